@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { Article } from '@/components/site/article';
+import { getPost, listRecentPostPaths } from '@/lib/posts/queries';
+import { postPath } from '@/lib/posts/permalink';
+import { getSettings } from '@/lib/settings/queries';
+
+type Props = { params: Promise<{ year: string; month: string; slug: string }> };
+
+// The newest posts are rendered at build time; older ones on their first visit, then cached.
+export async function generateStaticParams() {
+  const paths = await listRecentPostPaths();
+  return paths.map((path) => {
+    const [, year, month, slug] = path.split('/');
+    return { year, month, slug };
+  });
+}
+
+async function load(params: Props['params']) {
+  const { year, month, slug } = await params;
+  const [post, settings] = await Promise.all([getPost(decodeURIComponent(slug)), getSettings()]);
+  if (!post) notFound();
+  const canonical = postPath(post, settings.timeZone);
+  return { post, settings, canonical, requested: `/${year}/${month}/${slug}` };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { post, canonical } = await load(params);
+  return {
+    title: post.title,
+    description: post.excerpt,
+    alternates: { canonical },
+    authors: [{ name: post.author.name, url: `/author/${post.author.slug}` }],
+    openGraph: {
+      type: 'article',
+      title: post.title,
+      description: post.excerpt,
+      url: canonical,
+      publishedTime: post.publishedAt.toISOString(),
+      modifiedTime: post.updatedAt.toISOString(),
+      authors: [post.author.name],
+      tags: post.labels.map((label) => label.name),
+      ...(post.coverImage && { images: [{ url: post.coverImage, width: 1200, height: 630, alt: post.coverAlt }] }),
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { post, settings, canonical, requested } = await load(params);
+  // A right slug under the wrong month (an old link, or a changed time zone) moves to the real permalink.
+  if (requested !== canonical) permanentRedirect(canonical);
+  return <Article post={post} timeZone={settings.timeZone} />;
+}

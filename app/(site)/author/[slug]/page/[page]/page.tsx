@@ -1,0 +1,19 @@
+import { notFound } from 'next/navigation';
+import { AuthorListing, authorMetadata } from '@/components/site/listing-pages';
+import { parsePageParam } from '@/lib/posts/paging';
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+export const generateStaticParams = async () => [];
+
+export async function generateMetadata({ params }: Props) {
+  const { slug, page } = await params;
+  return authorMetadata(slug, parsePageParam(page) ?? 1);
+}
+
+export default async function AuthorPagedPage({ params }: Props) {
+  const { slug, page } = await params;
+  const pageNumber = parsePageParam(page);
+  if (!pageNumber) notFound();
+  return <AuthorListing slug={slug} page={pageNumber} />;
+}

@@ -1,0 +1,21 @@
+import type { MetadataRoute } from 'next';
+import { env } from '@/lib/env';
+import { monthPath, postPath } from '@/lib/posts/permalink';
+import { listArchiveMonths, listLabels, listPostDates } from '@/lib/posts/queries';
+import { getSettings } from '@/lib/settings/queries';
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const siteUrl = env().SITE_URL.replace(/\/$/, '');
+  const settings = await getSettings();
+  const [posts, labels, months] = await Promise.all([
+    listPostDates(),
+    listLabels(),
+    listArchiveMonths(settings.timeZone),
+  ]);
+  return [
+    { url: `${siteUrl}/`, lastModified: posts[0]?.updatedAt, changeFrequency: 'hourly', priority: 1 },
+    ...posts.map((post) => ({ url: siteUrl + postPath(post, settings.timeZone), lastModified: post.updatedAt })),
+    ...labels.map((label) => ({ url: `${siteUrl}/label/${label.slug}` })),
+    ...months.map((m) => ({ url: siteUrl + monthPath(m.year, m.month) })),
+  ];
+}

@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { formatDateHeader } from '@/lib/dates';
+import { buildThreads, commentCountLabel } from '@/lib/comments/thread';
+import { listApprovedComments } from '@/lib/comments/queries';
+import type { PostDetail } from '@/lib/posts/queries';
+import { CommentList } from './comment-list';
+import { CoverImage } from './cover-image';
+import { DateHeader } from './date-header';
+import { PostMeta } from './post-meta';
+
+export async function Article({ post, timeZone }: { post: PostDetail; timeZone: string }) {
+  const comments = await listApprovedComments(post.id);
+  const countLabel = commentCountLabel(comments.length);
+  return (
+    <>
+      <article aria-labelledby="post-title">
+        <DateHeader as="p">{formatDateHeader(post.publishedAt, timeZone)}</DateHeader>
+        <h1 id="post-title" className="mb-3 font-serif text-3xl font-bold leading-tight sm:text-4xl">
+          {post.title}
+        </h1>
+        <PostMeta post={post} timeZone={timeZone} />
+        {post.coverImage && (
+          <div className="mt-6">
+            <CoverImage src={post.coverImage} alt={post.coverAlt} priority />
+          </div>
+        )}
+        <div
+          className="prose prose-lg mt-6 max-w-none font-serif prose-headings:font-serif prose-a:text-accent"
+          // Sanitized by lib/sanitize before it was stored.
+          dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
+        />
+        <footer className="mt-8 flex gap-4 border-t border-rule pt-6">
+          {post.authorImage && (
+            // eslint-disable-next-line @next/next/no-img-element -- small avatar, sized by attributes
+            <img src={post.authorImage} alt="" width={64} height={64} className="h-16 w-16 rounded-full" />
+          )}
+          <div>
+            <p className="font-semibold">
+              <Link href={`/author/${post.author.slug}`} rel="author" className="hover:text-accent">
+                {post.author.name}
+              </Link>
+            </p>
+            <p className="text-sm text-muted">{post.authorBio}</p>
+          </div>
+        </footer>
+      </article>
+
+      <section id="comments" aria-labelledby="comments-heading" className="mt-12 scroll-mt-4">
+        <h2 id="comments-heading" className="mb-4 font-serif text-2xl font-bold">
+          {countLabel}
+          {comments.length === 0 && ':'}{' '}
+          <a href="#write-comment" className="text-base font-semibold text-accent hover:underline">
+            Write comments
+          </a>
+        </h2>
+        <CommentList threads={buildThreads(comments)} timeZone={timeZone} />
+        <div id="write-comment" className="mt-8 scroll-mt-4 rounded border border-rule bg-white p-4">
+          <h3 className="font-semibold">Write comments</h3>
+          <p className="mt-1 text-sm text-muted">Commenting opens here soon.</p>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { formatMonth, monthRange } from '@/lib/dates';
+import { monthPath, parseYearMonth } from '@/lib/posts/permalink';
+import { getAuthor, getLabel } from '@/lib/posts/queries';
+import { getSettings } from '@/lib/settings/queries';
+import { Listing } from './listing';
+
+/**
+ * The four listings (home, label, author, month), each reachable at its own URL and at `.../page/N`.
+ * Both route files of a listing render through the same function here.
+ */
+
+const pageSuffix = (page: number) => (page > 1 ? `/page/${page}` : '');
+
+export async function HomeListing({ page }: { page: number }) {
+  const settings = await getSettings();
+  return <Listing heading={`${settings.title}: latest news`} headingHidden filter={{}} page={page} basePath="" />;
+}
+
+export async function homeMetadata(page: number): Promise<Metadata> {
+  const settings = await getSettings();
+  return {
+    title: page > 1 ? `Latest news, page ${page}` : { absolute: settings.title },
+    alternates: { canonical: `/${pageSuffix(page).slice(1)}` },
+    openGraph: { title: settings.title, description: settings.description, url: `/${pageSuffix(page).slice(1)}` },
+  };
+}
+
+export async function LabelListing({ slug, page }: { slug: string; page: number }) {
+  const label = await getLabel(slug);
+  if (!label) notFound();
+  return (
+    <Listing heading={`Posts labelled ${label.name}`} filter={{ labelSlug: slug }} page={page} basePath={`/label/${slug}`} />
+  );
+}
+
+export async function labelMetadata(slug: string, page: number): Promise<Metadata> {
+  const label = await getLabel(slug);
+  if (!label) return {};
+  const url = `/label/${slug}${pageSuffix(page)}`;
+  return {
+    title: `${label.name}${page > 1 ? `, page ${page}` : ''}`,
+    description: `News labelled ${label.name}.`,
+    alternates: { canonical: url },
+    openGraph: { title: label.name, url },
+  };
+}
+
+export async function AuthorListing({ slug, page }: { slug: string; page: number }) {
+  const author = await getAuthor(slug);
+  if (!author) notFound();
+  return (
+    <Listing
+      heading={author.name}
+      intro={author.bio && <p className="-mt-3 mb-8 text-muted">{author.bio}</p>}
+      filter={{ authorSlug: slug }}
+      page={page}
+      basePath={`/author/${slug}`}
+    />
+  );
+}
+
+export async function authorMetadata(slug: string, page: number): Promise<Metadata> {
+  const author = await getAuthor(slug);
+  if (!author) return {};
+  const url = `/author/${slug}${pageSuffix(page)}`;
+  return {
+    title: `${author.name}${page > 1 ? `, page ${page}` : ''}`,
+    description: author.bio || `Posts by ${author.name}.`,
+    alternates: { canonical: url },
+    openGraph: { title: author.name, url, type: 'profile' },
+  };
+}
+
+export async function MonthListing({ year, month, page }: { year: string; month: string; page: number }) {
+  const yearMonth = parseYearMonth(year, month);
+  if (!yearMonth) notFound();
+  const settings = await getSettings();
+  const { from, to } = monthRange(yearMonth, settings.timeZone);
+  return (
+    <Listing
+      heading={`Posts from ${formatMonth(yearMonth)}`}
+      filter={{ from, to }}
+      page={page}
+      basePath={monthPath(yearMonth.year, yearMonth.month)}
+    />
+  );
+}
+
+export async function monthMetadata(year: string, month: string, page: number): Promise<Metadata> {
+  const yearMonth = parseYearMonth(year, month);
+  if (!yearMonth) return {};
+  const url = `${monthPath(yearMonth.year, yearMonth.month)}${pageSuffix(page)}`;
+  return {
+    title: `${formatMonth(yearMonth)}${page > 1 ? `, page ${page}` : ''}`,
+    alternates: { canonical: url },
+    openGraph: { title: formatMonth(yearMonth), url },
+  };
+}

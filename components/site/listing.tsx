@@ -1,0 +1,33 @@
+import { notFound } from 'next/navigation';
+import { listPosts, type ListingQuery } from '@/lib/posts/queries';
+import { getSettings } from '@/lib/settings/queries';
+import { Pager } from './pager';
+import { PostList } from './post-list';
+
+type Props = {
+  heading: string;
+  /** The home page names itself for screen readers only; other listings show their heading. */
+  headingHidden?: boolean;
+  intro?: React.ReactNode;
+  filter: Omit<ListingQuery, 'page' | 'perPage'>;
+  page: number;
+  basePath: string;
+};
+
+/** A paged list of posts: home, label, author and month pages all render through here. */
+export async function Listing({ heading, headingHidden, intro, filter, page, basePath }: Props) {
+  const settings = await getSettings();
+  const { posts, hasMore } = await listPosts({ ...filter, page, perPage: settings.postsPerPage });
+  if (page > 1 && posts.length === 0) notFound();
+  return (
+    <>
+      <h1 className={headingHidden ? 'sr-only' : 'mb-6 font-serif text-3xl font-bold'}>
+        {heading}
+        {page > 1 && `, page ${page}`}
+      </h1>
+      {intro}
+      <PostList posts={posts} timeZone={settings.timeZone} />
+      <Pager basePath={basePath} page={page} hasOlder={hasMore} />
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import type { Database } from '../client';
+import { labels, postLabels, posts, users } from '../schema';
+
+export type LabelRef = { name: string; slug: string };
+export type AuthorRef = { name: string; slug: string };
+export type PostSummary = {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  coverImage: string | null;
+  coverAlt: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  author: AuthorRef;
+  labels: LabelRef[];
+};
+export type PostDetail = PostSummary & { bodyHtml: string; authorBio: string; authorImage: string | null };
+
+export type PostFilter = { labelSlug?: string; authorSlug?: string; from?: Date; to?: Date };
+
+const isPublished = eq(posts.status, 'published');
+
+const summaryColumns = {
+  id: posts.id,
+  slug: posts.slug,
+  title: posts.title,
+  excerpt: posts.excerpt,
+  coverImage: posts.coverImage,
+  coverAlt: posts.coverAlt,
+  publishedAt: posts.publishedAt,
+  updatedAt: posts.updatedAt,
+  authorName: users.name,
+  authorSlug: users.slug,
+};
+
+function filterConditions(db: Database, filter: PostFilter): SQL[] {
+  const conditions: SQL[] = [isPublished];
+  if (filter.authorSlug) conditions.push(eq(users.slug, filter.authorSlug));
+  if (filter.from) conditions.push(gte(posts.publishedAt, filter.from));
+  if (filter.to) conditions.push(lt(posts.publishedAt, filter.to));
+  if (filter.labelSlug) {
+    const postIdsWithLabel = db
+      .select({ id: postLabels.postId })
+      .from(postLabels)
+      .innerJoin(labels, eq(labels.id, postLabels.labelId))
+      .where(eq(labels.slug, filter.labelSlug));
+    conditions.push(inArray(posts.id, postIdsWithLabel));
+  }
+  return conditions;
+}
+
+/** One page of published posts, newest first; `hasMore` says whether an older page exists. */
+export async function listPublishedPosts(
+  db: Database,
+  { limit, offset = 0, ...filter }: PostFilter & { limit: number; offset?: number },
+): Promise<{ posts: PostSummary[]; hasMore: boolean }> {
+  const rows = await db
+    .select(summaryColumns)
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(...filterConditions(db, filter)))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(limit + 1)
+    .offset(offset);
+  const page = rows.slice(0, limit);
+  const labelsByPost = await labelsForPosts(
+    db,
+    page.map((row) => row.id),
+  );
+  return {
+    posts: page.map((row) => toSummary(row, labelsByPost.get(row.id) ?? [])),
+    hasMore: rows.length > limit,
+  };
+}
+
+export async function getPublishedPostBySlug(db: Database, slug: string): Promise<PostDetail | null> {
+  const [row] = await db
+    .select({ ...summaryColumns, bodyHtml: posts.bodyHtml, authorBio: users.bio, authorImage: users.image })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(isPublished, eq(posts.slug, slug)))
+    .limit(1);
+  if (!row) return null;
+  const labelsByPost = await labelsForPosts(db, [row.id]);
+  return {
+    ...toSummary(row, labelsByPost.get(row.id) ?? []),
+    bodyHtml: row.bodyHtml,
+    authorBio: row.authorBio,
+    authorImage: row.authorImage,
+  };
+}
+
+/** Slug and dates of published posts, newest first: for static params, the sitemap and the feed. */
+export async function listPublishedPostDates(db: Database, limit?: number) {
+  const query = db
+    .select({ slug: posts.slug, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt })
+    .from(posts)
+    .where(isPublished)
+    .orderBy(desc(posts.publishedAt), desc(posts.id));
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt as Date }));
+}
+
+export async function labelsForPosts(db: Database, postIds: number[]): Promise<Map<number, LabelRef[]>> {
+  const byPost = new Map<number, LabelRef[]>();
+  if (postIds.length === 0) return byPost;
+  const rows = await db
+    .select({ postId: postLabels.postId, name: labels.name, slug: labels.slug })
+    .from(postLabels)
+    .innerJoin(labels, eq(labels.id, postLabels.labelId))
+    .where(inArray(postLabels.postId, postIds))
+    .orderBy(asc(labels.name));
+  for (const { postId, name, slug } of rows) {
+    byPost.set(postId, [...(byPost.get(postId) ?? []), { name, slug }]);
+  }
+  return byPost;
+}
+
+function toSummary(
+  row: Omit<PostSummary, 'author' | 'labels' | 'publishedAt'> & {
+    publishedAt: Date | null;
+    authorName: string;
+    authorSlug: string;
+  },
+  postLabelRefs: LabelRef[],
+): PostSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    excerpt: row.excerpt,
+    coverImage: row.coverImage,
+    coverAlt: row.coverAlt,
+    // Published posts always have a date (the publish rule sets it).
+    publishedAt: row.publishedAt as Date,
+    updatedAt: row.updatedAt,
+    author: { name: row.authorName, slug: row.authorSlug },
+    labels: postLabelRefs,
+  };
+}

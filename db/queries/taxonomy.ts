@@ -1,0 +1,47 @@
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { labels, postLabels, posts, users } from '../schema';
+
+export type LabelWithCount = { name: string; slug: string; count: number };
+export type ArchiveMonth = { year: number; month: number; count: number };
+
+export async function listLabelsWithCounts(db: Database): Promise<LabelWithCount[]> {
+  return db
+    .select({ name: labels.name, slug: labels.slug, count: count(posts.id) })
+    .from(labels)
+    .innerJoin(postLabels, eq(postLabels.labelId, labels.id))
+    .innerJoin(posts, and(eq(posts.id, postLabels.postId), eq(posts.status, 'published')))
+    .groupBy(labels.id)
+    .orderBy(labels.name);
+}
+
+export async function getLabelBySlug(db: Database, slug: string) {
+  const [label] = await db.select({ name: labels.name, slug: labels.slug }).from(labels).where(eq(labels.slug, slug));
+  return label ?? null;
+}
+
+export async function getAuthorBySlug(db: Database, slug: string) {
+  const [author] = await db
+    .select({ name: users.name, slug: users.slug, bio: users.bio, image: users.image })
+    .from(users)
+    .where(eq(users.slug, slug));
+  return author ?? null;
+}
+
+/** Published posts per month, newest first, with months taken in the site's time zone. */
+export async function listArchiveMonths(db: Database, timeZone: string): Promise<ArchiveMonth[]> {
+  const local = db
+    .select({
+      year: sql<number>`extract(year from ${posts.publishedAt} at time zone ${timeZone})::int`.as('year'),
+      month: sql<number>`extract(month from ${posts.publishedAt} at time zone ${timeZone})::int`.as('month'),
+    })
+    .from(posts)
+    .where(eq(posts.status, 'published'))
+    .as('local');
+  const rows = await db
+    .select({ year: local.year, month: local.month, count: count() })
+    .from(local)
+    .groupBy(local.year, local.month)
+    .orderBy(desc(local.year), desc(local.month));
+  return rows.map((row) => ({ year: Number(row.year), month: Number(row.month), count: Number(row.count) }));
+}

@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const userRole = pgEnum('user_role', ['admin', 'editor', 'author', 'contributor', 'moderator']);
+export const postStatus = pgEnum('post_status', ['draft', 'review', 'scheduled', 'published']);
+export const commentStatus = pgEnum('comment_status', ['pending', 'approved', 'rejected', 'spam']);
+export const adPlacement = pgEnum('ad_placement', ['sidebar', 'header', 'in_article', 'footer']);
+export const adStatus = pgEnum('ad_status', ['active', 'paused']);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  bio: text('bio').notNull().default(''),
+  image: text('image'),
+  role: userRole('role').notNull().default('contributor'),
+  passwordHash: text('password_hash'),
+  emailVerified: timestamptz('email_verified'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    title: text('title').notNull(),
+    slug: text('slug').notNull().unique(),
+    excerpt: text('excerpt').notNull().default(''),
+    // Sanitized on the way in (lib/sanitize), so pages render it as is.
+    bodyHtml: text('body_html').notNull().default(''),
+    coverImage: text('cover_image'),
+    coverAlt: text('cover_alt').notNull().default(''),
+    status: postStatus('status').notNull().default('draft'),
+    publishedAt: timestamptz('published_at'),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // Every reader query filters on status = 'published' and orders by date: partial indexes keep them small.
+    index('posts_published_idx')
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
+    index('posts_author_published_idx')
+      .on(t.authorId, t.publishedAt.desc())
+      .where(sql`${t.status} = 'published'`),
+  ],
+);
+
+export const labels = pgTable('labels', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull().unique(),
+  slug: text('slug').notNull().unique(),
+});
+
+export const postLabels = pgTable(
+  'post_labels',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    labelId: integer('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.labelId] }), index('post_labels_label_idx').on(t.labelId, t.postId)],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
+    authorName: text('author_name').notNull(),
+    authorEmail: text('author_email'),
+    // Plain text: never interpreted as HTML (components/site/comment-body.tsx escapes and auto-links it).
+    body: text('body').notNull(),
+    status: commentStatus('status').notNull().default('pending'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('comments_approved_post_idx')
+      .on(t.postId, t.createdAt)
+      .where(sql`${t.status} = 'approved'`),
+    index('comments_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+export const adSlots = pgTable('ad_slots', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  placement: adPlacement('placement').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  position: integer('position').notNull().default(0),
+});
+
+export const ads = pgTable(
+  'ads',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slotId: integer('slot_id')
+      .notNull()
+      .references(() => adSlots.id, { onDelete: 'cascade' }),
+    advertiser: text('advertiser').notNull(),
+    imageUrl: text('image_url').notNull(),
+    altText: text('alt_text').notNull(),
+    headline: text('headline').notNull(),
+    targetUrl: text('target_url').notNull(),
+    startsAt: timestamptz('starts_at').notNull().defaultNow(),
+    endsAt: timestamptz('ends_at'),
+    weight: integer('weight').notNull().default(1),
+    status: adStatus('status').notNull().default('active'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('ads_slot_status_idx').on(t.slotId, t.status),
+    check('ads_weight_range', sql`${t.weight} between 1 and 100`),
+  ],
+);
+
+export const siteSettings = pgTable(
+  'site_settings',
+  {
+    // A single row: the site's own settings.
+    id: integer('id').primaryKey().default(1),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    themeCredit: text('theme_credit').notNull().default(''),
+    postsPerPage: integer('posts_per_page').notNull().default(10),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('site_settings_single_row', sql`${t.id} = 1`),
+    check('site_settings_posts_per_page', sql`${t.postsPerPage} between 1 and 100`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Post = typeof posts.$inferSelect;
+export type Label = typeof labels.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type AdSlot = typeof adSlots.$inferSelect;
+export type Ad = typeof ads.$inferSelect;
+export type SiteSettings = typeof siteSettings.$inferSelect;

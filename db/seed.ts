@@ -1,0 +1,105 @@
+import { count } from 'drizzle-orm';
+import { sanitizePostHtml } from '@/lib/sanitize/html';
+import { slugify } from '@/lib/slug';
+import type { Database } from './client';
+import { adSlots, ads, comments, labels, postLabels, posts, siteSettings, users } from './schema';
+import { demoAdSlots, demoAds, demoAuthors, demoLabels, demoPosts, type DemoComment } from './seed-data';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** True when the database has no content yet (so a first start seeds it and later starts leave it alone). */
+export async function isEmpty(db: Database): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(users);
+  return Number(n) === 0;
+}
+
+/** Writes the demo newsroom: authors, labels, posts dated over the last weeks, comments and ads. */
+export async function seedDemoContent(db: Database, now = new Date()): Promise<void> {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  await db.transaction(async (tx) => {
+    await tx.insert(siteSettings).values({
+      title: 'The Harbour Ledger',
+      description: 'Independent news from the harbour town, since the first tide.',
+      themeCredit: 'Broadsheet Classic theme',
+      postsPerPage: 6,
+      timeZone: 'UTC',
+    });
+
+    const authorRows = await tx
+      .insert(users)
+      .values(
+        demoAuthors.map((author, i) => ({
+          email: author.email,
+          name: author.name,
+          slug: author.slug,
+          bio: author.bio,
+          image: author.image,
+          role: i === 0 ? ('editor' as const) : ('author' as const),
+        })),
+      )
+      .returning({ id: users.id, slug: users.slug });
+    const authorId = new Map(authorRows.map((row) => [row.slug, row.id]));
+
+    const labelRows = await tx
+      .insert(labels)
+      .values(demoLabels.map((name) => ({ name, slug: slugify(name) })))
+      .returning({ id: labels.id, name: labels.name });
+    const labelId = new Map(labelRows.map((row) => [row.name, row.id]));
+
+    for (const demo of demoPosts) {
+      const publishedAt =
+        demo.status === 'draft'
+          ? null
+          : demo.status === 'scheduled'
+            ? new Date(now.getTime() + 3 * DAY)
+            : new Date(today - demo.daysAgo * DAY + demo.hour * 60 * 60 * 1000);
+      const [post] = await tx
+        .insert(posts)
+        .values({
+          title: demo.title,
+          slug: demo.slug,
+          excerpt: demo.excerpt,
+          bodyHtml: sanitizePostHtml(demo.bodyHtml),
+          coverImage: demo.cover?.src ?? null,
+          coverAlt: demo.cover?.alt ?? '',
+          status: demo.status,
+          publishedAt,
+          authorId: authorId.get(demo.author)!,
+          createdAt: publishedAt ?? now,
+          updatedAt: publishedAt ?? now,
+        })
+        .returning({ id: posts.id });
+      if (demo.labels.length > 0) {
+        await tx.insert(postLabels).values(demo.labels.map((name) => ({ postId: post.id, labelId: labelId.get(name)! })));
+      }
+      const insertComments = async (list: DemoComment[], parentId: number | null) => {
+        for (const comment of list) {
+          const [row] = await tx
+            .insert(comments)
+            .values({
+              postId: post.id,
+              parentId,
+              authorName: comment.name,
+              authorEmail: comment.email ?? null,
+              body: comment.body,
+              status: comment.status,
+              createdAt: new Date((publishedAt ?? now).getTime() + comment.minutesAfterPost * 60 * 1000),
+            })
+            .returning({ id: comments.id });
+          await insertComments(comment.replies ?? [], row.id);
+        }
+      };
+      await insertComments(demo.comments ?? [], null);
+    }
+
+    const slotRows = await tx.insert(adSlots).values(demoAdSlots).returning({ id: adSlots.id, key: adSlots.key });
+    const slotId = new Map(slotRows.map((row) => [row.key, row.id]));
+    await tx.insert(ads).values(
+      demoAds.map(({ slotKey, ...ad }) => ({
+        ...ad,
+        slotId: slotId.get(slotKey)!,
+        startsAt: new Date(today - 60 * DAY),
+      })),
+    );
+  });
+}

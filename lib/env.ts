@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+  SITE_URL: z.url().default('http://localhost:3000'),
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Read at call time, not import time: scripts and tests set the environment before the first query. */
+export function env(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}

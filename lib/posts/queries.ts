@@ -1,0 +1,45 @@
+import { getDb } from '@/db';
+import * as posts from '@/db/queries/posts';
+import * as taxonomy from '@/db/queries/taxonomy';
+import { cached } from '@/lib/cache/cached';
+import { tags } from '@/lib/cache/tags';
+import { getSettings } from '@/lib/settings/queries';
+import { postPath } from './permalink';
+
+export type { PostDetail, PostSummary, LabelRef } from '@/db/queries/posts';
+
+export type ListingQuery = posts.PostFilter & { page: number; perPage: number };
+
+/** One page of a listing (home, label, author or month), newest first. */
+export const listPosts = cached(
+  'posts:list',
+  (db, { page, perPage, ...filter }: ListingQuery) =>
+    posts.listPublishedPosts(db, { ...filter, limit: perPage, offset: (page - 1) * perPage }),
+  (query) => [
+    tags.posts,
+    ...(query.labelSlug ? [tags.label(query.labelSlug)] : []),
+    ...(query.authorSlug ? [tags.author(query.authorSlug)] : []),
+  ],
+);
+
+export const getPost = cached('post', posts.getPublishedPostBySlug, (slug) => [tags.post(slug)]);
+
+/** Every published post's slug and dates, for the sitemap. */
+export const listPostDates = cached('posts:dates', (db) => posts.listPublishedPostDates(db), () => [tags.posts]);
+
+export const listLabels = cached('labels', taxonomy.listLabelsWithCounts, () => [tags.posts]);
+export const getLabel = cached('label', taxonomy.getLabelBySlug, (slug) => [tags.label(slug)]);
+export const getAuthor = cached('author', taxonomy.getAuthorBySlug, (slug) => [tags.author(slug)]);
+export const listArchiveMonths = cached('archive', taxonomy.listArchiveMonths, () => [tags.posts]);
+
+/** How many of the newest posts `next build` renders; older ones render on first visit (ISR). */
+export const PRERENDERED_POSTS = 30;
+
+/** Permalinks of the newest posts, for the article route's static params. */
+export async function listRecentPostPaths(): Promise<string[]> {
+  const [dates, settings] = await Promise.all([
+    posts.listPublishedPostDates(await getDb(), PRERENDERED_POSTS),
+    getSettings(),
+  ]);
+  return dates.map((post) => postPath(post, settings.timeZone));
+}

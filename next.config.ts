@@ -1,0 +1,21 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WASM and data files from its own package folder at run time: keep it out of the bundle.
+  serverExternalPackages: ['@electric-sql/pglite'],
+  // The e2e suite and the benchmark build into their own folders, leaving the developer's .next alone.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  poweredByHeader: false,
+  experimental: {
+    // Static pages render in this many worker processes during `next build` (default: cores - 1).
+    ...(process.env.BUILD_WORKERS ? { cpus: Number(process.env.BUILD_WORKERS) } : {}),
+  },
+  async redirects() {
+    return [
+      // Old Blogger permalinks end in .html.
+      { source: '/:year(\\d{4})/:month(\\d{2})/:slug.html', destination: '/:year/:month/:slug', permanent: true },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
+
+/** Runs the next CLI and resolves when it exits 0; passes SIGINT/SIGTERM on, so the server stops with us. */
+export function runNext(args: string[], extraEnv: Record<string, string> = {}): Promise<void> {
+  const child = spawn(nextBin, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      if (code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') resolve();
+      else reject(new Error(`next ${args[0]} exited with ${code ?? signal}`));
+    });
+  });
+}
