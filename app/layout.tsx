@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { env } from '@/lib/env';
+import { alternates } from '@/lib/seo';
 import { getSettings } from '@/lib/settings/queries';
 import './globals.css';
 
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: settings.title, template: `%s | ${settings.title}` },
     description: settings.description,
     openGraph: { siteName: settings.title, type: 'website', locale: 'en_US' },
-    alternates: { types: { 'application/rss+xml': [{ url: '/feed.xml', title: settings.title }] } },
+    alternates: alternates(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { alternates } from '@/lib/seo';
 import { notFound } from 'next/navigation';
 import { formatMonth, monthRange } from '@/lib/dates';
 import { monthPath, parseYearMonth } from '@/lib/posts/permalink';
@@ -20,10 +21,11 @@ export async function HomeListing({ page }: { page: number }) {
 
 export async function homeMetadata(page: number): Promise<Metadata> {
   const settings = await getSettings();
+  const url = pageSuffix(page) || '/';
   return {
     title: page > 1 ? `Latest news, page ${page}` : { absolute: settings.title },
-    alternates: { canonical: `/${pageSuffix(page).slice(1)}` },
-    openGraph: { title: settings.title, description: settings.description, url: `/${pageSuffix(page).slice(1)}` },
+    alternates: alternates(url),
+    openGraph: { title: settings.title, description: settings.description, url },
   };
 }
 
@@ -42,7 +44,7 @@ export async function labelMetadata(slug: string, page: number): Promise<Metadat
   return {
     title: `${label.name}${page > 1 ? `, page ${page}` : ''}`,
     description: `News labelled ${label.name}.`,
-    alternates: { canonical: url },
+    alternates: alternates(url),
     openGraph: { title: label.name, url },
   };
 }
@@ -68,7 +70,7 @@ export async function authorMetadata(slug: string, page: number): Promise<Metada
   return {
     title: `${author.name}${page > 1 ? `, page ${page}` : ''}`,
     description: author.bio || `Posts by ${author.name}.`,
-    alternates: { canonical: url },
+    alternates: alternates(url),
     openGraph: { title: author.name, url, type: 'profile' },
   };
 }
@@ -94,7 +96,7 @@ export async function monthMetadata(year: string, month: string, page: number): 
   const url = `${monthPath(yearMonth.year, yearMonth.month)}${pageSuffix(page)}`;
   return {
     title: `${formatMonth(yearMonth)}${page > 1 ? `, page ${page}` : ''}`,
-    alternates: { canonical: url },
+    alternates: alternates(url),
     openGraph: { title: formatMonth(yearMonth), url },
   };
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { alternates } from '@/lib/seo';
 import { listSidebarSlots } from '@/lib/ads/queries';
 
 export const metadata: Metadata = {
   title: 'Advertise with us',
   description: 'Put your business in front of our readers: sidebar ad slots, booked by the week.',
-  alternates: { canonical: '/advertise' },
+  alternates: alternates('/advertise'),
 };
 
 export default async function AdvertisePage() {

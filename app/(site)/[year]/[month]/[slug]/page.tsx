@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { alternates } from '@/lib/seo';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Article } from '@/components/site/article';
 import { getPost, listRecentPostPaths } from '@/lib/posts/queries';
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: post.title,
     description: post.excerpt,
-    alternates: { canonical },
+    alternates: alternates(canonical),
     authors: [{ name: post.author.name, url: `/author/${post.author.slug}` }],
     openGraph: {
       type: 'article',

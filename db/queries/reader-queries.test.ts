@@ -1,0 +1,151 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoPosts } from '../seed-data';
+import { seedDemoContent } from '../seed';
+import { adSlots, ads, comments, posts, siteSettings } from '../schema';
+import { useFreshDatabase } from '../testing';
+import { listSlotsWithActiveAds } from './ads';
+import { countApprovedComments, listApprovedComments } from './comments';
+import { getPublishedPostBySlug, listPublishedPostDates, listPublishedPosts } from './posts';
+import { defaultSettings, getSiteSettings } from './settings';
+import { getAuthorBySlug, getLabelBySlug, listArchiveMonths, listLabelsWithCounts } from './taxonomy';
+
+// Runs on PGlite, and on PostgreSQL when DATABASE_URL is set (CI runs the suite both ways).
+const db = useFreshDatabase('reader_queries');
+const now = new Date('2026-03-15T12:00:00Z');
+const published = demoPosts.filter((p) => p.status === 'published');
+const newest = [...published].sort((a, b) => a.daysAgo - b.daysAgo || b.hour - a.hour)[0];
+
+describe('settings', () => {
+  it('falls back to defaults before the site is set up', async () => {
+    expect(await getSiteSettings(db())).toEqual(defaultSettings);
+  });
+});
+
+describe('reader queries over the demo newsroom', () => {
+  beforeAll(async () => {
+    await seedDemoContent(db(), now);
+  });
+
+  it('reads the site settings row', async () => {
+    expect((await getSiteSettings(db())).title).toBe('The Harbour Ledger');
+  });
+
+  it('lists only published posts, newest first, in pages', async () => {
+    const first = await listPublishedPosts(db(), { limit: 10 });
+    const second = await listPublishedPosts(db(), { limit: 10, offset: 10 });
+    const all = [...first.posts, ...second.posts];
+    expect(first.hasMore).toBe(true);
+    expect(second.hasMore).toBe(false);
+    expect(all.map((p) => p.slug).sort()).toEqual(published.map((p) => p.slug).sort());
+    const times = all.map((p) => p.publishedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(all[0].slug).toBe(newest.slug);
+    expect(all.every((p) => p.publishedAt <= now)).toBe(true);
+  });
+
+  it('carries each post author and labels', async () => {
+    const { posts: page } = await listPublishedPosts(db(), { limit: 1 });
+    expect(page[0].author).toEqual({ name: 'Maya Okafor', slug: newest.author });
+    expect(page[0].labels.map((l) => l.name).sort()).toEqual([...newest.labels].sort());
+  });
+
+  it('filters by label, author and date range', async () => {
+    const label = published[0].labels[0];
+    const labelSlug = label.toLowerCase().replace(/ /g, '-');
+    const byLabel = await listPublishedPosts(db(), { limit: 50, labelSlug });
+    expect(byLabel.posts.length).toBe(published.filter((p) => p.labels.includes(label)).length);
+    expect(byLabel.posts.every((p) => p.labels.some((l) => l.slug === labelSlug))).toBe(true);
+
+    const byAuthor = await listPublishedPosts(db(), { limit: 50, authorSlug: 'tom-lindqvist' });
+    expect(byAuthor.posts.length).toBe(published.filter((p) => p.author === 'tom-lindqvist').length);
+
+    const from = new Date(now.getTime() - 10 * 86_400_000);
+    const recent = await listPublishedPosts(db(), { limit: 50, from, to: now });
+    expect(recent.posts.length).toBe(published.filter((p) => p.daysAgo < 10 || (p.daysAgo === 10 && p.hour >= 12)).length);
+  });
+
+  it('never returns drafts or scheduled posts by slug', async () => {
+    expect(await getPublishedPostBySlug(db(), 'budget-vote-draft')).toBeNull();
+    expect(await getPublishedPostBySlug(db(), 'festival-lineup-scheduled')).toBeNull();
+    const post = await getPublishedPostBySlug(db(), newest.slug);
+    expect(post?.title).toBe(newest.title);
+    expect(post?.bodyHtml).toContain('<p>');
+  });
+
+  it('lists published post dates for static params and the sitemap', async () => {
+    expect((await listPublishedPostDates(db())).length).toBe(published.length);
+    expect((await listPublishedPostDates(db(), 3)).map((p) => p.slug)[0]).toBe(newest.slug);
+  });
+
+  it('counts labels over published posts only', async () => {
+    const labels = await listLabelsWithCounts(db());
+    for (const label of labels) {
+      expect(label.count).toBe(published.filter((p) => p.labels.includes(label.name)).length);
+    }
+    expect(await getLabelBySlug(db(), labels[0].slug)).toEqual({ name: labels[0].name, slug: labels[0].slug });
+    expect(await getLabelBySlug(db(), 'no-such-label')).toBeNull();
+  });
+
+  it('finds authors by slug', async () => {
+    expect((await getAuthorBySlug(db(), 'tom-lindqvist'))?.name).toBe('Tom Lindqvist');
+    expect(await getAuthorBySlug(db(), 'nobody')).toBeNull();
+  });
+
+  it('counts the archive by month in the site time zone', async () => {
+    const months = await listArchiveMonths(db(), 'UTC');
+    expect(months.reduce((sum, m) => sum + m.count, 0)).toBe(published.length);
+    const keys = months.map((m) => m.year * 100 + m.month);
+    expect(keys).toEqual([...keys].sort((a, b) => b - a));
+  });
+
+  it('moves a post across a month boundary when the time zone says so', async () => {
+    const [post] = await db()
+      .select({ id: posts.id })
+      .from(posts)
+      .where(eq(posts.slug, published[published.length - 1].slug));
+    await db().update(posts).set({ publishedAt: new Date('2020-02-01T03:00:00Z') }).where(eq(posts.id, post.id));
+    expect((await listArchiveMonths(db(), 'UTC')).at(-1)).toEqual({ year: 2020, month: 2, count: 1 });
+    expect((await listArchiveMonths(db(), 'America/New_York')).at(-1)).toEqual({ year: 2020, month: 1, count: 1 });
+  });
+
+  it('shows approved comments only, threaded by parent, and counts them', async () => {
+    const post = (await getPublishedPostBySlug(db(), newest.slug))!;
+    const list = await listApprovedComments(db(), post.id);
+    expect(list.length).toBe(3);
+    expect(list.filter((c) => c.parentId !== null).length).toBe(1);
+    const counts = await countApprovedComments(db(), [post.id, 999_999]);
+    expect(counts).toEqual({ [post.id]: 3 });
+    expect(await countApprovedComments(db(), [])).toEqual({});
+    const [pending] = await db().select().from(comments).where(eq(comments.status, 'pending'));
+    expect(list.some((c) => c.id === pending.id)).toBe(false);
+  });
+
+  it('serves only active ads inside their window', async () => {
+    const before = await listSlotsWithActiveAds(db(), 'sidebar', now);
+    expect(before.map((s) => s.key)).toEqual(['sidebar-top', 'sidebar-bottom']);
+    expect(before.flatMap((s) => s.ads).length).toBe(4);
+
+    const [slot] = await db().select().from(adSlots).where(eq(adSlots.key, 'sidebar-top'));
+    const base = { slotId: slot.id, advertiser: 'X', imageUrl: '/x.svg', altText: 'x', headline: 'x', targetUrl: 'https://example.com' };
+    await db()
+      .insert(ads)
+      .values([
+        { ...base, advertiser: 'Paused', status: 'paused' },
+        { ...base, advertiser: 'Future', startsAt: new Date(now.getTime() + 1000) },
+        { ...base, advertiser: 'Ended', startsAt: new Date(0), endsAt: now },
+        { ...base, advertiser: 'Ending', startsAt: new Date(0), endsAt: new Date(now.getTime() + 1000) },
+      ]);
+    const after = await listSlotsWithActiveAds(db(), 'sidebar', now);
+    const top = after.find((s) => s.key === 'sidebar-top')!;
+    expect(top.ads.map((a) => a.advertiser)).toContain('Ending');
+    expect(top.ads.map((a) => a.advertiser)).not.toContain('Paused');
+    expect(top.ads.map((a) => a.advertiser)).not.toContain('Future');
+    expect(top.ads.map((a) => a.advertiser)).not.toContain('Ended');
+    expect(await listSlotsWithActiveAds(db(), 'header', now)).toEqual([]);
+  });
+
+  it('keeps one settings row', async () => {
+    await expect(db().insert(siteSettings).values({ id: 2, title: 'Second' })).rejects.toThrow();
+  });
+});

@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { approvedCount, newest, published } from './demo';
+
+const perPage = 6;
+
+async function dateHeaders(page: Page): Promise<Date[]> {
+  const texts = await page.locator('main section > h2').allTextContents();
+  return texts.map((text) => new Date(`${text} UTC`));
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`a reader with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('reads the home page: date headers, posts in order, comment counts, paging', async ({ page }) => {
+      await page.goto('/');
+      const headers = await dateHeaders(page);
+      expect(headers.length).toBeGreaterThan(1);
+      for (const header of headers) expect(header.getTime()).not.toBeNaN();
+      for (let i = 1; i < headers.length; i++) expect(headers[i - 1].getTime()).toBeGreaterThan(headers[i].getTime());
+      await expect(page.locator('main section > h2').first()).toHaveText(
+        /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}$/,
+      );
+
+      const titles = page.locator('main article h3');
+      await expect(titles).toHaveCount(perPage);
+      await expect(titles).toHaveText(published.slice(0, perPage).map((post) => post.title));
+
+      const first = page.locator('main article').first();
+      await expect(first.getByRole('link', { name: `${approvedCount(newest)} comments on ${newest.title}` })).toBeVisible();
+      await expect(page.getByRole('link', { name: /^No comments on / }).first()).toBeVisible();
+
+      await page.getByRole('link', { name: 'Older posts →' }).click();
+      await expect(page).toHaveURL(/\/page\/2$/);
+      await expect(page.locator('main article h3')).toHaveText(
+        published.slice(perPage, perPage * 2).map((post) => post.title),
+      );
+      await page.getByRole('link', { name: '← Newer posts' }).click();
+      await expect(page).toHaveURL(/\/$/);
+      await expect(page.locator('main article h3').first()).toHaveText(newest.title);
+    });
+
+    test('opens an article and reads its comments', async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('link', { name: newest.title, exact: true }).click();
+      await expect(page).toHaveURL(/\/\d{4}\/\d{2}\/[a-z0-9-]+$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(newest.title);
+      await expect(page.getByRole('link', { name: 'Maya Okafor' }).first()).toBeVisible();
+      for (const label of newest.labels) await expect(page.locator('main').getByRole('link', { name: label, exact: true })).toBeVisible();
+
+      const comments = page.locator('#comments');
+      await expect(comments.getByRole('heading', { level: 2 })).toContainText(`${approvedCount(newest)} comments`);
+      await expect(comments.getByRole('link', { name: 'Write comments' })).toHaveAttribute('href', '#write-comment');
+      const approved = newest.comments!.filter((c) => c.status === 'approved');
+      const pending = newest.comments!.find((c) => c.status === 'pending')!;
+      await expect(comments.locator('article')).toHaveCount(approvedCount(newest));
+      await expect(comments).not.toContainText(pending.body.slice(0, 30));
+      // The reply sits inside its parent's list item.
+      const reply = approved[0].replies![0];
+      const parentItem = comments.locator('> ol > li').first();
+      await expect(parentItem.locator('ol article')).toContainText(reply.name);
+    });
+
+    test('follows a label and the archive from the sidebar', async ({ page }) => {
+      await page.goto('/');
+      const label = newest.labels[0];
+      await page.getByRole('complementary').getByRole('link', { name: new RegExp(`^${label} \\(\\d+\\)$`) }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Posts labelled ${label}`);
+      const withLabel = published.filter((post) => post.labels.includes(label));
+      await expect(page.locator('main article h3')).toHaveText(withLabel.slice(0, perPage).map((post) => post.title));
+
+      await page.goto('/');
+      const archive = page.getByRole('complementary').getByRole('region', { name: 'Blog Archive' });
+      const month = archive.getByRole('link').first();
+      const monthName = await month.textContent();
+      await month.click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Posts from ${monthName}`);
+      await expect(page.locator('main article').first()).toBeVisible();
+    });
+
+    test('sees the sidebar ads as sponsored links in fixed boxes, and Buy AdSpace', async ({ page }) => {
+      await page.goto('/');
+      const sidebar = page.getByRole('complementary');
+      const adLinks = sidebar.locator('[data-slot] a');
+      await expect(adLinks).toHaveCount(4);
+      for (const link of await adLinks.all()) {
+        await expect(link).toHaveAttribute('rel', 'sponsored noopener');
+        await expect(link).toHaveAttribute('href', /^https:\/\/example\.(com|org)\//);
+        const box = await link.boundingBox();
+        expect(box?.width).toBe(300);
+        expect(box?.height).toBe(250);
+        await expect(link.locator('img')).toHaveAttribute('alt', /.+/);
+      }
+      await expect(sidebar.getByText('Advertisement')).toHaveCount(4);
+      await sidebar.getByRole('link', { name: 'Buy AdSpace' }).click();
+      await expect(page).toHaveURL(/\/advertise$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Buy AdSpace');
+    });
+  });
+}

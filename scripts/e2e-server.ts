@@ -1,0 +1,25 @@
+import { closeDb, getDb } from '@/db';
+import { freshDatabaseEnv } from '@/db/fresh-database';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemoContent } from '@/db/seed';
+import { runNext } from './next';
+
+/**
+ * The server the e2e suite runs against: a fresh database of CI's driver with the demo content, a production
+ * build in its own folder, and `next start` on the test port. Playwright starts it and stops it.
+ */
+const port = process.env.E2E_PORT ?? '3100';
+const testEnv = {
+  ...(await freshDatabaseEnv('e2e')),
+  NEXT_DIST_DIR: '.next-e2e',
+  SITE_URL: `http://127.0.0.1:${port}`,
+  // Several build workers, as on a bigger machine: each reads its own snapshot of the embedded database.
+  BUILD_WORKERS: '3',
+};
+Object.assign(process.env, testEnv);
+
+await migrateDatabase();
+await seedDemoContent(await getDb());
+await closeDb();
+await runNext(['build']);
+await runNext(['start', '--hostname', '127.0.0.1', '--port', port]);
