@@ -1,7 +1,18 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import { defineConfig, devices } from '@playwright/test';
 
-const port = process.env.E2E_PORT ?? '3100';
+/** A free port, chosen once: the workers inherit it through the environment. */
+async function freePort(): Promise<string> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return String(port);
+}
+
+process.env.E2E_PORT ??= await freePort();
+const port = process.env.E2E_PORT;
 const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
