@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   experimental: {
+    // forbidden() and unauthorized() answer 403 and 401 from pages, server actions and route handlers.
+    authInterrupts: true,
     // Static pages render in this many worker processes during `next build` (default: cores - 1).
     ...(process.env.BUILD_WORKERS ? { cpus: Number(process.env.BUILD_WORKERS) } : {}),
   },

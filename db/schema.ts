@@ -30,8 +30,62 @@ export const users = pgTable('users', {
   role: userRole('role').notNull().default('contributor'),
   passwordHash: text('password_hash'),
   emailVerified: timestamptz('email_verified'),
+  // Set when an admin deactivates someone: their session stops working on the next request.
+  deactivatedAt: timestamptz('deactivated_at'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
+
+// The three tables Auth.js's Drizzle adapter expects beside users. Sign-in today is email and password with
+// JWT sessions, so they stay empty until an OAuth or email-link provider is added.
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').$type<'oauth' | 'oidc' | 'email' | 'webauthn'>().notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable('sessions', {
+  sessionToken: text('session_token').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** Events counted by lib/rate-limit (failed sign-ins, comments...), kept in the database so limits hold across restarts and instances. */
+export const rateLimitEvents = pgTable(
+  'rate_limit_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('rate_limit_events_lookup_idx').on(t.bucket, t.key, t.createdAt)],
+);
 
 export const posts = pgTable(
   'posts',
@@ -45,7 +99,14 @@ export const posts = pgTable(
     coverImage: text('cover_image'),
     coverAlt: text('cover_alt').notNull().default(''),
     status: postStatus('status').notNull().default('draft'),
+    // For a scheduled post, when it goes live.
     publishedAt: timestamptz('published_at'),
+    // Why the scheduler could not publish it, shown on the post in the dashboard.
+    publishError: text('publish_error'),
+    // Part of every preview link's signature: a new secret revokes the links handed out before.
+    previewSecret: uuid('preview_secret').notNull().defaultRandom(),
+    // In the trash since then; emptied after 30 days.
+    deletedAt: timestamptz('deleted_at'),
     authorId: uuid('author_id')
       .notNull()
       .references(() => users.id),
@@ -57,10 +118,31 @@ export const posts = pgTable(
     index('posts_published_idx')
       .on(t.publishedAt.desc(), t.id.desc())
       .where(sql`${t.status} = 'published'`),
+    index('posts_dashboard_idx').on(t.status, t.updatedAt.desc()),
+    index('posts_scheduled_due_idx')
+      .on(t.publishedAt)
+      .where(sql`${t.status} = 'scheduled'`),
     index('posts_author_published_idx')
       .on(t.authorId, t.publishedAt.desc())
       .where(sql`${t.status} = 'published'`),
   ],
+);
+
+/** The version of a post before each save that changed it. */
+export const postRevisions = pgTable(
+  'post_revisions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    excerpt: text('excerpt').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    savedBy: uuid('saved_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('post_revisions_post_idx').on(t.postId, t.createdAt)],
 );
 
 export const labels = pgTable('labels', {
@@ -159,6 +241,7 @@ export const siteSettings = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Post = typeof posts.$inferSelect;
+export type PostRevision = typeof postRevisions.$inferSelect;
 export type Label = typeof labels.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type AdSlot = typeof adSlots.$inferSelect;

@@ -1,4 +1,5 @@
 import { count } from 'drizzle-orm';
+import { createAccount } from '@/lib/people/accounts';
 import { sanitizePostHtml } from '@/lib/sanitize/html';
 import { slugify } from '@/lib/slug';
 import type { Database } from './client';
@@ -102,4 +103,18 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
       })),
     );
   });
+}
+
+export const DEMO_PASSWORD = 'broadsheet-demo';
+export const demoAccounts = [
+  { email: 'admin@broadsheet.test', name: 'Ada Admin', role: 'admin' },
+  { email: 'editor@broadsheet.test', name: 'Eddie Editor', role: 'editor' },
+  { email: 'author@broadsheet.test', name: 'Alex Author', role: 'author' },
+  { email: 'contributor@broadsheet.test', name: 'Casey Contributor', role: 'contributor' },
+  { email: 'moderator@broadsheet.test', name: 'Morgan Moderator', role: 'moderator' },
+] as const;
+
+/** One account per role, all with the demo password: for the embedded demo database only (see README). */
+export async function seedDemoAccounts(db: Database): Promise<void> {
+  for (const account of demoAccounts) await createAccount(db, { ...account, password: DEMO_PASSWORD });
 }

@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { closeDb, getDb } from '@/db';
 import { freshDatabaseEnv } from '@/db/fresh-database';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemoContent } from '@/db/seed';
+import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
 import { runNext } from './next';
 
 /**
@@ -15,11 +16,14 @@ const testEnv = {
   SITE_URL: `http://127.0.0.1:${port}`,
   // Several build workers, as on a bigger machine: each reads its own snapshot of the embedded database.
   BUILD_WORKERS: '3',
+  AUTH_SECRET: randomBytes(32).toString('base64url'),
 };
 Object.assign(process.env, testEnv);
 
 await migrateDatabase();
-await seedDemoContent(await getDb());
+const db = await getDb();
+await seedDemoContent(db);
+await seedDemoAccounts(db);
 await closeDb();
 await runNext(['build']);
 await runNext(['start', '--hostname', '127.0.0.1', '--port', port]);

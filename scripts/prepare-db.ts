@@ -1,15 +1,16 @@
 import { closeDb, getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { isEmpty, seedDemoContent } from '@/db/seed';
+import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/db/seed';
 import { env } from '@/lib/env';
 
-/** Migrates, and on the embedded database's first run writes the demo content. */
+/** Migrates, and on the embedded database's first run writes the demo content and accounts. */
 export async function prepareDatabase(): Promise<void> {
   await migrateDatabase();
   const { DATABASE_URL, PGLITE_DIR } = env();
   const db = await getDb();
   if (!DATABASE_URL && (await isEmpty(db))) {
     await seedDemoContent(db);
+    await seedDemoAccounts(db);
     console.log(`Seeded the demo newsroom into ${PGLITE_DIR}.`);
   }
   // Release the embedded database: the build's workers and then the server open it next.

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { labels, postLabels, posts, users } from '../schema';
 
@@ -20,7 +20,8 @@ export type PostDetail = PostSummary & { bodyHtml: string; authorBio: string; au
 
 export type PostFilter = { labelSlug?: string; authorSlug?: string; from?: Date; to?: Date };
 
-const isPublished = eq(posts.status, 'published');
+/** Published and not in the trash: the only posts readers ever see. */
+export const isLive = and(eq(posts.status, 'published'), isNull(posts.deletedAt))!;
 
 const summaryColumns = {
   id: posts.id,
@@ -36,7 +37,7 @@ const summaryColumns = {
 };
 
 function filterConditions(db: Database, filter: PostFilter): SQL[] {
-  const conditions: SQL[] = [isPublished];
+  const conditions: SQL[] = [isLive];
   if (filter.authorSlug) conditions.push(eq(users.slug, filter.authorSlug));
   if (filter.from) conditions.push(gte(posts.publishedAt, filter.from));
   if (filter.to) conditions.push(lt(posts.publishedAt, filter.to));
@@ -76,20 +77,37 @@ export async function listPublishedPosts(
 }
 
 export async function getPublishedPostBySlug(db: Database, slug: string): Promise<PostDetail | null> {
+  return (await postDetails(db, and(isLive, eq(posts.slug, slug))!))?.detail ?? null;
+}
+
+/** Any post, whatever its status, for the preview page (which checks the preview link's signature itself). */
+export async function getPostForPreview(db: Database, id: number) {
+  return postDetails(db, and(eq(posts.id, id), isNull(posts.deletedAt))!);
+}
+
+async function postDetails(db: Database, where: SQL) {
   const [row] = await db
-    .select({ ...summaryColumns, bodyHtml: posts.bodyHtml, authorBio: users.bio, authorImage: users.image })
+    .select({
+      ...summaryColumns,
+      bodyHtml: posts.bodyHtml,
+      authorBio: users.bio,
+      authorImage: users.image,
+      status: posts.status,
+      previewSecret: posts.previewSecret,
+    })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(isPublished, eq(posts.slug, slug)))
+    .where(where)
     .limit(1);
   if (!row) return null;
   const labelsByPost = await labelsForPosts(db, [row.id]);
-  return {
+  const detail: PostDetail = {
     ...toSummary(row, labelsByPost.get(row.id) ?? []),
     bodyHtml: row.bodyHtml,
     authorBio: row.authorBio,
     authorImage: row.authorImage,
   };
+  return { detail, status: row.status, previewSecret: row.previewSecret };
 }
 
 /** Slug and dates of published posts, newest first: for static params, the sitemap and the feed. */
@@ -97,7 +115,7 @@ export async function listPublishedPostDates(db: Database, limit?: number) {
   const query = db
     .select({ slug: posts.slug, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt })
     .from(posts)
-    .where(isPublished)
+    .where(isLive)
     .orderBy(desc(posts.publishedAt), desc(posts.id));
   const rows = limit === undefined ? await query : await query.limit(limit);
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt as Date }));

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { labels, postLabels, posts, users } from '../schema';
+import { isLive } from './posts';
 
 export type LabelWithCount = { name: string; slug: string; count: number };
 export type ArchiveMonth = { year: number; month: number; count: number };
@@ -10,7 +11,7 @@ export async function listLabelsWithCounts(db: Database): Promise<LabelWithCount
     .select({ name: labels.name, slug: labels.slug, count: count(posts.id) })
     .from(labels)
     .innerJoin(postLabels, eq(postLabels.labelId, labels.id))
-    .innerJoin(posts, and(eq(posts.id, postLabels.postId), eq(posts.status, 'published')))
+    .innerJoin(posts, and(eq(posts.id, postLabels.postId), isLive))
     .groupBy(labels.id)
     .orderBy(labels.name);
 }
@@ -36,7 +37,7 @@ export async function listArchiveMonths(db: Database, timeZone: string): Promise
       month: sql<number>`extract(month from ${posts.publishedAt} at time zone ${timeZone})::int`.as('month'),
     })
     .from(posts)
-    .where(eq(posts.status, 'published'))
+    .where(isLive)
     .as('local');
   const rows = await db
     .select({ year: local.year, month: local.month, count: count() })

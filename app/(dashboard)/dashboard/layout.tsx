@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import { signOutAction } from '@/lib/auth/actions';
+import { requirePermission } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/permissions';
+
+export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s | Dashboard' }, robots: { index: false } };
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePermission('dashboard:view');
+  const links = [
+    can(user.role, 'posts:write') && { href: '/dashboard/posts', label: 'Posts' },
+    can(user.role, 'posts:write') && { href: '/dashboard/posts/new', label: 'New post' },
+    can(user.role, 'people:manage') && { href: '/dashboard/people', label: 'People' },
+    can(user.role, 'settings:manage') && { href: '/dashboard/settings', label: 'Settings' },
+    { href: '/dashboard/profile', label: 'Profile' },
+  ].filter((link) => link !== false);
+  return (
+    <div className="min-h-screen bg-gray-50">
+      <header className="border-b border-rule bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="font-serif text-xl font-bold">
+            Broadsheet
+          </Link>
+          <nav aria-label="Dashboard" className="flex flex-1 flex-wrap gap-x-4 text-sm font-semibold">
+            {links.map((link) => (
+              <Link key={link.href} href={link.href} className="hover:text-accent">
+                {link.label}
+              </Link>
+            ))}
+          </nav>
+          <span className="text-sm text-muted">
+            {user.name} ({user.role})
+          </span>
+          <form action={signOutAction}>
+            <Button type="submit" variant="secondary">
+              Sign out
+            </Button>
+          </form>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

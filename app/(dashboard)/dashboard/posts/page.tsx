@@ -1,0 +1,109 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+import { requirePermission } from '@/lib/auth/current-user';
+import { DASHBOARD_PAGE_SIZE, listPostsFor, postListParams, statusLabels } from '@/lib/posts/dashboard-queries';
+
+export const metadata: Metadata = { title: 'Posts' };
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export default async function PostsPage({ searchParams }: Props) {
+  const user = await requirePermission('posts:write');
+  const raw = await searchParams;
+  const params = postListParams.parse(raw);
+  const { posts, total, authors, seesAll } = await listPostsFor(user, params);
+  const pages = Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE));
+  const pageHref = (page: number) => `?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) })}`;
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="font-serif text-3xl font-bold">Posts</h1>
+        <Link href="/dashboard/posts/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black">
+          New post
+        </Link>
+      </div>
+      {raw.trashed && (
+        <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-sm font-semibold">
+          Moved to the trash. It can be restored from the Trash filter for 30 days.
+        </p>
+      )}
+      <form role="search" aria-label="Filter posts" className="mb-6 flex flex-wrap items-end gap-3">
+        <label className="text-sm font-semibold">
+          Status
+          <select name="status" defaultValue={params.status ?? ''} className={inputClass()}>
+            <option value="">All</option>
+            {Object.entries(statusLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+            <option value="trash">Trash</option>
+          </select>
+        </label>
+        {seesAll && (
+          <label className="text-sm font-semibold">
+            Author
+            <select name="author" defaultValue={params.author ?? ''} className={inputClass()}>
+              <option value="">Everyone</option>
+              {authors.map((author) => (
+                <option key={author.id} value={author.id}>
+                  {author.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="text-sm font-semibold">
+          Title contains
+          <input type="search" name="q" defaultValue={params.q ?? ''} className={inputClass()} />
+        </label>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+      </form>
+      {posts.length === 0 ? (
+        <p className="text-muted">No posts match.</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-left text-sm">
+          <thead>
+            <tr className="border-b border-rule">
+              <th className="p-3">Title</th>
+              <th className="p-3">Status</th>
+              <th className="p-3">Author</th>
+              <th className="p-3">Updated (UTC)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {posts.map((post) => (
+              <tr key={post.id} className="border-b border-rule">
+                <td className="p-3">
+                  <Link href={`/dashboard/posts/${post.id}`} className="font-semibold hover:text-accent">
+                    {post.title}
+                  </Link>
+                </td>
+                <td className="p-3">
+                  {post.deletedAt ? 'In the trash' : statusLabels[post.status]}
+                  {post.status === 'scheduled' && post.publishedAt && ` for ${dateTime.format(post.publishedAt)}`}
+                  {post.publishError && <span className="block text-accent">Not published: {post.publishError}</span>}
+                </td>
+                <td className="p-3">{post.authorName}</td>
+                <td className="p-3">{dateTime.format(post.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
+        <span>{params.page > 1 && <Link href={pageHref(params.page - 1)}>← Newer</Link>}</span>
+        <span className="text-muted">
+          Page {params.page} of {pages} ({total} posts)
+        </span>
+        <span>{params.page < pages && <Link href={pageHref(params.page + 1)}>Older →</Link>}</span>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { idle, type FormState } from '@/lib/form-state';
+import { autosaveAction, savePostAction } from '@/lib/posts/actions';
+import { slugify } from '@/lib/slug';
+import { RichTextEditor } from './rich-text-editor';
+
+export type EditorPost = {
+  id?: number;
+  title: string;
+  slug: string;
+  excerpt: string;
+  labels: string;
+  body: string;
+  coverImage: string | null;
+  coverAlt: string;
+  status: 'draft' | 'review' | 'scheduled' | 'published';
+  scheduleAt: string;
+};
+
+type Props = { post: EditorPost; canPublish: boolean; initialMessage?: FormState };
+
+const AUTOSAVE_IDLE_MS = 3000;
+
+export function PostEditor({ post, canPublish, initialMessage }: Props) {
+  const [state, action, pending] = useActionState(savePostAction, initialMessage ?? idle);
+  const values = { ...toValues(post), ...state.values };
+  const errors = state.fieldErrors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  const [id, setId] = useState(post.id);
+  const [slugEdited, setSlugEdited] = useState(Boolean(post.id));
+  const [slug, setSlug] = useState(values.slug);
+  const [dirty, setDirty] = useState(false);
+  const [autosave, setAutosave] = useState('');
+  const autosaveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const isLive = post.status === 'published' || post.status === 'scheduled';
+
+  // A finished save (or a failed one, whose text is still in the form) settles the unsaved-changes state.
+  useEffect(() => {
+    if (state.status === 'ok') setDirty(false);
+  }, [state]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  function changed() {
+    setDirty(true);
+    if (isLive) return;
+    clearTimeout(autosaveTimer.current);
+    autosaveTimer.current = setTimeout(async () => {
+      if (!formRef.current) return;
+      const result = await autosaveAction(new FormData(formRef.current));
+      if (!result.ok) return setAutosave(`Not autosaved: ${result.message}`);
+      setId(result.id);
+      setDirty(false);
+      if (!post.id) window.history.replaceState(null, '', `/dashboard/posts/${result.id}`);
+      setAutosave(`Draft autosaved at ${new Date(result.savedAt).toLocaleTimeString()}`);
+    }, AUTOSAVE_IDLE_MS);
+  }
+
+  return (
+    <form
+      ref={formRef}
+      action={action}
+      onChange={changed}
+      onSubmit={() => clearTimeout(autosaveTimer.current)}
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_280px]"
+    >
+      <div className="space-y-5">
+        <FormMessage state={state} />
+        <input type="hidden" name="id" value={id ?? ''} />
+        <TimezoneOffset />
+        <Field
+          label="Title"
+          name="title"
+          defaultValue={values.title}
+          error={errors.title}
+          required
+          maxLength={200}
+          className="text-lg"
+          onInput={(event) => !slugEdited && setSlug(slugify(event.currentTarget.value))}
+        />
+        <Field
+          label="Slug"
+          name="slug"
+          value={slug}
+          error={errors.slug}
+          hint="The last part of the post's address. Follows the title until you change it."
+          onChange={(event) => {
+            setSlugEdited(true);
+            setSlug(event.currentTarget.value);
+          }}
+        />
+        <Field label="Excerpt" name="excerpt" error={errors.excerpt} hint="One or two sentences for the home page and the feed.">
+          {(control) => <textarea {...control} defaultValue={values.excerpt} rows={3} maxLength={500} className={inputClass(Boolean(errors.excerpt))} />}
+        </Field>
+        <div>
+          <RichTextEditor
+            name="body"
+            label="Body"
+            defaultValue={values.body}
+            onChange={changed}
+            invalid={Boolean(errors.body)}
+            describedBy={errors.body ? 'body-error' : undefined}
+          />
+          {errors.body && (
+            <p id="body-error" className="mt-1 text-sm font-semibold text-accent">
+              {errors.body}
+            </p>
+          )}
+        </div>
+      </div>
+
+      <aside aria-label="Publishing" className="space-y-5">
+        <div className="space-y-2 rounded border border-rule bg-white p-4">
+          <p className="text-sm">
+            Status: <strong>{statusText[post.status]}</strong>
+          </p>
+          <p role="status" className="min-h-5 text-xs text-muted">
+            {dirty ? 'Unsaved changes' : autosave}
+          </p>
+          {isLive ? (
+            <>
+              <Button type="submit" name="intent" value="save" disabled={pending} className="w-full">
+                Update
+              </Button>
+              {canPublish && (
+                <Button type="submit" name="intent" value="unpublish" variant="danger" disabled={pending} className="w-full">
+                  Unpublish
+                </Button>
+              )}
+            </>
+          ) : (
+            <>
+              <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending} className="w-full">
+                Save draft
+              </Button>
+              {canPublish ? (
+                <Button type="submit" name="intent" value="publish" disabled={pending} className="w-full">
+                  Publish
+                </Button>
+              ) : (
+                <Button type="submit" name="intent" value="submit" disabled={pending} className="w-full">
+                  Submit for review
+                </Button>
+              )}
+            </>
+          )}
+          <Button type="submit" name="intent" value="preview" variant="secondary" disabled={pending} className="w-full">
+            Preview
+          </Button>
+        </div>
+        {canPublish && (
+          <div className="space-y-2 rounded border border-rule bg-white p-4">
+            <Field label="Publish at" name="scheduleAt" type="datetime-local" defaultValue={values.scheduleAt} error={errors.scheduleAt} />
+            <Button type="submit" name="intent" value="schedule" variant="secondary" disabled={pending} className="w-full">
+              Schedule
+            </Button>
+          </div>
+        )}
+        <div className="space-y-3 rounded border border-rule bg-white p-4">
+          <Field label="Labels" name="labels" defaultValue={values.labels} error={errors.labels} hint="Separated by commas, e.g. Harbour, Weather" />
+          {post.coverImage && (
+            // eslint-disable-next-line @next/next/no-img-element -- a small preview of the current cover
+            <img src={post.coverImage} alt="Current cover" width={240} height={126} className="w-full rounded" />
+          )}
+          <Field label="Cover image" name="cover" type="file" accept="image/jpeg,image/png,image/webp,image/gif" error={errors.cover} hint="JPEG, PNG, WebP or GIF, up to 5 MB." />
+          <Field label="Cover alt text" name="coverAlt" defaultValue={values.coverAlt} error={errors.coverAlt} />
+        </div>
+      </aside>
+    </form>
+  );
+}
+
+const statusText: Record<EditorPost['status'], string> = {
+  draft: 'Draft',
+  review: 'In review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+};
+
+function toValues(post: EditorPost): Record<string, string> {
+  return {
+    title: post.title,
+    slug: post.slug,
+    excerpt: post.excerpt,
+    labels: post.labels,
+    body: post.body,
+    coverAlt: post.coverAlt,
+    scheduleAt: post.scheduleAt,
+  };
+}
+
+/** The browser's UTC offset, so "Publish at" is read in the author's own time zone (UTC without JavaScript). */
+function TimezoneOffset() {
+  const [offset, setOffset] = useState(0);
+  useEffect(() => setOffset(new Date().getTimezoneOffset()), []);
+  return <input type="hidden" name="timezoneOffset" value={offset} />;
+}

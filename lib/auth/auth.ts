@@ -1,0 +1,40 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { authConfig } from './config';
+import { authenticate, credentialsSchema } from './sign-in';
+
+/** Thrown to Auth.js so the sign-in form can say why: `code` is "invalid" or "locked:<minutes>". */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+export function clientIp(headers: Headers): string {
+  // Behind our nginx configuration the first X-Forwarded-For entry is the client.
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = await getDb();
+  return {
+    ...authConfig,
+    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    providers: [
+      Credentials({
+        credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(input, request) {
+          const parsed = credentialsSchema.safeParse(input);
+          if (!parsed.success) throw new SignInRefused('invalid');
+          const result = await authenticate(db, parsed.data.email, parsed.data.password, clientIp(request.headers));
+          if (result.ok) return result.user;
+          throw new SignInRefused(result.reason === 'locked' ? `locked:${result.retryAfterMinutes}` : 'invalid');
+        },
+      }),
+    ],
+  };
+});

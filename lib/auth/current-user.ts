@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import { forbidden, unauthorized } from 'next/navigation';
+import { getDb } from '@/db';
+import { users, type User } from '@/db/schema';
+import { auth } from './auth';
+import { can, type Action } from './permissions';
+
+export type CurrentUser = Pick<User, 'id' | 'email' | 'name' | 'slug' | 'role' | 'bio' | 'image'>;
+
+/**
+ * The signed-in person, read fresh from the database on every call, so a role change or a deactivation takes
+ * effect on the next request rather than when the session cookie expires. Null when signed out.
+ */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      slug: users.slug,
+      role: users.role,
+      bio: users.bio,
+      image: users.image,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!user || user.deactivatedAt) return null;
+  const { deactivatedAt: _deactivatedAt, ...current } = user;
+  return current;
+}
+
+/** For every server action, route handler and dashboard page: 401 when signed out, 403 without the permission. */
+export async function requirePermission(action: Action): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) unauthorized();
+  if (!can(user.role, action)) forbidden();
+  return user;
+}

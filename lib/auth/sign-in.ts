@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '@/db';
+import { users, type User } from '@/db/schema';
+import { checkLimit, recordEvent, type Limit } from '@/lib/rate-limit';
+import { verifyPassword } from './password';
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+export const signInLimits = {
+  email: { bucket: 'sign-in:email', max: 10, windowMs: FIFTEEN_MINUTES },
+  ip: { bucket: 'sign-in:ip', max: 50, windowMs: FIFTEEN_MINUTES },
+} satisfies Record<string, Limit>;
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter your email address.')),
+  password: z.string().min(1, 'Enter your password.').max(1000),
+});
+
+export type SignInResult =
+  | { ok: true; user: Pick<User, 'id' | 'email' | 'name' | 'role'> }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; retryAfterMinutes: number };
+
+/** IPs are kept only as salted hashes. */
+export function hashIp(ip: string): string {
+  return createHash('sha256').update(`${process.env.AUTH_SECRET ?? ''}:${ip}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Checks an email and password. After too many failures for one email or one IP, every attempt is refused, even
+ * with the right password, until the window passes. Unknown emails cost the same time as wrong passwords.
+ */
+export async function authenticate(db: Database, email: string, password: string, ip: string): Promise<SignInResult> {
+  const ipKey = hashIp(ip);
+  const [byEmail, byIp] = await Promise.all([
+    checkLimit(db, signInLimits.email, email),
+    checkLimit(db, signInLimits.ip, ipKey),
+  ]);
+  const locked = [byEmail, byIp].find((state) => state.limited);
+  if (locked?.limited) return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil(locked.retryAfterMs / 60_000) };
+
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  const valid = await verifyPassword(user?.passwordHash, password);
+  if (!user || !valid || user.deactivatedAt) {
+    await Promise.all([recordEvent(db, signInLimits.email, email), recordEvent(db, signInLimits.ip, ipKey)]);
+    return { ok: false, reason: 'invalid' };
+  }
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}

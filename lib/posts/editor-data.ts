@@ -1,0 +1,30 @@
+import type { EditorPost } from '@/components/dashboard/post-editor';
+import type { EditablePost } from '@/db/queries/dashboard-posts';
+
+/** The editor's view of a stored post: labels as one comma list, the schedule as a datetime-local value (UTC). */
+export function toEditorPost(post: EditablePost): EditorPost {
+  return {
+    id: post.id,
+    title: post.title,
+    slug: post.slug,
+    excerpt: post.excerpt,
+    labels: post.labels.join(', '),
+    body: post.bodyHtml,
+    coverImage: post.coverImage,
+    coverAlt: post.coverAlt,
+    status: post.status,
+    scheduleAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 16) : '',
+  };
+}
+
+export const emptyEditorPost: EditorPost = {
+  title: '',
+  slug: '',
+  excerpt: '',
+  labels: '',
+  body: '',
+  coverImage: null,
+  coverAlt: '',
+  status: 'draft',
+  scheduleAt: '',
+};

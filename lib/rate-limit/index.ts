@@ -1,0 +1,31 @@
+import { and, count, eq, gte, lt, min } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { rateLimitEvents } from '@/db/schema';
+
+export type Limit = { bucket: string; max: number; windowMs: number };
+export type LimitState = { limited: false } | { limited: true; retryAfterMs: number };
+
+/**
+ * Counts events per key in a sliding window, in the database, so a limit holds across restarts and across
+ * instances. `check` says whether the key is over its limit; `record` adds an event.
+ */
+export async function checkLimit(db: Database, limit: Limit, key: string, now = new Date()): Promise<LimitState> {
+  const since = new Date(now.getTime() - limit.windowMs);
+  const [row] = await db
+    .select({ events: count(), oldest: min(rateLimitEvents.createdAt) })
+    .from(rateLimitEvents)
+    .where(and(eq(rateLimitEvents.bucket, limit.bucket), eq(rateLimitEvents.key, key), gte(rateLimitEvents.createdAt, since)));
+  if (Number(row.events) < limit.max || !row.oldest) return { limited: false };
+  // Free again when the oldest event in the window ages out of it.
+  const oldest = new Date(row.oldest);
+  return { limited: true, retryAfterMs: Math.max(1000, oldest.getTime() + limit.windowMs - now.getTime()) };
+}
+
+export async function recordEvent(db: Database, limit: Limit, key: string, now = new Date()): Promise<void> {
+  await db.insert(rateLimitEvents).values({ bucket: limit.bucket, key, createdAt: now });
+}
+
+/** Drops events older than the longest window in use, so the table stays small. */
+export async function pruneEvents(db: Database, olderThanMs: number, now = new Date()): Promise<void> {
+  await db.delete(rateLimitEvents).where(lt(rateLimitEvents.createdAt, new Date(now.getTime() - olderThanMs)));
+}

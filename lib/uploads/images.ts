@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const types: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
+
+export function uploadsDir(): string {
+  return path.resolve(process.env.UPLOADS_DIR || '.data/uploads');
+}
+
+/** Checks a file's real type from its first bytes, not from the name or the browser's claim. */
+export function sniffImageType(bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+export type SavedImage = { ok: true; url: string } | { ok: false; message: string };
+
+/** Stores an uploaded image under UPLOADS_DIR/<folder>/ and returns its public URL (/uploads/...). */
+export async function saveImage(file: File, folder: string): Promise<SavedImage> {
+  if (file.size > MAX_IMAGE_BYTES) {
+    return { ok: false, message: `The image is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.` };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = sniffImageType(bytes);
+  if (!type) return { ok: false, message: 'Upload a JPEG, PNG, WebP or GIF image.' };
+  const name = `${randomUUID()}.${types[type]}`;
+  await fs.mkdir(path.join(uploadsDir(), folder), { recursive: true });
+  await fs.writeFile(path.join(uploadsDir(), folder, name), bytes);
+  return { ok: true, url: `/uploads/${folder}/${name}` };
+}
