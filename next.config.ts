@@ -6,9 +6,15 @@ const nextConfig: NextConfig = {
   // The e2e suite and the benchmark build into their own folders, leaving the developer's .next alone.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  images: {
+    // Covers come from our own uploads route (and the demo's illustrations); nothing from elsewhere is optimized.
+    localPatterns: [{ pathname: '/uploads/**' }, { pathname: '/demo/**' }],
+  },
   experimental: {
     // forbidden() and unauthorized() answer 403 and 401 from pages, server actions and route handlers.
     authInterrupts: true,
+    // Cover uploads are checked by our own code (5 MB, with a clear message); the transport allows some room above.
+    serverActions: { bodySizeLimit: '12mb' },
     // Static pages render in this many worker processes during `next build` (default: cores - 1).
     ...(process.env.BUILD_WORKERS ? { cpus: Number(process.env.BUILD_WORKERS) } : {}),
   },

@@ -160,7 +160,7 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
         </div>
         {canPublish && (
           <div className="space-y-2 rounded border border-rule bg-white p-4">
-            <Field label="Publish at" name="scheduleAt" type="datetime-local" defaultValue={values.scheduleAt} error={errors.scheduleAt} />
+            <Field label="Publish at" name="scheduleAt" type="datetime-local" step={1} defaultValue={values.scheduleAt} error={errors.scheduleAt} />
             <Button type="submit" name="intent" value="schedule" variant="secondary" disabled={pending} className="w-full">
               Schedule
             </Button>

@@ -127,14 +127,18 @@ export function RichTextEditor({ name, label, defaultValue, onChange, invalid, d
   });
 
   // Text typed into the fallback textarea before hydration must not be lost when the editor replaces it.
+  // Runs once when the editor appears: later changes of defaultValue (a form re-rendered after a save) must not
+  // replace what the author is writing.
   useEffect(() => {
     if (!editor) {
       typedBeforeEditor.current = textareaRef.current?.value ?? null;
-    } else if (typedBeforeEditor.current !== null && typedBeforeEditor.current !== defaultValue) {
-      editor.commands.setContent(typedBeforeEditor.current);
-      typedBeforeEditor.current = null;
+      return;
     }
-  }, [editor, defaultValue]);
+    const typed = typedBeforeEditor.current;
+    typedBeforeEditor.current = null;
+    if (typed !== null && typed !== editor.getHTML() && typed !== defaultValue) editor.commands.setContent(typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately only when the editor is created
+  }, [editor]);
 
   if (!editor) {
     return (

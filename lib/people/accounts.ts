@@ -1,4 +1,4 @@
-import { eq, like, or } from 'drizzle-orm';
+import { count, eq, like, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { users, type User } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -43,4 +43,9 @@ export async function createAccount(db: Database, account: NewAccount): Promise<
     })
     .returning();
   return user;
+}
+
+export async function hasAnyUser(db: Database): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(users);
+  return Number(n) > 0;
 }

@@ -33,6 +33,7 @@ describe('parseLocalDateTime', () => {
     // Getting the offset from a browser in New York in winter: 300 minutes.
     expect(parseLocalDateTime('2026-03-01T09:30', 300)).toEqual(new Date('2026-03-01T14:30:00Z'));
     expect(parseLocalDateTime('2026-03-01T09:30', -60)).toEqual(new Date('2026-03-01T08:30:00Z'));
+    expect(parseLocalDateTime('2026-03-01T09:30:15', 0)).toEqual(new Date('2026-03-01T09:30:15Z'));
     expect(parseLocalDateTime('yesterday', 0)).toBeNull();
   });
 });

@@ -40,10 +40,10 @@ export type PostForm = z.infer<typeof postFormSchema>;
  * (minutes, as Date.getTimezoneOffset) alongside so the server can read it as an instant.
  */
 export function parseLocalDateTime(value: string, timezoneOffsetMinutes: number): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number);
-  const utc = Date.UTC(y, mo - 1, d, h, mi) + timezoneOffsetMinutes * 60_000;
+  const [, y, mo, d, h, mi, s] = match.map((part) => Number(part ?? 0));
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s) + timezoneOffsetMinutes * 60_000;
   return Number.isNaN(utc) ? null : new Date(utc);
 }
 

@@ -13,7 +13,7 @@ export function toEditorPost(post: EditablePost): EditorPost {
     coverImage: post.coverImage,
     coverAlt: post.coverAlt,
     status: post.status,
-    scheduleAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 16) : '',
+    scheduleAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 19) : '',
   };
 }
 

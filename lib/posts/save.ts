@@ -77,10 +77,7 @@ export async function savePost(
       postId = created.id;
     }
     await tx.delete(postLabels).where(eq(postLabels.postId, postId));
-    const labelIds = await ensureLabels(
-      tx as unknown as Database,
-      form.labels.map((name) => ({ name, slug: slugify(name) })),
-    );
+    const labelIds = await ensureLabels(tx, form.labels.map((name) => ({ name, slug: slugify(name) })));
     if (labelIds.length > 0) await tx.insert(postLabels).values(labelIds.map((labelId) => ({ postId, labelId })));
     return postId;
   });

@@ -6,7 +6,7 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const types: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
 
 export function uploadsDir(): string {
-  return path.resolve(process.env.UPLOADS_DIR || '.data/uploads');
+  return path.resolve(/* turbopackIgnore: true */ process.env.UPLOADS_DIR || '.data/uploads');
 }
 
 /** Checks a file's real type from its first bytes, not from the name or the browser's claim. */

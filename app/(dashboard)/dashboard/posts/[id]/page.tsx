@@ -67,7 +67,6 @@ export default async function EditPostPage({ params, searchParams }: Props) {
       ) : (
         <>
           <PostEditor
-            key={post.updatedAt.toISOString()}
             post={toEditorPost(post)}
             canPublish={canPublishPost(user, post)}
             initialMessage={saved && savedMessages[saved] ? { status: 'ok', message: savedMessages[saved] } : undefined}

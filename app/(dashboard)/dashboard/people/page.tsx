@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/ui/action-form';
+import { Button } from '@/components/ui/button';
+import { getDb } from '@/db';
+import { listPeople } from '@/db/queries/people';
+import { requirePermission } from '@/lib/auth/current-user';
+import { roles } from '@/lib/auth/permissions';
+import { createPersonAction, updatePersonAction } from '@/lib/people/actions';
+
+export const metadata: Metadata = { title: 'People' };
+
+const roleOptions = roles.map((role) => ({ value: role, label: role[0].toUpperCase() + role.slice(1) }));
+
+export default async function PeoplePage() {
+  const admin = await requirePermission('people:manage');
+  const people = await listPeople(await getDb());
+  return (
+    <>
+      <h1 className="mb-6 font-serif text-3xl font-bold">People</h1>
+      <table className="mb-10 w-full border-collapse bg-white text-left text-sm">
+        <thead>
+          <tr className="border-b border-rule">
+            <th className="p-3">Name</th>
+            <th className="p-3">Email</th>
+            <th className="p-3">Role</th>
+            <th className="p-3">Access</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.id} className="border-b border-rule">
+              <td className="p-3 font-semibold">{person.name}</td>
+              <td className="p-3">{person.email}</td>
+              <td className="p-3">
+                {person.id === admin.id ? (
+                  person.role
+                ) : (
+                  <form action={updatePersonAction} className="flex gap-2">
+                    <input type="hidden" name="id" value={person.id} />
+                    <select name="role" defaultValue={person.role} aria-label={`Role of ${person.name}`} className="rounded border border-gray-400 px-2 py-1">
+                      {roleOptions.map((option) => (
+                        <option key={option.value} value={option.value}>
+                          {option.label}
+                        </option>
+                      ))}
+                    </select>
+                    <Button type="submit" variant="secondary" className="px-2 py-1">
+                      Set role<span className="sr-only"> of {person.name}</span>
+                    </Button>
+                  </form>
+                )}
+              </td>
+              <td className="p-3">
+                {person.id !== admin.id && (
+                  <form action={updatePersonAction}>
+                    <input type="hidden" name="id" value={person.id} />
+                    <input type="hidden" name="deactivate" value={person.deactivatedAt ? '0' : '1'} />
+                    <Button type="submit" variant={person.deactivatedAt ? 'secondary' : 'danger'} className="px-2 py-1">
+                      {person.deactivatedAt ? 'Reactivate' : 'Deactivate'}
+                      <span className="sr-only"> {person.name}</span>
+                    </Button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 className="mb-4 font-serif text-2xl font-bold">Add a person</h2>
+      <ActionForm
+        action={createPersonAction}
+        submitLabel="Create account"
+        fields={[
+          { name: 'name', label: 'Name', required: true },
+          { name: 'email', label: 'Email', type: 'email', required: true },
+          { name: 'role', label: 'Role', type: 'select', options: roleOptions, defaultValue: 'contributor' },
+          { name: 'password', label: 'Initial password', type: 'password', autoComplete: 'new-password', hint: 'At least 10 characters; they can change it in their profile.' },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/ui/action-form';
+import { requirePermission } from '@/lib/auth/current-user';
+import { changePasswordAction, updateProfileAction } from '@/lib/people/actions';
+
+export const metadata: Metadata = { title: 'Profile' };
+
+export default async function ProfilePage() {
+  const user = await requirePermission('dashboard:view');
+  return (
+    <>
+      <h1 className="mb-6 font-serif text-3xl font-bold">Your profile</h1>
+      <ActionForm
+        action={updateProfileAction}
+        submitLabel="Save profile"
+        fields={[
+          { name: 'name', label: 'Name', defaultValue: user.name, required: true },
+          { name: 'bio', label: 'Bio', type: 'textarea', defaultValue: user.bio, hint: 'Shown on your author page and under your posts.' },
+          { name: 'image', label: 'Avatar URL', defaultValue: user.image ?? '' },
+        ]}
+      />
+      <h2 className="mb-4 mt-10 font-serif text-2xl font-bold">Change password</h2>
+      <ActionForm
+        action={changePasswordAction}
+        submitLabel="Change password"
+        fields={[
+          { name: 'current', label: 'Current password', type: 'password', autoComplete: 'current-password' },
+          { name: 'next', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 10 characters.' },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../db/seed';
+
+export type Role = 'admin' | 'editor' | 'author' | 'contributor' | 'moderator';
+
+/** Signs in through the real form, as the demo account of a role. */
+export async function signInAs(page: Page, role: Role) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(`${role}@broadsheet.test`);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+/** A real 2×2 PNG, for cover uploads. */
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A unique suffix, so tests running side by side never write the same slug. */
+export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Today's /YYYY/MM in UTC (the demo site's time zone). */
+export function thisMonth(): string {
+  const now = new Date();
+  return `/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The editor is interactive once its formatting toolbar has mounted (before that, it is a plain form). */
+export async function openEditor(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
+}

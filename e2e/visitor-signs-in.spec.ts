@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD } from '../db/seed';
+import { signInAs, unique } from './fixtures';
+
+test('a signed-out visitor of the dashboard lands on the sign-in page', async ({ page }) => {
+  await page.goto('/dashboard/posts');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard%2Fposts/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill('editor@broadsheet.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard\/posts$/);
+});
+
+test('wrong credentials say so and keep the email; too many lock the account for a while', async ({ page }) => {
+  // An account of its own, made by an admin, so locking it out disturbs no other test.
+  const email = `locked-${unique()}@example.com`;
+  await signInAs(page, 'admin');
+  await page.goto('/dashboard/people');
+  await page.getByLabel('Name').fill('Lou Locked');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Role', { exact: true }).selectOption('author');
+  await page.getByLabel('Initial password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Lou Locked can now sign in as author.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await page.goto('/signin');
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(`wrong-${attempt}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toHaveText('That email and password do not match an account.');
+    await expect(page.getByLabel('Email')).toHaveValue(email);
+  }
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Too many' })).toHaveText(/Too many failed sign-in attempts\. Try again in 1[45] minutes\./);
+});
+
+test('public pages do not pass through the proxy and set no cookies', async ({ request }) => {
+  const response = await request.get('/');
+  expect(response.headers()['set-cookie']).toBeUndefined();
+  expect(response.headers()['x-nextjs-cache']).toBe('HIT');
+});

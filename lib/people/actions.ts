@@ -1,0 +1,95 @@
+'use server';
+
+import { eq, sql } from 'drizzle-orm';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { users } from '@/db/schema';
+import { authorizedAction, authorizedButtonAction } from '@/lib/actions';
+import { signIn } from '@/lib/auth/auth';
+import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { roles } from '@/lib/auth/permissions';
+import { revalidateTags } from '@/lib/cache/revalidate';
+import { tags } from '@/lib/cache/tags';
+import { fieldErrorsOf, formValues, type FormState } from '@/lib/form-state';
+import { createAccount, EmailTakenError, hasAnyUser } from './accounts';
+
+const password = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200);
+const accountSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a name.').max(100),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
+  role: z.enum(roles as [string, ...string[]]).transform((role) => role as (typeof roles)[number]),
+  password,
+});
+
+export const createPersonAction = authorizedAction('people:manage', accountSchema, async (data) => {
+  try {
+    await createAccount(await getDb(), data);
+  } catch (error) {
+    if (error instanceof EmailTakenError) return { status: 'error', message: error.message, fieldErrors: { email: error.message } };
+    throw error;
+  }
+  return { status: 'ok', message: `${data.name} can now sign in as ${data.role}.`, values: {} };
+});
+
+const personSchema = z.object({ id: z.uuid(), role: z.enum(roles as [string, ...string[]]).optional(), deactivate: z.string().optional() });
+
+/** Changes someone's role, or (de)activates them. Admins cannot lock themselves out. */
+export const updatePersonAction = authorizedButtonAction('people:manage', personSchema, async (data, admin) => {
+  if (data.id === admin.id) notFound();
+  const db = await getDb();
+  const changes = {
+    ...(data.role && { role: data.role as (typeof roles)[number] }),
+    ...(data.deactivate !== undefined && { deactivatedAt: data.deactivate === '1' ? new Date() : null }),
+  };
+  if (Object.keys(changes).length > 0) await db.update(users).set(changes).where(eq(users.id, data.id));
+});
+
+const profileSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(100),
+  bio: z.string().trim().max(500, 'Keep the bio under 500 characters.').default(''),
+  image: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((url) => url === '' || /^(https?:\/\/|\/)/.test(url), 'Use an http(s) address or a path on this site.')
+    .default(''),
+});
+
+export const updateProfileAction = authorizedAction('dashboard:view', profileSchema, async (data, user) => {
+  await (await getDb()).update(users).set({ name: data.name, bio: data.bio, image: data.image || null }).where(eq(users.id, user.id));
+  revalidateTags([tags.author(user.slug), tags.posts]);
+  return { status: 'ok', message: 'Profile saved.' };
+});
+
+const passwordSchema = z.object({ current: z.string().min(1, 'Enter your current password.'), next: password });
+
+export const changePasswordAction = authorizedAction('dashboard:view', passwordSchema, async (data, user) => {
+  const db = await getDb();
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  if (!(await verifyPassword(row?.passwordHash, data.current))) {
+    return { status: 'error', message: 'The current password is not right.', fieldErrors: { current: 'The current password is not right.' }, values: {} };
+  }
+  await db.update(users).set({ passwordHash: await hashPassword(data.next) }).where(eq(users.id, user.id));
+  return { status: 'ok', message: 'Password changed.', values: {} };
+});
+
+const setupSchema = accountSchema.omit({ role: true });
+
+/** Creates the first administrator, once: afterwards /setup is gone. */
+export async function setupAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = setupSchema.safeParse(values);
+  if (!parsed.success) return { status: 'error', message: 'Please correct the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
+  const db = await getDb();
+  const created = await db.transaction(async (tx) => {
+    // Two people submitting at once: the lock makes the second see the first's account.
+    await tx.execute(sql`select pg_advisory_xact_lock(7311005)`);
+    if (await hasAnyUser(tx)) return false;
+    await createAccount(tx, { ...parsed.data, role: 'admin' });
+    return true;
+  });
+  if (!created) notFound();
+  await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/dashboard' });
+  return { status: 'ok' };
+}

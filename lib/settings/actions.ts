@@ -1,0 +1,28 @@
+'use server';
+
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { siteSettings } from '@/db/schema';
+import { authorizedAction } from '@/lib/actions';
+import { revalidateTags } from '@/lib/cache/revalidate';
+import { tags } from '@/lib/cache/tags';
+import { isValidTimeZone } from '@/lib/dates';
+
+const settingsSchema = z.object({
+  title: z.string().trim().min(1, 'The site needs a title.').max(100),
+  description: z.string().trim().max(300).default(''),
+  themeCredit: z.string().trim().max(200).default(''),
+  postsPerPage: z.coerce.number({ error: 'Enter a number.' }).int().min(1, 'At least 1.').max(50, 'At most 50.'),
+  timeZone: z.string().trim().refine(isValidTimeZone, 'Use a time zone name such as UTC or Europe/London.'),
+});
+
+export const saveSettingsAction = authorizedAction('settings:manage', settingsSchema, async (data) => {
+  const db = await getDb();
+  await db
+    .insert(siteSettings)
+    .values({ id: 1, ...data, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: siteSettings.id, set: { ...data, updatedAt: new Date() } });
+  // Title, credit and page size are on every page; the time zone moves dates and permalinks.
+  revalidateTags([tags.settings, tags.posts]);
+  return { status: 'ok', message: 'Settings saved. Every page shows them now.' };
+});
