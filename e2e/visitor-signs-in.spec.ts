@@ -29,7 +29,10 @@ test('wrong credentials say so and keep the email; too many lock the account for
   for (let attempt = 1; attempt <= 10; attempt++) {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(`wrong-${attempt}`);
+    // Each attempt must reach the server before the next one starts.
+    const answered = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/signin'));
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await answered;
     await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toHaveText('That email and password do not match an account.');
     await expect(page.getByLabel('Email')).toHaveValue(email);
   }

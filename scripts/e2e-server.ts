@@ -3,6 +3,7 @@ import { closeDb, getDb } from '@/db';
 import { freshDatabaseEnv } from '@/db/fresh-database';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
+import { buildSite } from './build';
 import { runNext } from './next';
 
 /**
@@ -28,5 +29,5 @@ const db = await getDb();
 await seedDemoContent(db);
 await seedDemoAccounts(db);
 await closeDb();
-await runNext(['build']);
+await buildSite();
 await runNext(['start', '--hostname', '127.0.0.1', '--port', port]);

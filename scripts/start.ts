@@ -1,9 +1,10 @@
 import { ensureAuthSecret } from './auth-secret';
-import { prepareDatabase } from './prepare-db';
+import { buildSite } from './build';
 import { runNext } from './next';
+import { prepareDatabase } from './prepare-db';
 
 // `npm start`: migrate, seed on first run, build, serve. PORT overrides 3000.
 ensureAuthSecret();
 await prepareDatabase();
-await runNext(['build']);
+await buildSite();
 await runNext(['start', '--port', process.env.PORT ?? '3000']);

@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test';
+import { draft } from './demo';
+import { unique, type Role } from './fixtures';
+import { callAction, sessionCookie } from './server-actions';
+
+const roles: Role[] = ['admin', 'editor', 'author', 'contributor', 'moderator'];
+const posts = { file: 'lib/posts/actions.ts', name: 'savePostAction', page: '/dashboard/posts/new' };
+
+type MatrixAction = {
+  name: string;
+  allowed: Role[];
+  call: (baseUrl: string, cookie: string | undefined, role: Role) => Promise<number>;
+};
+
+// Every dashboard action, each as one role may try it directly over HTTP.
+const matrix: MatrixAction[] = [
+  {
+    name: 'create a draft',
+    allowed: ['admin', 'editor', 'author', 'contributor'],
+    call: (baseUrl, cookie, role) =>
+      callAction({ baseUrl, cookie, ...posts, fields: { title: `Matrix draft ${role} ${unique()}`, slug: '', intent: 'save' } }),
+  },
+  {
+    name: 'publish their own post',
+    allowed: ['admin', 'editor', 'author'],
+    call: (baseUrl, cookie, role) =>
+      callAction({ baseUrl, cookie, ...posts, fields: { title: `Matrix live ${role} ${unique()}`, slug: '', intent: 'publish' } }),
+  },
+  {
+    name: 'edit someone else’s post',
+    allowed: ['admin', 'editor'],
+    // The demo draft belongs to a demo author, never to these accounts.
+    call: async (baseUrl, cookie) =>
+      callAction({ baseUrl, cookie, ...posts, fields: { id: String(draftId), title: draft.title, slug: draft.slug, intent: 'save' } }),
+  },
+  {
+    name: 'change the site settings',
+    allowed: ['admin'],
+    call: (baseUrl, cookie) =>
+      callAction({
+        baseUrl,
+        cookie,
+        page: '/dashboard/settings',
+        file: 'lib/settings/actions.ts',
+        name: 'saveSettingsAction',
+        fields: {
+          title: 'The Harbour Ledger',
+          description: 'Independent news from the harbour town, since the first tide.',
+          themeCredit: 'Broadsheet Classic theme',
+          postsPerPage: '6',
+          timeZone: 'UTC',
+        },
+      }),
+  },
+  {
+    name: 'create an account',
+    allowed: ['admin'],
+    call: (baseUrl, cookie, role) =>
+      callAction({
+        baseUrl,
+        cookie,
+        page: '/dashboard/people',
+        file: 'lib/people/actions.ts',
+        name: 'createPersonAction',
+        fields: { name: 'Matrix Person', email: `matrix-${role}-${unique()}@example.com`, role: 'admin', password: 'a-long-password' },
+      }),
+  },
+];
+
+test.describe.configure({ mode: 'serial' });
+
+let draftId = 0;
+test.beforeAll(async ({ baseURL }) => {
+  // The demo draft's id, read from the posts list as an admin sees it.
+  const cookie = await sessionCookie(baseURL!, 'admin@broadsheet.test');
+  const html = await (await fetch(`${baseURL}/dashboard/posts?status=draft&q=${encodeURIComponent(draft.title)}`, { headers: { cookie } })).text();
+  draftId = Number(/href="\/dashboard\/posts\/(\d+)"/.exec(html)?.[1]);
+  expect(draftId).toBeGreaterThan(0);
+});
+
+test('every action × every role: allowed, or refused with 403 by the server', async ({ baseURL }) => {
+  const cookies = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await sessionCookie(baseURL!, `${role}@broadsheet.test`)])));
+  const results: string[] = [];
+  for (const action of matrix) {
+    for (const role of roles) {
+      const status = await action.call(baseURL!, cookies[role], role);
+      const allowed = action.allowed.includes(role);
+      results.push(`${action.name} / ${role}: ${status}`);
+      if (allowed) expect.soft([200, 303], `${action.name} as ${role}`).toContain(status);
+      else expect.soft(status, `${action.name} as ${role}`).toBe(403);
+    }
+  }
+  console.log(results.join('\n'));
+});
+
+test('dashboard pages answer 403 to roles without the right', async ({ baseURL }) => {
+  const pages: [string, Role[]][] = [
+    ['/dashboard/posts', ['admin', 'editor', 'author', 'contributor']],
+    ['/dashboard/people', ['admin']],
+    ['/dashboard/settings', ['admin']],
+    ['/dashboard/profile', roles],
+  ];
+  for (const role of roles) {
+    const cookie = await sessionCookie(baseURL!, `${role}@broadsheet.test`);
+    for (const [path, allowed] of pages) {
+      const response = await fetch(baseURL + path, { headers: { cookie }, redirect: 'manual' });
+      expect.soft(response.status, `${path} as ${role}`).toBe(allowed.includes(role) ? 200 : 403);
+    }
+  }
+});
+
+test('forged server-action calls without a session are refused', async ({ baseURL }) => {
+  // Through a page the proxy does not guard, the action itself answers 401.
+  const forged = await callAction({
+    baseUrl: baseURL!,
+    page: '/setup',
+    file: 'lib/people/actions.ts',
+    name: 'createPersonAction',
+    fields: { name: 'Intruder', email: 'intruder@example.com', role: 'admin', password: 'a-long-password' },
+  });
+  expect(forged).toBe(401);
+  // Through a dashboard page, the proxy sends it to sign in before the action runs.
+  const viaDashboard = await callAction({ baseUrl: baseURL!, ...posts, fields: { title: 'Forged', slug: '', intent: 'publish' } });
+  expect(viaDashboard).toBe(307);
+  // And nothing was written.
+  const admin = await sessionCookie(baseURL!, 'admin@broadsheet.test');
+  const people = await (await fetch(`${baseURL}/dashboard/people`, { headers: { cookie: admin } })).text();
+  expect(people).toContain('admin@broadsheet.test');
+  expect(people).not.toContain('intruder@example.com');
+});

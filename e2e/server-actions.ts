@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { DEMO_PASSWORD } from '../db/seed';
+
+/**
+ * Calls server actions over HTTP the way a forged request would: no page, no button, just the action id and
+ * React's own argument encoding. Used to prove that refusals come from the server, not from hidden buttons.
+ */
+const require = createRequire(import.meta.url);
+const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.edge.js') as {
+  encodeReply: (args: unknown[]) => Promise<FormData | string>;
+};
+
+type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
+
+export function actionId(file: string, name: string): string {
+  const manifest = JSON.parse(fs.readFileSync('.next-e2e/server/server-reference-manifest.json', 'utf8')) as Manifest;
+  const found = Object.entries(manifest.node).find(([, ref]) => ref.filename === file && ref.exportedName === name);
+  if (!found) throw new Error(`No server action ${name} in ${file}`);
+  return found[0];
+}
+
+/** A session cookie for a demo account, through Auth.js's own credentials endpoint. */
+export async function sessionCookie(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: csrfCookie.join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  const session = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.includes('session-token'));
+  if (session.length === 0) throw new Error(`Could not sign in as ${email}`);
+  return [...csrfCookie, ...session].join('; ');
+}
+
+type Call = { baseUrl: string; page: string; file: string; name: string; fields: Record<string, string>; cookie?: string; formState?: boolean };
+
+/**
+ * Posts a form to a server action and returns the HTTP status (redirects are not followed). A page that does not
+ * use the action answers an empty object: that is a mistake in the test, not a refusal, so it throws.
+ */
+export async function callAction({ baseUrl, page, file, name, fields, cookie, formState = true }: Call): Promise<number> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  const body = await encodeReply(formState ? [{ status: 'idle' }, form] : [form]);
+  const response = await fetch(baseUrl + page, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Next-Action': actionId(file, name), Accept: 'text/x-component', ...(cookie && { cookie }) },
+    body,
+  });
+  const text = await response.text();
+  if (response.status === 200 && text.trim() === '{}') throw new Error(`${page} does not use ${name}`);
+  return response.status;
+}
