@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -8,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
@@ -17,6 +19,9 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 export const userRole = pgEnum('user_role', ['admin', 'editor', 'author', 'contributor', 'moderator']);
 export const postStatus = pgEnum('post_status', ['draft', 'review', 'scheduled', 'published']);
 export const commentStatus = pgEnum('comment_status', ['pending', 'approved', 'rejected', 'spam']);
+export const moderationMode = pgEnum('moderation_mode', ['hold_all', 'hold_first', 'approve']);
+export const commentsMode = pgEnum('comments_mode', ['site', 'hold_all', 'hold_first', 'approve', 'closed']);
+export const moderationAction = pgEnum('moderation_action', ['approve', 'reject', 'spam', 'restore', 'delete', 'block_email', 'block_ip']);
 export const adPlacement = pgEnum('ad_placement', ['sidebar', 'header', 'in_article', 'footer']);
 export const adStatus = pgEnum('ad_status', ['active', 'paused']);
 
@@ -107,6 +112,8 @@ export const posts = pgTable(
     previewSecret: uuid('preview_secret').notNull().defaultRandom(),
     // In the trash since then; emptied after 30 days.
     deletedAt: timestamptz('deleted_at'),
+    // 'site' follows the site's moderation setting; the others override it for this post.
+    commentsMode: commentsMode('comments_mode').notNull().default('site'),
     authorId: uuid('author_id')
       .notNull()
       .references(() => users.id),
@@ -174,6 +181,12 @@ export const comments = pgTable(
     parentId: integer('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
     authorName: text('author_name').notNull(),
     authorEmail: text('author_email'),
+    // Set when a signed-in member of staff wrote it: shown with a staff mark.
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    // Salted, daily-rotating hash: enough to block or rate-limit, never the address itself.
+    ipHash: text('ip_hash'),
+    // Why a rule held or rejected it, shown to moderators.
+    reason: text('reason'),
     // Plain text: never interpreted as HTML (components/site/comment-body.tsx escapes and auto-links it).
     body: text('body').notNull(),
     status: commentStatus('status').notNull().default('pending'),
@@ -184,7 +197,49 @@ export const comments = pgTable(
       .on(t.postId, t.createdAt)
       .where(sql`${t.status} = 'approved'`),
     index('comments_status_idx').on(t.status, t.createdAt),
+    index('comments_email_idx').on(t.authorEmail, t.status),
   ],
+);
+
+export const commentReports = pgTable(
+  'comment_reports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull().default(''),
+    // Cleared when a moderator decides on the comment.
+    resolvedAt: timestamptz('resolved_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('comment_reports_open_idx').on(t.commentId).where(sql`${t.resolvedAt} is null`)],
+);
+
+/** Who decided what about which comment, when and why. */
+export const moderationLog = pgTable(
+  'moderation_log',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    commentId: integer('comment_id').references(() => comments.id, { onDelete: 'set null' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: moderationAction('action').notNull(),
+    detail: text('detail').notNull().default(''),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('moderation_log_created_idx').on(t.createdAt)],
+);
+
+export const blockedCommenters = pgTable(
+  'blocked_commenters',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').$type<'email' | 'ip'>().notNull(),
+    value: text('value').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('blocked_commenters_kind_value_idx').on(t.kind, t.value)],
 );
 
 export const adSlots = pgTable('ad_slots', {
@@ -231,6 +286,15 @@ export const siteSettings = pgTable(
     themeCredit: text('theme_credit').notNull().default(''),
     postsPerPage: integer('posts_per_page').notNull().default(10),
     timeZone: text('time_zone').notNull().default('UTC'),
+    moderationMode: moderationMode('moderation_mode').notNull().default('hold_first'),
+    // Comments close this many days after publication; null keeps them open.
+    commentsCloseAfterDays: integer('comments_close_after_days'),
+    maxLinks: integer('max_links').notNull().default(2),
+    // One word or phrase per line.
+    suspectWords: text('suspect_words').notNull().default(''),
+    blockedWords: text('blocked_words').notNull().default(''),
+    requireEmail: boolean('require_email').notNull().default(false),
+    minSubmitSeconds: integer('min_submit_seconds').notNull().default(3),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -246,4 +310,5 @@ export type Label = typeof labels.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type AdSlot = typeof adSlots.$inferSelect;
 export type Ad = typeof ads.$inferSelect;
+export type CommentReport = typeof commentReports.$inferSelect;
 export type SiteSettings = typeof siteSettings.$inferSelect;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openEditor, signInAs, thisMonth, tinyPng, unique } from './fixtures';
+import { openEditor, signInAs, signOut, thisMonth, tinyPng, unique } from './fixtures';
 
 test('an author writes, previews, publishes, edits and unpublishes a post', async ({ page, browser }) => {
   const title = `Ferry timetable changes ${unique()}`;
@@ -51,7 +51,7 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   await page.getByRole('link', { name: title }).click();
   await page.getByLabel('Title').fill(`${title} (updated)`);
   await page.getByRole('button', { name: 'Update' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Updated' })).toBeVisible();
   await page.goto(`${thisMonth()}/${slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title} (updated)`);
 
@@ -59,7 +59,7 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   await page.goto('/dashboard/posts');
   await page.getByRole('link', { name: `${title} (updated)` }).click();
   await page.getByRole('button', { name: 'Unpublish' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Unpublished' })).toBeVisible();
   expect((await page.goto(`${thisMonth()}/${slug}`))?.status()).toBe(404);
   await page.goto('/');
   await expect(page.locator('main')).not.toContainText(title);
@@ -91,8 +91,7 @@ test('a contributor submits for review and an editor publishes', async ({ page }
   await page.getByLabel('Title').fill(title);
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Submitted for review' })).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/signin/);
+  await signOut(page);
 
   await signInAs(page, 'editor');
   await page.goto('/dashboard/posts?status=review');

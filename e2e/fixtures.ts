@@ -12,6 +12,11 @@ export async function signInAs(page: Page, role: Role) {
   await expect(page).toHaveURL(/\/dashboard/);
 }
 
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+}
+
 /** A real 2×2 PNG, for cover uploads. */
 export const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../db/seed';
-import { signInAs, unique } from './fixtures';
+import { signInAs, signOut, unique } from './fixtures';
 
 test('a signed-out visitor of the dashboard lands on the sign-in page', async ({ page }) => {
   await page.goto('/dashboard/posts');
@@ -23,9 +23,8 @@ test('wrong credentials say so and keep the email; too many lock the account for
   await page.getByLabel('Initial password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Lou Locked can now sign in as author.' })).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
 
-  await page.goto('/signin');
   for (let attempt = 1; attempt <= 10; attempt++) {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(`wrong-${attempt}`);

@@ -59,9 +59,9 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
       if (!formRef.current) return;
       const result = await autosaveAction(new FormData(formRef.current));
       if (!result.ok) return setAutosave(`Not autosaved: ${result.message}`);
+      // The page stays as it is (no navigation, so nothing typed meanwhile is lost); later saves use this id.
       setId(result.id);
       setDirty(false);
-      if (!post.id) window.history.replaceState(null, '', `/dashboard/posts/${result.id}`);
       setAutosave(`Draft autosaved at ${new Date(result.savedAt).toLocaleTimeString()}`);
     }, AUTOSAVE_IDLE_MS);
   }

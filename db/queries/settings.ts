@@ -8,6 +8,13 @@ export const defaultSettings: Omit<SiteSettings, 'id' | 'updatedAt'> = {
   themeCredit: 'Broadsheet Classic theme',
   postsPerPage: 10,
   timeZone: 'UTC',
+  moderationMode: 'hold_first',
+  commentsCloseAfterDays: null,
+  maxLinks: 2,
+  suspectWords: '',
+  blockedWords: '',
+  requireEmail: false,
+  minSubmitSeconds: 3,
 };
 
 export type PublicSettings = typeof defaultSettings;

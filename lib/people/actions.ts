@@ -1,6 +1,7 @@
 'use server';
 
 import { eq, sql } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
@@ -43,6 +44,7 @@ export const updatePersonAction = authorizedButtonAction('people:manage', person
     ...(data.deactivate !== undefined && { deactivatedAt: data.deactivate === '1' ? new Date() : null }),
   };
   if (Object.keys(changes).length > 0) await db.update(users).set(changes).where(eq(users.id, data.id));
+  revalidatePath('/dashboard/people');
 });
 
 const profileSchema = z.object({

@@ -16,12 +16,13 @@ import { postFormSchema } from './editing';
 import { createPreviewToken } from './preview';
 import { savePost } from './save';
 
-const doneMessages: Record<string, string> = {
-  draft: 'Draft saved.',
-  review: 'Submitted for review. An editor will publish it.',
-  scheduled: 'Scheduled.',
-  published: 'Published. It is live now.',
-};
+/** What the author is told, by what they pressed and where the post ended up. */
+function doneMessage(intent: string, status: string): string {
+  if (intent === 'unpublish') return 'Unpublished: readers no longer see it.';
+  if (intent === 'save' && status === 'published') return 'Updated: the live post shows the change.';
+  if (intent === 'save' && status === 'scheduled') return 'Updated: the scheduled post will go out with this version.';
+  return { draft: 'Draft saved.', review: 'Submitted for review. An editor will publish it.', scheduled: 'Scheduled.', published: 'Published. It is live now.' }[status] ?? 'Saved.';
+}
 
 export async function savePostAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requirePermission('posts:write');
@@ -51,7 +52,7 @@ export async function savePostAction(_previous: FormState, formData: FormData): 
   }
   revalidatePost({ slugs: result.slugs, listings: result.listings });
   if (parsed.data.intent === 'preview') redirect(await previewPath(result.id));
-  const message = doneMessages[result.status];
+  const message = doneMessage(parsed.data.intent, result.status);
   // A new post gets its own address, so a reload or a second save edits it rather than making another.
   if (result.created) redirect(`/dashboard/posts/${result.id}?saved=${result.status}`);
   return { status: 'ok', message, values: { ...values, slug: parsed.data.slug } };
@@ -79,7 +80,8 @@ export async function autosaveAction(formData: FormData): Promise<{ ok: true; id
   }
   const result = await savePost(db, user, parsed.data, undefined);
   if (!result.ok) return { ok: false, message: result.message };
-  revalidatePost({ slugs: result.slugs, listings: result.listings });
+  // Nothing public changed (drafts are never shown), so nothing is revalidated: the editor is not re-rendered
+  // under the author's hands.
   return { ok: true, id: result.id, savedAt: new Date().toISOString() };
 }
 

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD } from '../db/seed';
+import { signInAs, unique } from './fixtures';
+
+test('a deactivated person is signed out on their next request', async ({ page, browser }) => {
+  const email = `leaver-${unique()}@example.com`;
+  await signInAs(page, 'admin');
+  await page.goto('/dashboard/people');
+  await page.getByLabel('Name').fill('Lee Leaver');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Role', { exact: true }).selectOption('author');
+  await page.getByLabel('Initial password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Lee Leaver can now sign in' })).toBeVisible();
+
+  const leaverContext = await browser.newContext();
+  const leaver = await leaverContext.newPage();
+  await leaver.goto('/signin');
+  await leaver.getByLabel('Email').fill(email);
+  await leaver.getByLabel('Password').fill(DEMO_PASSWORD);
+  await leaver.getByRole('button', { name: 'Sign in' }).click();
+  await expect(leaver).toHaveURL(/\/dashboard\/posts/);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Deactivate Lee Leaver' }).click();
+  await expect(page.getByRole('button', { name: 'Reactivate Lee Leaver' })).toBeVisible();
+
+  const response = await leaver.goto('/dashboard/posts');
+  expect(response?.status()).toBe(401);
+  await expect(leaver.getByRole('heading', { name: 'Please sign in' })).toBeVisible();
+  await leaverContext.close();
+});
+
+test('a settings change shows on every page at once', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.goto('/dashboard/settings');
+  const original = await page.getByLabel('Theme credit').inputValue();
+  const credit = `Theme credit ${unique()}`;
+  await page.getByLabel('Theme credit').fill(credit);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  for (const path of ['/', '/advertise', '/label/harbour']) {
+    await page.goto(path);
+    await expect(page.getByRole('contentinfo')).toContainText(credit);
+  }
+
+  // A bad value is refused with a reason, and what was typed stays.
+  await page.goto('/dashboard/settings');
+  await page.getByLabel('Time zone').fill('Mars/Olympus');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Use a time zone name such as UTC or Europe/London.')).toBeVisible();
+  await expect(page.getByLabel('Time zone')).toHaveValue('Mars/Olympus');
+
+  await page.getByLabel('Time zone').fill('UTC');
+  await page.getByLabel('Theme credit').fill(original);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+});
+
+test('/setup is gone once the site has people', async ({ page }) => {
+  expect((await page.goto('/setup'))?.status()).toBe(404);
+});
