@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -200,6 +201,21 @@ export const comments = pgTable(
     index('comments_email_idx').on(t.authorEmail, t.status),
   ],
 );
+
+/**
+ * A comment sent without JavaScript that could not be taken (invalid, too fast, refused by a rule): kept for an
+ * hour under an unguessable id, so the reader lands on a page that says why and still has every word typed.
+ */
+export const commentDrafts = pgTable('comment_drafts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  postId: integer('post_id')
+    .notNull()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  message: text('message').notNull(),
+  fieldErrors: jsonb('field_errors').$type<Record<string, string>>().notNull().default({}),
+  values: jsonb('values').$type<Record<string, string>>().notNull().default({}),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
 
 export const commentReports = pgTable(
   'comment_reports',

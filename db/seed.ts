@@ -24,6 +24,8 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
       themeCredit: 'Broadsheet Classic theme',
       postsPerPage: 6,
       timeZone: 'UTC',
+      suspectWords: 'casino\ncrypto giveaway',
+      blockedWords: 'scoundrel',
     });
 
     const authorRows = await tx

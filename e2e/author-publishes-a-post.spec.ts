@@ -49,6 +49,7 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   await page.goBack();
   await page.goto('/dashboard/posts');
   await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
   await page.getByLabel('Title').fill(`${title} (updated)`);
   await page.getByRole('button', { name: 'Update' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Updated' })).toBeVisible();
@@ -58,6 +59,7 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   // Unpublished: gone.
   await page.goto('/dashboard/posts');
   await page.getByRole('link', { name: `${title} (updated)` }).click();
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
   await page.getByRole('button', { name: 'Unpublish' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Unpublished' })).toBeVisible();
   expect((await page.goto(`${thisMonth()}/${slug}`))?.status()).toBe(404);
@@ -96,6 +98,7 @@ test('a contributor submits for review and an editor publishes', async ({ page }
   await signInAs(page, 'editor');
   await page.goto('/dashboard/posts?status=review');
   await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
   await page.goto('/');

@@ -11,6 +11,7 @@ test('a draft autosaves while the author types', async ({ page }) => {
   await expect(page.getByText(/Draft autosaved at/)).toBeVisible({ timeout: 10_000 });
   await page.goto('/dashboard/posts?status=draft');
   await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
   await expect(page.getByLabel('Title')).toHaveValue(title);
   await expect(page.getByRole('textbox', { name: 'Body' })).toContainText('Words that must not be lost.');
 });
@@ -45,6 +46,7 @@ test('an earlier version is kept, compared and restored; a trashed post can come
   await expect(page.getByText('Dues rise by two percent.')).toBeVisible();
 
   await page.goBack();
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
   await page.getByRole('button', { name: 'Move to trash' }).click();
   await expect(page.getByText('Moved to the trash.')).toBeVisible();
   expect((await page.goto(`${thisMonth()}/${slug}`))?.status()).toBe(404);

@@ -14,7 +14,8 @@ export async function signInAs(page: Page, role: Role) {
 
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toBeVisible();
 }
 
 /** A real 2×2 PNG, for cover uploads. */

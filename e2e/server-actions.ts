@@ -36,20 +36,29 @@ export async function sessionCookie(baseUrl: string, email: string, password = D
   return [...csrfCookie, ...session].join('; ');
 }
 
-type Call = { baseUrl: string; page: string; file: string; name: string; fields: Record<string, string>; cookie?: string; formState?: boolean };
+type Call = {
+  baseUrl: string;
+  page: string;
+  file: string;
+  name: string;
+  fields: Record<string, string>;
+  cookie?: string;
+  formState?: boolean;
+  headers?: Record<string, string>;
+};
 
 /**
  * Posts a form to a server action and returns the HTTP status (redirects are not followed). A page that does not
  * use the action answers an empty object: that is a mistake in the test, not a refusal, so it throws.
  */
-export async function callAction({ baseUrl, page, file, name, fields, cookie, formState = true }: Call): Promise<number> {
+export async function callAction({ baseUrl, page, file, name, fields, cookie, formState = true, headers = {} }: Call): Promise<number> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   const body = await encodeReply(formState ? [{ status: 'idle' }, form] : [form]);
   const response = await fetch(baseUrl + page, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Next-Action': actionId(file, name), Accept: 'text/x-component', ...(cookie && { cookie }) },
+    headers: { 'Next-Action': actionId(file, name), Accept: 'text/x-component', ...(cookie && { cookie }), ...headers },
     body,
   });
   const text = await response.text();

@@ -18,7 +18,7 @@ const testEnv = {
   // Several build workers, as on a bigger machine: each reads its own snapshot of the embedded database.
   BUILD_WORKERS: '3',
   // Scheduled posts go live within a second or two in the e2e run.
-  SCHEDULER_INTERVAL_MS: '500',
+  SCHEDULER_INTERVAL_MS: '1000',
   UPLOADS_DIR: '.data/e2e-uploads',
   AUTH_SECRET: randomBytes(32).toString('base64url'),
 };

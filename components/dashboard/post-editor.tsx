@@ -20,6 +20,7 @@ export type EditorPost = {
   coverAlt: string;
   status: 'draft' | 'review' | 'scheduled' | 'published';
   scheduleAt: string;
+  commentsMode: 'site' | 'hold_all' | 'hold_first' | 'approve' | 'closed';
 };
 
 type Props = { post: EditorPost; canPublish: boolean; initialMessage?: FormState };
@@ -175,6 +176,19 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
           <Field label="Cover image" name="cover" type="file" accept="image/jpeg,image/png,image/webp,image/gif" error={errors.cover} hint="JPEG, PNG, WebP or GIF, up to 5 MB." />
           <Field label="Cover alt text" name="coverAlt" defaultValue={values.coverAlt} error={errors.coverAlt} />
         </div>
+        <div className="rounded border border-rule bg-white p-4">
+          <Field label="Comments" name="commentsMode">
+            {(control) => (
+              <select {...control} defaultValue={values.commentsMode} className={inputClass()}>
+                <option value="site">As the site settings say</option>
+                <option value="hold_first">Hold first-time commenters</option>
+                <option value="hold_all">Hold every comment</option>
+                <option value="approve">Publish at once</option>
+                <option value="closed">Closed</option>
+              </select>
+            )}
+          </Field>
+        </div>
       </aside>
     </form>
   );
@@ -196,6 +210,7 @@ function toValues(post: EditorPost): Record<string, string> {
     body: post.body,
     coverAlt: post.coverAlt,
     scheduleAt: post.scheduleAt,
+    commentsMode: post.commentsMode,
   };
 }
 

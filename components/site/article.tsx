@@ -3,13 +3,20 @@ import { formatDateHeader } from '@/lib/dates';
 import { buildThreads, commentCountLabel } from '@/lib/comments/thread';
 import { listApprovedComments } from '@/lib/comments/queries';
 import type { PostDetail } from '@/lib/posts/queries';
+import { commentsClosed } from '@/lib/comments/rules';
+import type { PublicSettings } from '@/lib/settings/queries';
+import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
 import { CoverImage } from './cover-image';
 import { DateHeader } from './date-header';
 import { PostMeta } from './post-meta';
 
-export async function Article({ post, timeZone }: { post: PostDetail; timeZone: string }) {
+export async function Article({ post, settings }: { post: PostDetail; settings: PublicSettings }) {
+  const timeZone = settings.timeZone;
   const comments = await listApprovedComments(post.id);
+  const open = !commentsClosed(post, settings, new Date());
+  // No stamp in the static HTML (it would be as old as the cached page): the form gets one when it is shown.
+  const form = { postId: post.id, token: '', requireEmail: settings.requireEmail, open };
   const countLabel = commentCountLabel(comments.length);
   return (
     <>
@@ -53,10 +60,17 @@ export async function Article({ post, timeZone }: { post: PostDetail; timeZone: 
             Write comments
           </a>
         </h2>
-        <CommentList threads={buildThreads(comments)} timeZone={timeZone} />
+        <CommentList threads={buildThreads(comments)} timeZone={timeZone} {...form} />
+        <p id="comment-held" role="status" className="mt-6 hidden rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 font-semibold target:block">
+          Your comment is awaiting moderation.
+        </p>
         <div id="write-comment" className="mt-8 scroll-mt-4 rounded border border-rule bg-white p-4">
-          <h3 className="font-semibold">Write comments</h3>
-          <p className="mt-1 text-sm text-muted">Commenting opens here soon.</p>
+          <h3 className="mb-3 font-semibold">Write comments</h3>
+          {open && (
+            // eslint-disable-next-line @next/next/no-img-element -- a 1×1 stamp of when the form was shown, see /api/comments/seen
+            <img src="/api/comments/seen" alt="" width={1} height={1} loading="lazy" className="absolute h-px w-px opacity-0" />
+          )}
+          {open ? <CommentForm {...form} /> : <p className="text-sm text-muted">Comments are closed on this post.</p>}
         </div>
       </section>
     </>

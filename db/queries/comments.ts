@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { comments } from '../schema';
 
@@ -6,6 +6,7 @@ export type PublicComment = {
   id: number;
   parentId: number | null;
   authorName: string;
+  isStaff: boolean;
   body: string;
   createdAt: Date;
 };
@@ -17,6 +18,7 @@ export async function listApprovedComments(db: Database, postId: number): Promis
       id: comments.id,
       parentId: comments.parentId,
       authorName: comments.authorName,
+      isStaff: sql<boolean>`${comments.authorUserId} is not null`,
       body: comments.body,
       createdAt: comments.createdAt,
     })

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { labels, postLabels, posts, users } from '../schema';
+import { labels, postLabels, posts, users, type Post } from '../schema';
 
 export type LabelRef = { name: string; slug: string };
 export type AuthorRef = { name: string; slug: string };
@@ -16,7 +16,12 @@ export type PostSummary = {
   author: AuthorRef;
   labels: LabelRef[];
 };
-export type PostDetail = PostSummary & { bodyHtml: string; authorBio: string; authorImage: string | null };
+export type PostDetail = PostSummary & {
+  bodyHtml: string;
+  authorBio: string;
+  authorImage: string | null;
+  commentsMode: Post['commentsMode'];
+};
 
 export type PostFilter = { labelSlug?: string; authorSlug?: string; from?: Date; to?: Date };
 
@@ -94,6 +99,7 @@ async function postDetails(db: Database, where: SQL) {
       authorImage: users.image,
       status: posts.status,
       previewSecret: posts.previewSecret,
+      commentsMode: posts.commentsMode,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
@@ -106,6 +112,7 @@ async function postDetails(db: Database, where: SQL) {
     bodyHtml: row.bodyHtml,
     authorBio: row.authorBio,
     authorImage: row.authorImage,
+    commentsMode: row.commentsMode,
   };
   return { detail, status: row.status, previewSecret: row.previewSecret };
 }

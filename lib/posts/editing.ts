@@ -26,6 +26,7 @@ export const postFormSchema = z
       .refine((list) => list.every((l) => l.length <= 40 && slugify(l) !== ''), 'Each label needs a letter or digit, and at most 40 characters.'),
     body: z.string().max(500_000, 'The body is too long.').default(''),
     coverAlt: z.string().trim().max(300).default(''),
+    commentsMode: z.enum(['site', 'hold_all', 'hold_first', 'approve', 'closed']).default('site'),
     intent: z.enum(intents, 'Choose what to do with the post.'),
     scheduleAt: z.string().default(''),
     timezoneOffset: z.coerce.number().int().min(-900).max(900).default(0),

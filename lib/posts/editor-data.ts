@@ -14,6 +14,7 @@ export function toEditorPost(post: EditablePost): EditorPost {
     coverAlt: post.coverAlt,
     status: post.status,
     scheduleAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 19) : '',
+    commentsMode: post.commentsMode,
   };
 }
 
@@ -27,4 +28,5 @@ export const emptyEditorPost: EditorPost = {
   coverAlt: '',
   status: 'draft',
   scheduleAt: '',
+  commentsMode: 'site',
 };

@@ -44,6 +44,7 @@ export async function savePost(
     excerpt: form.excerpt,
     bodyHtml: sanitizePostHtml(form.body),
     coverAlt: form.coverAlt,
+    commentsMode: form.commentsMode,
     ...(coverImage && { coverImage }),
     status: next.status,
     publishedAt: next.publishedAt,

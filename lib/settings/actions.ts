@@ -14,6 +14,16 @@ const settingsSchema = z.object({
   themeCredit: z.string().trim().max(200).default(''),
   postsPerPage: z.coerce.number({ error: 'Enter a number.' }).int().min(1, 'At least 1.').max(50, 'At most 50.'),
   timeZone: z.string().trim().refine(isValidTimeZone, 'Use a time zone name such as UTC or Europe/London.'),
+  moderationMode: z.enum(['hold_all', 'hold_first', 'approve'], 'Choose how new comments are moderated.'),
+  commentsCloseAfterDays: z.preprocess(
+    (v) => (v === '' ? null : v),
+    z.coerce.number({ error: 'Enter a number of days, or leave it empty.' }).int().min(1, 'At least 1 day.').max(3650).nullable(),
+  ),
+  maxLinks: z.coerce.number({ error: 'Enter a number.' }).int().min(0).max(50),
+  suspectWords: z.string().max(10_000).default(''),
+  blockedWords: z.string().max(10_000).default(''),
+  requireEmail: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
+  minSubmitSeconds: z.coerce.number({ error: 'Enter a number of seconds.' }).int().min(0).max(120),
 });
 
 export const saveSettingsAction = authorizedAction('settings:manage', settingsSchema, async (data) => {

@@ -4,14 +4,18 @@ import { Button } from '@/components/ui/button';
 import { signOutAction } from '@/lib/auth/actions';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
+import { getDb } from '@/db';
+import { countPending } from '@/db/queries/moderation';
 
 export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s | Dashboard' }, robots: { index: false } };
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePermission('dashboard:view');
+  const pending = can(user.role, 'comments:moderate') ? await countPending(await getDb()) : 0;
   const links = [
     can(user.role, 'posts:write') && { href: '/dashboard/posts', label: 'Posts' },
     can(user.role, 'posts:write') && { href: '/dashboard/posts/new', label: 'New post' },
+    can(user.role, 'comments:moderate') && { href: '/dashboard/comments', label: 'Comments', badge: pending },
     can(user.role, 'people:manage') && { href: '/dashboard/people', label: 'People' },
     can(user.role, 'settings:manage') && { href: '/dashboard/settings', label: 'Settings' },
     { href: '/dashboard/profile', label: 'Profile' },
@@ -27,6 +31,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
             {links.map((link) => (
               <Link key={link.href} href={link.href} className="hover:text-accent">
                 {link.label}
+                {'badge' in link && Number(link.badge) > 0 && (
+                  <span className="ml-1 rounded-full bg-accent px-1.5 text-xs text-white">
+                    {link.badge}
+                    <span className="sr-only"> pending</span>
+                  </span>
+                )}
               </Link>
             ))}
           </nav>

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { revalidatePost } from '@/lib/cache/revalidate';
+import { pruneDrafts } from '@/lib/comments/drafts';
 import { pruneEvents } from '@/lib/rate-limit';
 import { isSchedulerRequest } from '@/lib/scheduler/key';
 import { emptyOldTrash, publishDuePosts } from '@/lib/scheduler/publish-due';
@@ -15,5 +16,6 @@ export async function POST(request: Request) {
   for (const post of published) revalidatePost({ slugs: [post.slug], listings: true });
   const trashed = await emptyOldTrash(db);
   await pruneEvents(db, 24 * 60 * 60 * 1000);
+  await pruneDrafts(db);
   return Response.json({ published: published.map((p) => p.id), failed, trashed });
 }

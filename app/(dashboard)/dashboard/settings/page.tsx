@@ -26,6 +26,32 @@ export default async function SettingsPage() {
             defaultValue: settings.timeZone,
             hint: 'For date headers and permalinks, e.g. UTC, Europe/London, America/New_York.',
           },
+          {
+            name: 'moderationMode',
+            label: 'New comments',
+            type: 'select',
+            defaultValue: settings.moderationMode,
+            options: [
+              { value: 'hold_first', label: 'Hold first-time commenters for moderation' },
+              { value: 'hold_all', label: 'Hold every comment for moderation' },
+              { value: 'approve', label: 'Publish at once' },
+            ],
+          },
+          { name: 'commentsCloseAfterDays', label: 'Close comments after (days)', type: 'number', defaultValue: settings.commentsCloseAfterDays?.toString() ?? '', hint: 'Empty keeps comments open.' },
+          { name: 'maxLinks', label: 'Hold comments with more links than', type: 'number', defaultValue: String(settings.maxLinks) },
+          { name: 'suspectWords', label: 'Suspect words (held)', type: 'textarea', defaultValue: settings.suspectWords, hint: 'One word or phrase per line.' },
+          { name: 'blockedWords', label: 'Blocked words (refused)', type: 'textarea', defaultValue: settings.blockedWords, hint: 'One word or phrase per line.' },
+          {
+            name: 'requireEmail',
+            label: 'Commenters must give an email',
+            type: 'select',
+            defaultValue: settings.requireEmail ? 'yes' : 'no',
+            options: [
+              { value: 'no', label: 'No, email is optional' },
+              { value: 'yes', label: 'Yes' },
+            ],
+          },
+          { name: 'minSubmitSeconds', label: 'Minimum seconds before a comment can be sent', type: 'number', defaultValue: String(settings.minSubmitSeconds), hint: 'Bots submit instantly; people do not.' },
         ]}
       />
     </>

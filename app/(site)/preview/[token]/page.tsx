@@ -24,7 +24,7 @@ export default async function PreviewPage({ params }: Props) {
       <p role="note" className="mb-6 rounded border-l-4 border-amber-500 bg-amber-50 px-4 py-3 text-sm font-semibold">
         Preview of a {found.status === 'scheduled' ? 'scheduled post' : 'draft'}: readers cannot see this page.
       </p>
-      <Article post={post} timeZone={settings.timeZone} />
+      <Article post={post} settings={settings} />
     </>
   );
 }

@@ -40,8 +40,9 @@ export default async function EditPostPage({ params, searchParams }: Props) {
       <div className="mb-6 flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="font-serif text-3xl font-bold">Edit post</h1>
         <p className="flex flex-wrap gap-4 text-sm">
+          {/* No prefetch: a background render of the public page racing a save could cache the old version. */}
           {livePath && !post.deletedAt && (
-            <Link href={livePath} className="font-semibold text-accent hover:underline">
+            <Link href={livePath} prefetch={false} className="font-semibold text-accent hover:underline">
               View live post
             </Link>
           )}

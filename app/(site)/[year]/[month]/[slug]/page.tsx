@@ -50,5 +50,5 @@ export default async function ArticlePage({ params }: Props) {
   const { post, settings, canonical, requested } = await load(params);
   // A right slug under the wrong month (an old link, or a changed time zone) moves to the real permalink.
   if (requested !== canonical) permanentRedirect(canonical);
-  return <Article post={post} timeZone={settings.timeZone} />;
+  return <Article post={post} settings={settings} />;
 }

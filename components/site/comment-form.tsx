@@ -1,0 +1,74 @@
+'use client';
+
+import { useActionState, useEffect, useId, useState } from 'react';
+import { Field, inputClass } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { postCommentAction, type CommentFormState } from '@/lib/comments/actions';
+
+type Props = { postId: number; parentId?: number; token: string; requireEmail: boolean; initialState?: CommentFormState; draftId?: string };
+
+/**
+ * The comment form. A plain form post works without JavaScript; with it, the result shows in place, the form gets
+ * a fresh "shown at" stamp, and signed-in staff comment as themselves.
+ */
+export function CommentForm({ postId, parentId, token, requireEmail, initialState, draftId }: Props) {
+  const [state, action, pending] = useActionState<CommentFormState, FormData>(postCommentAction, initialState ?? { status: 'idle' });
+  const [freshToken, setFreshToken] = useState<string | null>(null);
+  const [staffName, setStaffName] = useState<string | null>(null);
+  const honeypotId = useId();
+  const values = state.values ?? {};
+  const errors = state.fieldErrors ?? {};
+
+  useEffect(() => {
+    fetch('/api/comments/token', { cache: 'no-store' })
+      .then((response) => response.json())
+      .then((data: { token: string }) => setFreshToken(data.token))
+      .catch(() => {});
+    fetch('/api/auth/session')
+      .then((response) => response.json())
+      .then((session: { user?: { name?: string } } | null) => setStaffName(session?.user?.name ?? null))
+      .catch(() => {});
+  }, []);
+
+  return (
+    <form action={action} className="space-y-4">
+      <FormMessage state={state} />
+      <input type="hidden" name="postId" value={postId} />
+      {parentId && <input type="hidden" name="parentId" value={parentId} />}
+      {draftId && <input type="hidden" name="draftId" value={draftId} />}
+      <input type="hidden" name="token" value={state.token ?? freshToken ?? token} />
+      {/* Invisible to people and to screen readers: only bots fill it in. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label htmlFor={honeypotId}>Website</label>
+        <input id={honeypotId} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      {staffName ? (
+        <p className="text-sm">
+          Commenting as <strong>{staffName}</strong> (staff).
+        </p>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Name" name="name" required maxLength={80} autoComplete="name" defaultValue={values.name} error={errors.name} />
+          <Field
+            label="Email"
+            name="email"
+            type="email"
+            required={requireEmail}
+            autoComplete="email"
+            defaultValue={values.email}
+            error={errors.email}
+            hint={requireEmail ? 'Never shown.' : 'Optional, never shown.'}
+          />
+        </div>
+      )}
+      <Field label="Comment" name="body" error={errors.body} hint="Plain text. Links become clickable. Up to 5,000 characters.">
+        {(control) => (
+          <textarea {...control} required rows={5} maxLength={5000} defaultValue={values.body} className={inputClass(Boolean(errors.body))} />
+        )}
+      </Field>
+      <button type="submit" disabled={pending} className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black disabled:opacity-50">
+        {pending ? 'Posting…' : 'Post comment'}
+      </button>
+    </form>
+  );
+}

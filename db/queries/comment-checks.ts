@@ -1,0 +1,60 @@
+import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { blockedCommenters, comments, posts } from '../schema';
+
+/** A live post that may take comments, with what the rules need to know about it. */
+export async function getCommentablePost(db: Database, postId: number) {
+  const [post] = await db
+    .select({ id: posts.id, slug: posts.slug, publishedAt: posts.publishedAt, commentsMode: posts.commentsMode, title: posts.title })
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.status, 'published'), isNull(posts.deletedAt)));
+  return post ? { ...post, publishedAt: post.publishedAt as Date } : null;
+}
+
+export async function isApprovedCommentOf(db: Database, commentId: number, postId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.postId, postId), eq(comments.status, 'approved')));
+  return Boolean(row);
+}
+
+export async function hasApprovedComment(db: Database, email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.authorEmail, email), eq(comments.status, 'approved')))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function blockedKinds(db: Database, email: string | null, ipHash: string): Promise<{ email: boolean; ip: boolean }> {
+  const rows = await db
+    .select({ kind: blockedCommenters.kind })
+    .from(blockedCommenters)
+    .where(
+      or(
+        and(eq(blockedCommenters.kind, 'ip'), eq(blockedCommenters.value, ipHash)),
+        email ? and(eq(blockedCommenters.kind, 'email'), eq(blockedCommenters.value, email)) : sql`false`,
+      ),
+    );
+  return { email: rows.some((r) => r.kind === 'email'), ip: rows.some((r) => r.kind === 'ip') };
+}
+
+/** The same text on the same post from the same person (email or network) since `since`. */
+export async function isDuplicate(db: Database, postId: number, body: string, who: { email: string | null; ipHash: string }, since: Date) {
+  const [row] = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.postId, postId),
+        gte(comments.createdAt, since),
+        sql`lower(trim(${comments.body})) = lower(trim(${body}))`,
+        or(eq(comments.ipHash, who.ipHash), who.email ? eq(comments.authorEmail, who.email) : sql`false`),
+        inArray(comments.status, ['pending', 'approved']),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}

@@ -1,0 +1,183 @@
+import { expect, test, type Page } from '@playwright/test';
+import { permalinkOf, published } from './demo';
+import { signInAs, unique } from './fixtures';
+import { callAction } from './server-actions';
+import { xssPayloads } from './xss-payloads';
+
+const quiet = published.filter((post) => !post.comments?.length);
+const articleFor = (index: number) => permalinkOf(quiet[index].daysAgo, quiet[index].slug);
+// Each test comments from its own network, so the per-IP limit of one does not hold up another.
+const network = () => ({ 'x-forwarded-for': `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+
+async function writeComment(page: Page, fields: { name: string; email?: string; body: string }) {
+  const form = page.locator('#write-comment');
+  await form.getByLabel('Name').fill(fields.name);
+  if (fields.email) await form.getByLabel('Email').fill(fields.email);
+  await form.getByLabel('Comment').fill(fields.body);
+  return form;
+}
+
+async function approveInQueue(page: Page, text: string) {
+  await page.goto(`/dashboard/comments?queue=pending&q=${encodeURIComponent(text)}`);
+  await page.getByRole('checkbox', { name: /Select the comment by/ }).first().check();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByText('No comments in this queue.')).toBeVisible();
+}
+
+test.describe('with JavaScript', () => {
+  test.use({ extraHTTPHeaders: network() });
+
+  test('a comment is held, approved by a moderator, shown and counted; a reply threads under it', async ({ page, browser }) => {
+    const article = articleFor(0);
+    const body = `The new timetable suits early shifts ${unique()}`;
+    await page.goto(article);
+    await expect(page.locator('#comments-heading')).toContainText('No comments');
+    const form = await writeComment(page, { name: 'Rowan Reader', email: `rowan-${unique()}@example.com`, body });
+    await page.waitForTimeout(3100); // people take a moment; the form refuses instant submissions
+    await form.getByRole('button', { name: 'Post comment' }).click();
+    await expect(form.getByRole('status')).toHaveText('Your comment is awaiting moderation.');
+    await page.reload();
+    await expect(page.locator('#comments')).not.toContainText(body);
+
+    const moderator = await browser.newPage();
+    await signInAs(moderator, 'moderator');
+    await expect(moderator.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: /Comments/ })).toContainText('pending');
+    await moderator.goto(`/dashboard/comments?queue=pending&q=${encodeURIComponent(body)}`);
+    await expect(moderator.getByText('Held because: first comment from this email')).toBeVisible();
+    await approveInQueue(moderator, body);
+
+    await page.goto(article);
+    await expect(page.locator('#comments')).toContainText(body);
+    await expect(page.locator('#comments-heading')).toContainText('1 comment');
+    await page.goto('/');
+    const onHome = await page.getByRole('link', { name: `1 comment on ${quiet[0].title}` }).count();
+    expect(onHome + (await page.goto('/page/2').then(() => page.getByRole('link', { name: `1 comment on ${quiet[0].title}` }).count()))).toBe(1);
+
+    // A reply opens the same form under the comment and threads beneath it once approved.
+    await page.goto(article);
+    await page.getByRole('link', { name: 'Reply to Rowan Reader' }).click();
+    const replyForm = page.locator('[id^="reply-"]:visible');
+    const reply = `Agreed, and the late ferry too ${unique()}`;
+    await replyForm.getByLabel('Name').fill('Sam Second');
+    await replyForm.getByLabel('Comment').fill(reply);
+    await page.waitForTimeout(3100);
+    await replyForm.getByRole('button', { name: 'Post comment' }).click();
+    await expect(replyForm.getByRole('status')).toHaveText('Your comment is awaiting moderation.');
+    await approveInQueue(moderator, reply);
+    await page.goto(article);
+    const parent = page.locator('#comments > ol > li').filter({ hasText: body });
+    await expect(parent.locator('ol article')).toContainText(reply);
+    await expect(page.locator('#comments-heading')).toContainText('2 comments');
+  });
+
+  test('three links are held with that reason; a blocked word is refused and the text stays', async ({ page, browser }) => {
+    await page.goto(articleFor(1));
+    const linky = `Links: https://a.example https://b.example https://c.example ${unique()}`;
+    let form = await writeComment(page, { name: 'Lin Ks', email: `links-${unique()}@example.com`, body: linky });
+    await page.waitForTimeout(3100);
+    await form.getByRole('button', { name: 'Post comment' }).click();
+    await expect(form.getByRole('status')).toHaveText('Your comment is awaiting moderation.');
+
+    const rude = `You scoundrel of a council ${unique()}`;
+    form = await writeComment(page, { name: 'Cross Reader', body: rude });
+    await page.waitForTimeout(3100);
+    await form.getByRole('button', { name: 'Post comment' }).click();
+    await expect(form.getByRole('alert')).toContainText('not allowed here: “scoundrel”');
+    await expect(form.getByLabel('Comment')).toHaveValue(rude);
+    await expect(form.getByLabel('Name')).toHaveValue('Cross Reader');
+
+    const moderator = await browser.newPage();
+    await signInAs(moderator, 'moderator');
+    await moderator.goto(`/dashboard/comments?queue=pending&q=${encodeURIComponent('Links: https://a.example')}`);
+    await expect(moderator.getByText('Held because: 3 links (more than 2)')).toBeVisible();
+    await moderator.goto(`/dashboard/comments?queue=rejected&q=scoundrel`);
+    await expect(moderator.getByText('Held because: blocked word "scoundrel"').first()).toBeVisible();
+  });
+
+  test('a reported comment lands in the Reported queue', async ({ page, browser }) => {
+    const withComments = published.find((post) => (post.comments?.length ?? 0) > 0 && post !== published[0])!;
+    await page.goto(permalinkOf(withComments.daysAgo, withComments.slug));
+    const first = page.locator('#comments article').first();
+    await first.getByRole('link', { name: /^Report/ }).click();
+    const reason = `Off topic ${unique()}`;
+    await page.locator('[id^="report-"]:visible').getByLabel(/Why are you reporting/).fill(reason);
+    await page.locator('[id^="report-"]:visible').getByRole('button', { name: 'Send report' }).click();
+    await expect(page.getByText('Thank you: a moderator will look at this comment.')).toBeVisible();
+
+    const moderator = await browser.newPage();
+    await signInAs(moderator, 'moderator');
+    await moderator.goto('/dashboard/comments?queue=reported');
+    await expect(moderator.getByText(new RegExp(`Reported 1 time: ${reason}`))).toBeVisible();
+    await moderator.goto('/dashboard/comments/log');
+    await expect(moderator.getByRole('heading', { name: 'Moderation log' })).toBeVisible();
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, extraHTTPHeaders: network() });
+
+  test('a plain form post is held and the reader lands on the note; nothing typed is lost on the way', async ({ page }) => {
+    await page.goto(articleFor(2));
+    const body = `Posted without scripts ${unique()}`;
+    const form = await writeComment(page, { name: 'Nora Noscript', email: `nora-${unique()}@example.com`, body });
+    await form.getByRole('button', { name: 'Post comment' }).click();
+    // The static page's stamp is old: the reader lands on a page that asks to press once more, text intact.
+    await expect(page).toHaveURL(/\/comments\/draft\//);
+    await expect(page.getByRole('alert')).toHaveText('Please check your comment and press “Post comment” again.');
+    await expect(page.locator('#write-comment').getByLabel('Comment')).toHaveValue(body);
+    await expect(page.locator('#write-comment').getByLabel('Name')).toHaveValue('Nora Noscript');
+    await page.waitForTimeout(3100);
+    await page.locator('#write-comment').getByRole('button', { name: 'Post comment' }).click();
+    await expect(page).toHaveURL(new RegExp(`${articleFor(2)}#comment-held$`));
+    await expect(page.getByText('Your comment is awaiting moderation.')).toBeVisible();
+  });
+});
+
+test('an XSS corpus as names and bodies never runs or renders as markup', async ({ page, baseURL, browser }) => {
+  const article = articleFor(3);
+  const marker = `xss-${unique()}`;
+  const html = await (await fetch(baseURL + article)).text();
+  const postId = /name="postId" value="(\d+)"/.exec(html)![1];
+  const { token } = (await (await fetch(`${baseURL}/api/comments/token`)).json()) as { token: string };
+  await new Promise((resolve) => setTimeout(resolve, 3100));
+  for (const [i, payload] of xssPayloads.entries()) {
+    const status = await callAction({
+      baseUrl: baseURL!,
+      page: article,
+      file: 'lib/comments/actions.ts',
+      name: 'postCommentAction',
+      fields: { postId, name: payload.slice(0, 80), email: '', body: `${marker} ${i} ${payload}`, token },
+      headers: { 'x-forwarded-for': `10.201.${Math.floor(i / 200)}.${i % 200}` },
+    });
+    expect(status).toBe(200);
+  }
+
+  let ran = 0;
+  const moderator = await browser.newPage();
+  for (const p of [page, moderator]) p.on('dialog', async (dialog) => { ran++; await dialog.dismiss(); });
+  await signInAs(moderator, 'moderator');
+  // The moderation queue shows every payload as text, and approves them in pages of 50.
+  for (;;) {
+    await moderator.goto(`/dashboard/comments?queue=pending&q=${marker}`);
+    expect(await moderator.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await moderator.locator('[data-comment-body] *, [data-comment-author] *').count()).toBe(0);
+    const boxes = await moderator.getByRole('checkbox', { name: /Select the comment by/ }).all();
+    if (boxes.length === 0) break;
+    for (const box of boxes) await box.check();
+    await moderator.getByRole('button', { name: 'Approve' }).click();
+    await moderator.waitForURL(/queue=pending/);
+  }
+
+  await page.goto(article);
+  await expect(page.locator('[data-comment-body]')).toHaveCount(xssPayloads.length);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  // Names hold text only; bodies hold paragraphs of text and our own http(s) links.
+  expect(await page.locator('[data-comment-author] *').count()).toBe(0);
+  const tags = await page.locator('[data-comment-body] *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
+  expect(tags.filter((tag) => tag !== 'P' && tag !== 'A')).toEqual([]);
+  const hrefs = await page.locator('[data-comment-body] a').evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+  for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
+  for (const link of await page.locator('[data-comment-body] a').all()) await expect(link).toHaveAttribute('rel', 'ugc nofollow noopener');
+  expect(ran).toBe(0);
+});

@@ -1,0 +1,58 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { commentsByIds } from '@/db/queries/moderation';
+import { blockedCommenters, commentReports, comments, moderationLog } from '@/db/schema';
+
+export const decisions = ['approve', 'reject', 'spam', 'restore', 'delete'] as const;
+export type ModerationDecision = (typeof decisions)[number];
+
+const nextStatus = { approve: 'approved', reject: 'rejected', spam: 'spam', restore: 'pending' } as const;
+
+/**
+ * Applies one moderator decision to many comments at once, resolves their open reports, and writes the audit log.
+ * Returns the posts whose public comment lists changed, for revalidation.
+ */
+export async function moderate(
+  db: Database,
+  actorId: string,
+  ids: number[],
+  decision: ModerationDecision,
+  note = '',
+): Promise<{ postIds: number[] }> {
+  const targets = await commentsByIds(db, ids);
+  if (targets.length === 0) return { postIds: [] };
+  const targetIds = targets.map((t) => t.id);
+  await db.transaction(async (tx) => {
+    await tx.insert(moderationLog).values(
+      targets.map((t) => ({ commentId: decision === 'delete' ? null : t.id, actorId, action: decision, detail: note || `comment ${t.id} was ${t.status}` })),
+    );
+    await tx.update(commentReports).set({ resolvedAt: new Date() }).where(and(inArray(commentReports.commentId, targetIds), isNull(commentReports.resolvedAt)));
+    if (decision === 'delete') await tx.delete(comments).where(inArray(comments.id, targetIds));
+    else await tx.update(comments).set({ status: nextStatus[decision] }).where(inArray(comments.id, targetIds));
+  });
+  // Any change to an approved comment, or a comment becoming approved, changes what readers see.
+  const touched = targets.filter((t) => t.status === 'approved' || decision === 'approve');
+  return { postIds: [...new Set(touched.map((t) => t.postId))] };
+}
+
+/** Blocks the email or the network of a comment's author; their future comments are refused. */
+export async function blockCommenter(db: Database, actorId: string, commentId: number, kind: 'email' | 'ip'): Promise<string | null> {
+  const [target] = await commentsByIds(db, [commentId]);
+  const value = kind === 'email' ? target?.authorEmail : target?.ipHash;
+  if (!target || !value) return null;
+  await db.insert(blockedCommenters).values({ kind, value, createdBy: actorId }).onConflictDoNothing();
+  await db.insert(moderationLog).values({
+    commentId,
+    actorId,
+    action: kind === 'email' ? 'block_email' : 'block_ip',
+    detail: kind === 'email' ? `blocked ${value}` : 'blocked the commenter’s network',
+  });
+  return value;
+}
+
+export async function reportComment(db: Database, commentId: number, reason: string): Promise<boolean> {
+  const [target] = await db.select({ id: comments.id }).from(comments).where(and(eq(comments.id, commentId), eq(comments.status, 'approved')));
+  if (!target) return false;
+  await db.insert(commentReports).values({ commentId, reason });
+  return true;
+}

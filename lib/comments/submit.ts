@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { Database } from '@/db';
+import {
+  blockedKinds,
+  getCommentablePost,
+  hasApprovedComment,
+  isApprovedCommentOf,
+  isDuplicate,
+} from '@/db/queries/comment-checks';
+import { getSiteSettings } from '@/db/queries/settings';
+import { comments } from '@/db/schema';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/permissions';
+import { checkLimit, recordEvent, type Limit } from '@/lib/rate-limit';
+import { checkFormToken } from './form-token';
+import { decide } from './rules';
+
+export const MAX_COMMENT_LENGTH = 5000;
+const TEN_MINUTES = 10 * 60 * 1000;
+export const commentLimits = {
+  ip: { bucket: 'comment:ip', max: 5, windowMs: TEN_MINUTES },
+  email: { bucket: 'comment:email', max: 5, windowMs: TEN_MINUTES },
+} satisfies Record<string, Limit>;
+
+const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().positive().optional());
+
+export const commentFormSchema = z.object({
+  postId: z.coerce.number().int().positive(),
+  parentId: optionalId,
+  name: z.string().trim().max(80, 'Keep your name under 80 characters.').default(''),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(200)
+    .refine((email) => email === '' || z.email().safeParse(email).success, 'Enter a valid email address, or leave it empty.')
+    .default(''),
+  body: z
+    .string()
+    .trim()
+    .min(2, 'Write your comment first.')
+    .superRefine((body, ctx) => {
+      if (body.length <= MAX_COMMENT_LENGTH) return;
+      const limit = MAX_COMMENT_LENGTH.toLocaleString('en-US');
+      ctx.addIssue({ code: 'custom', message: `Keep your comment under ${limit} characters (it has ${body.length.toLocaleString('en-US')}).` });
+    }),
+  // A field people never see: only bots fill it in.
+  website: z.string().default(''),
+  token: z.string().default(''),
+});
+export type CommentForm = z.infer<typeof commentFormSchema>;
+
+export type SubmitResult =
+  | { ok: true; status: 'approved' | 'pending'; commentId: number; post: { id: number; slug: string; publishedAt: Date } }
+  | { ok: false; message: string; field?: string; freshToken?: true };
+
+/** `seenStamp`: the signed time the comment section was shown (a cookie set by /api/comments/seen). */
+type Context = { ipHash: string; staff: CurrentUser | null; now: Date; seenStamp?: string };
+
+/**
+ * Takes a reader's comment through the spam defences and the moderation rules, and stores it (or says why not).
+ * Held and rejected comments keep their reason for the moderators.
+ */
+export async function submitComment(db: Database, form: CommentForm, { ipHash, staff, now, seenStamp }: Context): Promise<SubmitResult> {
+  const post = await getCommentablePost(db, form.postId);
+  if (!post) return { ok: false, message: 'This post does not take comments.' };
+  if (form.parentId && !(await isApprovedCommentOf(db, form.parentId, post.id))) {
+    return { ok: false, message: 'The comment you are replying to is no longer there.' };
+  }
+  const settings = await getSiteSettings(db);
+  const isStaff = Boolean(staff && can(staff.role, 'dashboard:view'));
+  const name = isStaff ? staff!.name : form.name;
+  const email = isStaff ? staff!.email : form.email || null;
+  if (!name) return { ok: false, field: 'name', message: 'Enter your name.' };
+  if (!email && settings.requireEmail) return { ok: false, field: 'email', message: 'Enter your email address (it is never shown).' };
+
+  const base = { postId: post.id, parentId: form.parentId ?? null, authorName: name, authorEmail: email, body: form.body, ipHash, createdAt: now };
+  if (form.website) {
+    // Bots get the answer a person would, and moderators find them under Spam.
+    const [row] = await db.insert(comments).values({ ...base, status: 'spam', reason: 'honeypot field filled' }).returning({ id: comments.id });
+    return { ok: true, status: 'pending', commentId: row.id, post };
+  }
+  if (!isStaff) {
+    const shownLongEnoughAgo = [form.token, seenStamp].some((stamp) => checkFormToken(stamp, settings.minSubmitSeconds, now.getTime()) === 'ok');
+    if (!shownLongEnoughAgo) {
+      return { ok: false, freshToken: true, message: 'Please check your comment and press “Post comment” again.' };
+    }
+    for (const [limit, key] of [[commentLimits.ip, ipHash], [commentLimits.email, email]] as const) {
+      if (!key) continue;
+      const state = await checkLimit(db, limit, key, now);
+      if (state.limited) {
+        const minutes = Math.ceil(state.retryAfterMs / 60_000);
+        return { ok: false, message: `You are commenting faster than we allow. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
+      }
+    }
+  }
+  if (await isDuplicate(db, post.id, form.body, { email, ipHash }, new Date(now.getTime() - 24 * 60 * 60 * 1000))) {
+    return { ok: false, message: 'You already posted this comment.' };
+  }
+
+  const blocked = await blockedKinds(db, email, ipHash);
+  const decision = decide(
+    {
+      body: form.body,
+      email,
+      isStaff,
+      knownCommenter: email ? await hasApprovedComment(db, email) : false,
+      blockedEmail: blocked.email,
+      blockedIp: blocked.ip,
+      post,
+      now,
+    },
+    settings,
+  );
+  if (decision.outcome === 'rejected') {
+    if (decision.reason !== 'comments closed') {
+      await db.insert(comments).values({ ...base, status: 'rejected', reason: decision.reason });
+    }
+    return { ok: false, field: decision.reason.startsWith('blocked word') ? 'body' : undefined, message: decision.message };
+  }
+  const [row] = await db
+    .insert(comments)
+    .values({ ...base, status: decision.outcome, reason: decision.reason, authorUserId: isStaff ? staff!.id : null })
+    .returning({ id: comments.id });
+  if (!isStaff) {
+    await recordEvent(db, commentLimits.ip, ipHash, now);
+    if (email) await recordEvent(db, commentLimits.email, email, now);
+  }
+  return { ok: true, status: decision.outcome, commentId: row.id, post };
+}
