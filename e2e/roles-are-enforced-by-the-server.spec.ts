@@ -52,8 +52,9 @@ const matrix: MatrixAction[] = [
           moderationMode: 'hold_first',
           commentsCloseAfterDays: '',
           maxLinks: '2',
-          suspectWords: '',
-          blockedWords: '',
+          // The seeded word lists: other tests rely on them.
+          suspectWords: 'casino\ncrypto giveaway',
+          blockedWords: 'scoundrel',
           requireEmail: 'no',
           minSubmitSeconds: '3',
         },
