@@ -1,18 +1,11 @@
-import Link from 'next/link';
+import { NotFoundMessage } from '@/components/site/not-found-message';
 import { SiteFrame } from '@/components/site/site-frame';
 
+// Addresses that match no route at all; inside the reader's pages, app/(site)/not-found.tsx answers.
 export default function NotFound() {
   return (
     <SiteFrame>
-      <h1 className="mb-4 font-serif text-3xl font-bold">Page not found</h1>
-      <p className="font-serif text-lg">
-        There is no page at this address. It may have moved, or it was never published.
-      </p>
-      <p className="mt-6">
-        <Link href="/" className="font-semibold text-accent hover:underline">
-          Back to the latest news
-        </Link>
-      </p>
+      <NotFoundMessage />
     </SiteFrame>
   );
 }

@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../db/seed';
-import { signInAs, unique } from './fixtures';
+import { createAccountAs, signInAs, unique } from './fixtures';
 
 test('a deactivated person is signed out on their next request', async ({ page, browser }) => {
   const email = `leaver-${unique()}@example.com`;
   await signInAs(page, 'admin');
-  await page.goto('/dashboard/people');
-  await page.getByLabel('Name').fill('Lee Leaver');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Role', { exact: true }).selectOption('author');
-  await page.getByLabel('Initial password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Lee Leaver can now sign in' })).toBeVisible();
+  await createAccountAs(page, { name: 'Lee Leaver', email, role: 'author', password: DEMO_PASSWORD });
 
   const leaverContext = await browser.newContext();
   const leaver = await leaverContext.newPage();

@@ -38,3 +38,14 @@ export async function openEditor(page: Page, url: string) {
   await page.goto(url);
   await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
 }
+
+/** An admin creates an account on the People page (the admin must be signed in on `page`). */
+export async function createAccountAs(page: Page, account: { name: string; email: string; role: Role; password: string }) {
+  await page.goto('/dashboard/people');
+  await page.getByLabel('Name').fill(account.name);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Role', { exact: true }).selectOption(account.role);
+  await page.getByLabel('Initial password').fill(account.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${account.name} can now sign in as ${account.role}.` })).toBeVisible();
+}

@@ -14,7 +14,7 @@ const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/c
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
 export function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(fs.readFileSync('.next-e2e/server/server-reference-manifest.json', 'utf8')) as Manifest;
+  const manifest = JSON.parse(fs.readFileSync(`${process.env.NEXT_DIST_DIR || '.next-e2e'}/server/server-reference-manifest.json`, 'utf8')) as Manifest;
   const found = Object.entries(manifest.node).find(([, ref]) => ref.filename === file && ref.exportedName === name);
   if (!found) throw new Error(`No server action ${name} in ${file}`);
   return found[0];
@@ -51,7 +51,12 @@ type Call = {
  * Posts a form to a server action and returns the HTTP status (redirects are not followed). A page that does not
  * use the action answers an empty object: that is a mistake in the test, not a refusal, so it throws.
  */
-export async function callAction({ baseUrl, page, file, name, fields, cookie, formState = true, headers = {} }: Call): Promise<number> {
+export async function callAction(call: Call): Promise<number> {
+  return (await postAction(call)).status;
+}
+
+/** The same, with the action's answer as text (React's wire format, in which the returned state can be read). */
+export async function postAction({ baseUrl, page, file, name, fields, cookie, formState = true, headers = {} }: Call) {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   const body = await encodeReply(formState ? [{ status: 'idle' }, form] : [form]);
@@ -63,5 +68,5 @@ export async function callAction({ baseUrl, page, file, name, fields, cookie, fo
   });
   const text = await response.text();
   if (response.status === 200 && text.trim() === '{}') throw new Error(`${page} does not use ${name}`);
-  return response.status;
+  return { status: response.status, text };
 }

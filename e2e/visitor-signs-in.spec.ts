@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../db/seed';
-import { signInAs, signOut, unique } from './fixtures';
+import { createAccountAs, signInAs, signOut, unique } from './fixtures';
 
 test('a signed-out visitor of the dashboard lands on the sign-in page', async ({ page }) => {
   await page.goto('/dashboard/posts');
@@ -16,13 +16,7 @@ test('wrong credentials say so and keep the email; too many lock the account for
   // An account of its own, made by an admin, so locking it out disturbs no other test.
   const email = `locked-${unique()}@example.com`;
   await signInAs(page, 'admin');
-  await page.goto('/dashboard/people');
-  await page.getByLabel('Name').fill('Lou Locked');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Role', { exact: true }).selectOption('author');
-  await page.getByLabel('Initial password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Lou Locked can now sign in as author.' })).toBeVisible();
+  await createAccountAs(page, { name: 'Lou Locked', email, role: 'author', password: DEMO_PASSWORD });
   await signOut(page);
 
   for (let attempt = 1; attempt <= 10; attempt++) {

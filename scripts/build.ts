@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { closeDb, getDb } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
 import { runNext } from './next';
 import { prepareDatabase } from './prepare-db';
 
@@ -11,6 +14,16 @@ export async function buildSite(): Promise<void> {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   fs.rmSync(path.join(distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
   await runNext(['build']);
+}
+
+/** For the e2e suite and the benchmark: an empty database gets the demo newsroom, then the site is built. */
+export async function buildDemoSite(): Promise<void> {
+  await migrateDatabase();
+  const db = await getDb();
+  await seedDemoContent(db);
+  await seedDemoAccounts(db);
+  await closeDb();
+  await buildSite();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

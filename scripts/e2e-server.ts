@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeDb, getDb } from '@/db';
 import { freshDatabaseEnv } from '@/db/fresh-database';
-import { migrateDatabase } from '@/db/migrate';
-import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
-import { buildSite } from './build';
+import { buildDemoSite } from './build';
 import { runNext } from './next';
 
 /**
@@ -24,10 +21,5 @@ const testEnv = {
 };
 Object.assign(process.env, testEnv);
 
-await migrateDatabase();
-const db = await getDb();
-await seedDemoContent(db);
-await seedDemoAccounts(db);
-await closeDb();
-await buildSite();
+await buildDemoSite();
 await runNext(['start', '--hostname', '127.0.0.1', '--port', port]);

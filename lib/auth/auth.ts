@@ -3,7 +3,6 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
-import { authConfig } from './config';
 import { authenticate, credentialsSchema } from './sign-in';
 
 /** Thrown to Auth.js so the sign-in form can say why: `code` is "invalid" or "locked:<minutes>". */
@@ -22,7 +21,20 @@ export function clientIp(headers: Headers): string {
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
   return {
-    ...authConfig,
+    pages: { signIn: '/signin' },
+    // Credentials sign-in needs JWT sessions; roles and deactivation are read from the database on each request.
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    trustHost: true,
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
     adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
     providers: [
       Credentials({

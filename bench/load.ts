@@ -1,0 +1,53 @@
+import http from 'node:http';
+
+export type LoadResult = { requests: number; ok: number; perSecond: number; p50: number; p99: number; max: number };
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+/** One HTTP request on a kept-alive connection; resolves with status and body. */
+export function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}) {
+  return new Promise<{ status: number; body: string; ms: number }>((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }));
+    });
+    req.on('error', reject);
+    if (init.body) req.write(init.body);
+    req.end();
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/**
+ * `connections` clients, each sending its next request as soon as the last one answered, for `seconds`.
+ * `send(i)` makes request number i and says whether it counts as a success.
+ */
+export async function runLoad(connections: number, seconds: number, send: (i: number) => Promise<{ ok: boolean; ms: number }>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let ok = 0;
+  let next = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const result = await send(next++).catch(() => ({ ok: false, ms: 0 }));
+        latencies.push(result.ms);
+        if (result.ok) ok++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    ok,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? 0,
+  };
+}

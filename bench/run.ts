@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: builds, seeds a throwaway database, serves it on loopback and measures, in one run. Prints a
+ * table (figure, value, budget, pass/fail) and writes bench/results/latest.json. Exits 1 when a budget is missed.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import { and, count, inArray, like } from 'drizzle-orm';
+import { closeDb, getDb } from '@/db';
+import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
+import { comments } from '@/db/schema';
+import { callAction, postAction, sessionCookie } from '../e2e/server-actions';
+import { buildDemoSite } from '../scripts/build';
+import { request, runLoad } from './load';
+
+type Row = { figure: string; value: number; unit: string; budget?: string; pass?: boolean };
+const rows: Row[] = [];
+const record = (row: Row) => {
+  rows.push(row);
+  console.log(`  ${row.figure}: ${row.value.toFixed(row.unit === 'req/s' ? 0 : 1)} ${row.unit}`);
+};
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const database = await freshDatabaseEnv('bench');
+Object.assign(process.env, database, {
+  NEXT_DIST_DIR: '.next-bench',
+  AUTH_SECRET: randomBytes(32).toString('base64url'),
+  SCHEDULER: 'off',
+});
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+process.env.SITE_URL = base;
+
+console.log('Preparing: migrate, seed, build…');
+await buildDemoSite();
+
+const server = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', env: process.env });
+for (let i = 0; i < 100; i++) {
+  if (await request(`${base}/robots.txt`).then(() => true, () => false)) break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+try {
+  const month = new Date().toISOString().slice(0, 7).replace('-', '/');
+  const article = `${base}/${month}/harbour-wall-repairs-begin`;
+  console.log('Measuring…');
+
+  for (const [name, url] of [['article page (cached)', article], ['home page (cached)', `${base}/`]] as const) {
+    await request(url);
+    const load = await runLoad(50, 8, async () => {
+      const response = await request(url);
+      return { ok: response.status === 200, ms: response.ms };
+    });
+    record({ figure: `${name}, 50 connections`, value: load.perSecond, unit: 'req/s' });
+    record({ figure: `${name}, p50`, value: load.p50, unit: 'ms' });
+    record({ figure: `${name}, p99`, value: load.p99, unit: 'ms' });
+  }
+
+  // Publish → live: from the action's answer to the article and the home page serving the post.
+  const cookie = await sessionCookie(base, 'author@broadsheet.test');
+  const delays: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    const slug = `bench-live-${round}-${Date.now()}`;
+    await callAction({ baseUrl: base, page: '/dashboard/posts/new', file: 'lib/posts/actions.ts', name: 'savePostAction', cookie, fields: { title: `Bench ${slug}`, slug, intent: 'publish' } });
+    const returned = performance.now();
+    for (;;) {
+      const [page, home] = await Promise.all([request(`${base}/${month}/${slug}`), request(`${base}/`)]);
+      if (page.status === 200 && home.body.includes(slug)) break;
+      if (performance.now() - returned > 10_000) break;
+    }
+    delays.push(performance.now() - returned);
+  }
+  delays.sort((a, b) => a - b);
+  record({ figure: 'publish → live (article and home), p50', value: delays[Math.floor(delays.length / 2)], unit: 'ms' });
+  const maxDelay = delays.at(-1)!;
+  record({ figure: 'publish → live, max', value: maxDelay, unit: 'ms', budget: '≤ 1000 ms', pass: maxDelay <= 1000 });
+
+  // Comment submissions from 50 clients for 10 seconds, each from its own network (the per-IP limit is 5).
+  const articleHtml = (await request(article)).body;
+  const postId = /name="postId" value="(\d+)"/.exec(articleHtml)![1];
+  const { token } = JSON.parse((await request(`${base}/api/comments/token`)).body) as { token: string };
+  await new Promise((resolve) => setTimeout(resolve, 3100));
+  const load = await runLoad(50, 10, async (i) => {
+    const started = performance.now();
+    const answer = await postAction({
+      baseUrl: base,
+      page: new URL(article).pathname,
+      file: 'lib/comments/actions.ts',
+      name: 'postCommentAction',
+      fields: { postId, name: `Bench reader ${i}`, email: '', body: `bench-comment ${i} about the harbour wall`, token },
+      headers: { 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+    });
+    return { ok: answer.status === 200 && answer.text.includes('"status":"ok"'), ms: performance.now() - started };
+  });
+  record({ figure: 'comments accepted per second (50 clients, 10 s)', value: load.perSecond, unit: 'req/s' });
+  record({ figure: 'comment submission p99', value: load.p99, unit: 'ms' });
+
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  record({ figure: 'server memory (RSS) after the run', value: rss, unit: 'MB', budget: '≤ 600 MB', pass: rss <= 600 });
+
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  const db = await getDb();
+  const [{ stored }] = await db
+    .select({ stored: count() })
+    .from(comments)
+    .where(and(like(comments.body, 'bench-comment %'), inArray(comments.status, ['pending', 'approved'])));
+  await closeDb();
+  record({ figure: 'comments answered as accepted', value: load.ok, unit: '' });
+  record({ figure: 'comments stored', value: Number(stored), unit: '', budget: '= accepted', pass: Number(stored) === load.ok });
+} finally {
+  if (server.exitCode === null) server.kill('SIGTERM');
+  if (database.DATABASE_URL) await dropDatabase(database.DATABASE_URL);
+}
+
+const width = Math.max(...rows.map((r) => r.figure.length));
+console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  unit   budget      result`);
+for (const row of rows) {
+  const result = row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL';
+  console.log(`${row.figure.padEnd(width)}  ${row.value.toFixed(1).padStart(10)}  ${row.unit.padEnd(5)}  ${(row.budget ?? '').padEnd(10)}  ${result}`);
+}
+fs.mkdirSync('bench/results', { recursive: true });
+fs.writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+process.exit(rows.some((row) => row.pass === false) ? 1 : 0);
