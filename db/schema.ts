@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -292,6 +293,20 @@ export const ads = pgTable(
   ],
 );
 
+/** Per ad per day: one row upserted by every counted event, so a busy page writes little. */
+export const adDailyStats = pgTable(
+  'ad_daily_stats',
+  {
+    adId: integer('ad_id')
+      .notNull()
+      .references(() => ads.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    impressions: integer('impressions').notNull().default(0),
+    clicks: integer('clicks').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.adId, t.day] })],
+);
+
 export const siteSettings = pgTable(
   'site_settings',
   {
@@ -311,6 +326,8 @@ export const siteSettings = pgTable(
     blockedWords: text('blocked_words').notNull().default(''),
     requireEmail: boolean('require_email').notNull().default(false),
     minSubmitSeconds: integer('min_submit_seconds').notNull().default(3),
+    // Served as /ads.txt (the IAB list of sellers authorised to sell this site's ad space).
+    adsTxt: text('ads_txt').notNull().default(''),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [

@@ -78,20 +78,25 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator('main article').first()).toBeVisible();
     });
 
-    test('sees the sidebar ads as sponsored links in fixed boxes, and Buy AdSpace', async ({ page }) => {
+    test('sees one sponsored ad per slot in a fixed box, whose click is counted and leads to the advertiser, and Buy AdSpace', async ({ page, request }) => {
       await page.goto('/');
       const sidebar = page.getByRole('complementary');
-      const adLinks = sidebar.locator('[data-slot] a');
-      await expect(adLinks).toHaveCount(4);
-      for (const link of await adLinks.all()) {
-        await expect(link).toHaveAttribute('rel', 'sponsored noopener');
-        await expect(link).toHaveAttribute('href', /^https:\/\/example\.(com|org)\//);
-        const box = await link.boundingBox();
+      const slots = sidebar.locator('[data-slot]');
+      await expect(slots).toHaveCount(2);
+      for (const slot of await slots.all()) {
+        await expect(slot.getByText('Advertisement')).toBeVisible();
+        const shown = slot.locator('a[data-ad]:visible');
+        await expect(shown).toHaveCount(1);
+        await expect(shown).toHaveAttribute('rel', 'sponsored noopener');
+        await expect(shown).toHaveAttribute('href', /^\/ads\/click\/\d+$/);
+        await expect(shown.locator('img')).toHaveAttribute('alt', /.+/);
+        const box = await shown.boundingBox();
         expect(box?.width).toBe(300);
         expect(box?.height).toBe(250);
-        await expect(link.locator('img')).toHaveAttribute('alt', /.+/);
+        const click = await request.get((await shown.getAttribute('href'))!, { maxRedirects: 0 });
+        expect(click.status()).toBe(302);
+        expect(click.headers().location).toMatch(/^https:\/\/example\.(com|org)\//);
       }
-      await expect(sidebar.getByText('Advertisement')).toHaveCount(4);
       await sidebar.getByRole('link', { name: 'Buy AdSpace' }).click();
       await expect(page).toHaveURL(/\/advertise$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Buy AdSpace');

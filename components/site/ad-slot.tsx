@@ -1,43 +1,56 @@
 import Link from 'next/link';
 import type { SlotWithAds } from '@/lib/ads/queries';
+import { pickWeighted } from '@/lib/ads/rules';
 
 /**
- * Each ad sits in a box of the slot's exact size, reserved by the markup itself (width plus aspect ratio),
- * so nothing moves when the image arrives. An unsold slot shows the house ad.
+ * A slot's ads share one box of the slot's exact size, reserved by the markup itself (width plus aspect ratio),
+ * so nothing moves when an image arrives. All of the slot's live ads are in the (cached) HTML; the rotation script
+ * below shows one per page view, by weight. Without JavaScript the ad chosen when the page was rendered shows.
  */
 export function AdSlot({ slot }: { slot: SlotWithAds }) {
   const box = { width: slot.width, maxWidth: '100%', aspectRatio: `${slot.width} / ${slot.height}` };
+  const shown = pickWeighted(slot.ads, Math.random());
   return (
-    <section aria-label={`Advertisement: ${slot.name}`} className="space-y-4" data-slot={slot.key}>
-      {slot.ads.map((ad) => (
-        <figure key={ad.id} className="m-0">
-          <figcaption className="mb-1 text-xs uppercase tracking-wider text-muted">Advertisement</figcaption>
-          <a href={ad.targetUrl} rel="sponsored noopener" className="block overflow-hidden bg-white" style={box}>
-            {/* eslint-disable-next-line @next/next/no-img-element -- fixed-size creative, served as uploaded */}
-            <img
-              src={ad.imageUrl}
-              alt={ad.altText}
-              width={slot.width}
-              height={slot.height}
-              loading="lazy"
-              className="h-full w-full object-cover"
-            />
-          </a>
-        </figure>
-      ))}
-      {slot.ads.length === 0 && (
-        <figure className="m-0">
-          <figcaption className="mb-1 text-xs uppercase tracking-wider text-muted">Advertisement</figcaption>
-          <Link
-            href="/advertise"
-            className="flex flex-col items-center justify-center border-2 border-dashed border-rule bg-white text-center no-underline"
-            style={box}
-          >
-            <span className="font-serif text-xl font-bold">Your ad here</span>
-            <span className="mt-1 text-accent">Buy AdSpace</span>
-          </Link>
-        </figure>
+    <section aria-label={`Advertisement: ${slot.name}`} data-slot={slot.key}>
+      <p className="mb-1 text-xs uppercase tracking-wider text-muted">Advertisement</p>
+      {shown ? (
+        <div className="relative overflow-hidden bg-white" style={box}>
+          {slot.ads.map((ad) => (
+            <a
+              key={ad.id}
+              href={`/ads/click/${ad.id}`}
+              rel="sponsored noopener"
+              hidden={ad.id !== shown.id}
+              data-ad={ad.id}
+              data-weight={ad.weight}
+              data-ends={ad.endsAt?.getTime()}
+              className="absolute inset-0 block"
+            >
+              {/* eslint-disable-next-line @next/next/no-img-element -- fixed-size creative, served as uploaded */}
+              <img src={ad.imageUrl} alt={ad.altText} width={slot.width} height={slot.height} loading="lazy" className="h-full w-full object-cover" />
+            </a>
+          ))}
+        </div>
+      ) : (
+        <Link
+          href="/advertise"
+          className="flex flex-col items-center justify-center border-2 border-dashed border-rule bg-white text-center no-underline"
+          style={box}
+        >
+          <span className="font-serif text-xl font-bold">Your ad here</span>
+          <span className="mt-1 text-accent">Buy AdSpace</span>
+        </Link>
       )}
     </section>
   );
+}
+
+/**
+ * Runs once as the page is parsed (no bundle, no hydration): in each slot, drops ads whose window has ended since
+ * the page was cached and shows one of the rest, chosen by weight.
+ */
+const rotation = `(()=>{const now=Date.now();for(const slot of document.querySelectorAll('[data-slot]')){const all=[...slot.querySelectorAll('[data-ad]')];const live=all.filter(a=>!a.dataset.ends||now<+a.dataset.ends);if(!live.length)continue;let r=Math.random()*live.reduce((s,a)=>s+ +a.dataset.weight,0),pick=live[live.length-1];for(const a of live){r-=+a.dataset.weight;if(r<0){pick=a;break}}for(const a of all)a.hidden=a!==pick}})()`;
+
+export function AdRotation() {
+  return <script dangerouslySetInnerHTML={{ __html: rotation }} />;
 }

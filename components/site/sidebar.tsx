@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { listSidebarSlots } from '@/lib/ads/queries';
 import { listArchiveMonths, listLabels } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
-import { AdSlot } from './ad-slot';
+import { AdRotation, AdSlot } from './ad-slot';
 import { ArchiveWidget } from './archive-widget';
 import { Widget } from './widget';
 
@@ -18,6 +18,7 @@ export async function Sidebar() {
       {slots.map((slot) => (
         <AdSlot key={slot.key} slot={slot} />
       ))}
+      <AdRotation />
       <p>
         <Link
           href="/advertise"

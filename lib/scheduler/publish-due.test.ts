@@ -1,8 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { posts } from '@/db/schema';
+import { adSlots, ads, posts } from '@/db/schema';
 import { useFreshDatabase } from '@/db/testing';
 import { createAccount } from '@/lib/people/accounts';
+import { adWindowsChanged } from './ad-windows';
 import { emptyOldTrash, publishDuePosts } from './publish-due';
 
 const db = useFreshDatabase('scheduler');
@@ -42,5 +43,19 @@ describe('the scheduler', () => {
     expect(await emptyOldTrash(db(), minutes(29 * 24 * 60))).toBe(0);
     expect(await emptyOldTrash(db(), minutes(31 * 24 * 60))).toBe(1);
     expect(await db().select().from(posts).where(eq(posts.id, id))).toEqual([]);
+  });
+});
+
+describe('ad windows', () => {
+  it('notices an ad starting or ending since the last tick, once', async () => {
+    const [slot] = await db().insert(adSlots).values({ key: 's', name: 'S', placement: 'sidebar', width: 300, height: 250 }).returning();
+    await db().insert(ads).values({
+      slotId: slot.id, advertiser: 'A', imageUrl: '/a.png', altText: 'a', headline: 'h', targetUrl: 'https://example.com',
+      startsAt: minutes(10), endsAt: minutes(20),
+    });
+    expect(await adWindowsChanged(db(), minutes(0), minutes(9))).toBe(false);
+    expect(await adWindowsChanged(db(), minutes(9), minutes(10))).toBe(true);
+    expect(await adWindowsChanged(db(), minutes(10), minutes(19))).toBe(false);
+    expect(await adWindowsChanged(db(), minutes(19), minutes(21))).toBe(true);
   });
 });

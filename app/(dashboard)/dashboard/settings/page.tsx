@@ -52,6 +52,7 @@ export default async function SettingsPage() {
             ],
           },
           { name: 'minSubmitSeconds', label: 'Minimum seconds before a comment can be sent', type: 'number', defaultValue: String(settings.minSubmitSeconds), hint: 'Bots submit instantly; people do not.' },
+          { name: 'adsTxt', label: 'ads.txt', type: 'textarea', defaultValue: settings.adsTxt, hint: 'Served at /ads.txt. Leave empty if you sell your ads directly.' },
         ]}
       />
     </>

@@ -1,0 +1,13 @@
+import { and, gt, lte, or } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { ads } from '@/db/schema';
+
+/** Whether any ad started or ended in (since, now]: then the pages that show ads must be rendered again. */
+export async function adWindowsChanged(db: Database, since: Date, now: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: ads.id })
+    .from(ads)
+    .where(or(and(gt(ads.startsAt, since), lte(ads.startsAt, now)), and(gt(ads.endsAt, since), lte(ads.endsAt, now))))
+    .limit(1);
+  return Boolean(row);
+}
