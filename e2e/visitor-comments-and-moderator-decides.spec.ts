@@ -91,7 +91,7 @@ test.describe('with JavaScript', () => {
     await moderator.goto(`/dashboard/comments?queue=pending&q=${encodeURIComponent('Links: https://a.example')}`);
     await expect(moderator.getByText('Held because: 3 links (more than 2)')).toBeVisible();
     await moderator.goto(`/dashboard/comments?queue=rejected&q=scoundrel`);
-    await expect(moderator.getByText('Held because: blocked word "scoundrel"').first()).toBeVisible();
+    await expect(moderator.getByText('Reason: blocked word "scoundrel"').first()).toBeVisible();
   });
 
   test('a reported comment lands in the Reported queue', async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-import { count, eq, like, or } from 'drizzle-orm';
+import { count, eq, like, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { users, type User } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -48,4 +48,14 @@ export async function createAccount(db: Database, account: NewAccount): Promise<
 export async function hasAnyUser(db: Database): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(users);
   return Number(n) > 0;
+}
+
+/** The administrator of a new site: created only while there is nobody at all, once even if two people try at once. */
+export async function createFirstAdmin(db: Database, account: Omit<NewAccount, 'role'>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7311005)`);
+    if (await hasAnyUser(tx)) return false;
+    await createAccount(tx, { ...account, role: 'admin' });
+    return true;
+  });
 }

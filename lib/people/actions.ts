@@ -1,6 +1,6 @@
 'use server';
 
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { roles } from '@/lib/auth/permissions';
 import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
 import { fieldErrorsOf, formValues, type FormState } from '@/lib/form-state';
-import { createAccount, EmailTakenError, hasAnyUser } from './accounts';
+import { createAccount, createFirstAdmin, EmailTakenError } from './accounts';
 
 const password = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200);
 const accountSchema = z.object({
@@ -83,15 +83,7 @@ export async function setupAction(_previous: FormState, formData: FormData): Pro
   const values = formValues(formData);
   const parsed = setupSchema.safeParse(values);
   if (!parsed.success) return { status: 'error', message: 'Please correct the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
-  const db = await getDb();
-  const created = await db.transaction(async (tx) => {
-    // Two people submitting at once: the lock makes the second see the first's account.
-    await tx.execute(sql`select pg_advisory_xact_lock(7311005)`);
-    if (await hasAnyUser(tx)) return false;
-    await createAccount(tx, { ...parsed.data, role: 'admin' });
-    return true;
-  });
-  if (!created) notFound();
+  if (!(await createFirstAdmin(await getDb(), parsed.data))) notFound();
   await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/dashboard' });
   return { status: 'ok' };
 }

@@ -136,7 +136,11 @@ export default async function CommentsQueuePage({ searchParams }: Props) {
                     <p className="mt-2 whitespace-pre-wrap break-words" data-comment-body>
                       {comment.body}
                     </p>
-                    {comment.reason && <p className="mt-2 text-sm text-accent-dark">Held because: {comment.reason}</p>}
+                    {comment.reason && (
+                      <p className="mt-2 text-sm text-accent-dark">
+                        {comment.status === 'pending' ? 'Held because' : 'Reason'}: {comment.reason}
+                      </p>
+                    )}
                     {comment.reports.length > 0 && (
                       <p className="mt-2 text-sm text-accent-dark">
                         Reported {comment.reports.length} time{comment.reports.length === 1 ? '' : 's'}
