@@ -61,6 +61,26 @@ const matrix: MatrixAction[] = [
       }),
   },
   {
+    name: 'moderate comments',
+    allowed: ['admin', 'editor', 'moderator'],
+    // No comment selected: allowed roles are sent back to the queue with a message, the rest refused.
+    call: (baseUrl, cookie) =>
+      callAction({ baseUrl, cookie, page: '/dashboard/comments', file: 'lib/comments/actions.ts', name: 'moderateCommentsAction', formState: false, fields: { decision: 'approve' } }),
+  },
+  {
+    name: 'manage ads',
+    allowed: ['admin'],
+    call: (baseUrl, cookie) =>
+      callAction({
+        baseUrl,
+        cookie,
+        page: '/dashboard/ads/new',
+        file: 'lib/ads/actions.ts',
+        name: 'saveAdAction',
+        fields: { advertiser: 'Matrix', slotId: '999999', headline: 'h', altText: 'a', targetUrl: 'https://example.com', weight: '1' },
+      }),
+  },
+  {
     name: 'create an account',
     allowed: ['admin'],
     call: (baseUrl, cookie, role) =>
@@ -106,6 +126,8 @@ test('dashboard pages answer 403 to roles without the right', async ({ baseURL }
     ['/dashboard/posts', ['admin', 'editor', 'author', 'contributor']],
     ['/dashboard/people', ['admin']],
     ['/dashboard/settings', ['admin']],
+    ['/dashboard/ads', ['admin']],
+    ['/dashboard/comments', ['admin', 'editor', 'moderator']],
     ['/dashboard/profile', roles],
   ];
   for (const role of roles) {

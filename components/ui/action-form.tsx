@@ -9,7 +9,8 @@ import { FormMessage } from './form-message';
 export type FieldSpec = {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'number' | 'textarea' | 'select' | 'url';
+  type?: 'text' | 'email' | 'password' | 'number' | 'textarea' | 'select' | 'url' | 'file' | 'datetime-local';
+  accept?: string;
   defaultValue?: string;
   hint?: string;
   required?: boolean;
@@ -21,21 +22,26 @@ type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   fields: FieldSpec[];
   submitLabel: string;
+  /** Hidden fields sent with the form (an id, for instance). */
+  hidden?: Record<string, string>;
 };
 
 /**
  * A form posted to a server action: works without JavaScript, shows the action's message and per-field errors,
  * and keeps what was typed when the action refuses it.
  */
-export function ActionForm({ action, fields, submitLabel }: Props) {
+export function ActionForm({ action, fields, submitLabel, hidden = {} }: Props) {
   const [state, formAction, pending] = useActionState(action, idle);
   return (
     <form action={formAction} className="max-w-xl space-y-4">
       <FormMessage state={state} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {fields.map((field) => {
         const error = state.fieldErrors?.[field.name];
-        // Passwords are never sent back; everything else shows what was submitted.
-        const value = field.type === 'password' ? undefined : (state.values?.[field.name] ?? field.defaultValue);
+        // Passwords and files are never sent back; everything else shows what was submitted.
+        const value = field.type === 'password' || field.type === 'file' ? undefined : (state.values?.[field.name] ?? field.defaultValue);
         if (field.type === 'textarea' || field.type === 'select') {
           return (
             <Field key={field.name} label={field.label} name={field.name} error={error} hint={field.hint}>
@@ -66,6 +72,7 @@ export function ActionForm({ action, fields, submitLabel }: Props) {
             hint={field.hint}
             required={field.required}
             autoComplete={field.autoComplete}
+            accept={field.accept}
           />
         );
       })}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { imageDimensions } from './dimensions';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const types: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
@@ -21,14 +22,24 @@ export function sniffImageType(bytes: Uint8Array): string | null {
 
 export type SavedImage = { ok: true; url: string } | { ok: false; message: string };
 
-/** Stores an uploaded image under UPLOADS_DIR/<folder>/ and returns its public URL (/uploads/...). */
-export async function saveImage(file: File, folder: string): Promise<SavedImage> {
+/**
+ * Stores an uploaded image under UPLOADS_DIR/<folder>/ and returns its public URL (/uploads/...). With `exactSize`,
+ * an image of any other size is refused (ad creatives must fill their slot exactly).
+ */
+export async function saveImage(file: File, folder: string, exactSize?: { width: number; height: number }): Promise<SavedImage> {
   if (file.size > MAX_IMAGE_BYTES) {
     return { ok: false, message: `The image is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.` };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffImageType(bytes);
   if (!type) return { ok: false, message: 'Upload a JPEG, PNG, WebP or GIF image.' };
+  if (exactSize) {
+    const size = imageDimensions(bytes);
+    if (!size || size.width !== exactSize.width || size.height !== exactSize.height) {
+      const found = size ? `${size.width}×${size.height}` : 'of unknown size';
+      return { ok: false, message: `The image is ${found}; this slot needs exactly ${exactSize.width}×${exactSize.height}.` };
+    }
+  }
   const name = `${randomUUID()}.${types[type]}`;
   await fs.mkdir(path.join(uploadsDir(), folder), { recursive: true });
   await fs.writeFile(path.join(uploadsDir(), folder, name), bytes);

@@ -16,6 +16,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     can(user.role, 'posts:write') && { href: '/dashboard/posts', label: 'Posts' },
     can(user.role, 'posts:write') && { href: '/dashboard/posts/new', label: 'New post' },
     can(user.role, 'comments:moderate') && { href: '/dashboard/comments', label: 'Comments', badge: pending },
+    can(user.role, 'ads:manage') && { href: '/dashboard/ads', label: 'Ads' },
     can(user.role, 'people:manage') && { href: '/dashboard/people', label: 'People' },
     can(user.role, 'settings:manage') && { href: '/dashboard/settings', label: 'Settings' },
     { href: '/dashboard/profile', label: 'Profile' },

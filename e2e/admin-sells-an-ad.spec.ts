@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { newest, permalinkOf } from './demo';
+import { makePng, signInAs, unique } from './fixtures';
+
+test('an admin books an ad: it shows in a cached article’s sidebar, its clicks count, pausing removes it', async ({ page, request }) => {
+  const advertiser = `Harbour Chandlery ${unique()}`;
+  await signInAs(page, 'admin');
+  await page.goto('/dashboard/ads');
+  await page.getByRole('link', { name: 'New ad' }).click();
+  await page.getByLabel('Advertiser').fill(advertiser);
+  await page.getByLabel('Slot').selectOption({ label: 'Sidebar top (300×250)' });
+  await page.getByLabel('Headline').fill('Ropes, paint and advice');
+  await page.getByLabel('Alt text').fill('Coils of rope on a quayside counter');
+  await page.getByLabel('Target URL').fill('https://example.com/chandlery');
+  await page.getByLabel('Starts').fill(new Date(Date.now() - 60_000).toISOString().slice(0, 16));
+  await page.getByLabel('Weight').fill('100');
+
+  // An image of the wrong size is refused with the reason, and the form keeps what was typed.
+  await page.getByLabel('Image').setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: makePng(728, 90) });
+  await page.getByRole('button', { name: 'Save ad' }).click();
+  await expect(page.getByText('The image is 728×90; this slot needs exactly 300×250.')).toBeVisible();
+  await expect(page.getByLabel('Advertiser')).toHaveValue(advertiser);
+
+  await page.getByLabel('Image').setInputFiles({ name: 'ad.png', mimeType: 'image/png', buffer: makePng(300, 250) });
+  await page.getByRole('button', { name: 'Save ad' }).click();
+  await expect(page).toHaveURL(/\/dashboard\/ads\/\d+\?saved=1$/);
+  const id = /\/dashboard\/ads\/(\d+)/.exec(page.url())![1];
+
+  const article = permalinkOf(newest.daysAgo, newest.slug);
+  await page.goto(article);
+  const ad = page.locator(`[data-slot="sidebar-top"] a[data-ad="${id}"]`);
+  await expect(ad).toHaveCount(1);
+  await expect(ad).toHaveAttribute('rel', 'sponsored noopener');
+  await expect(ad.locator('img')).toHaveAttribute('alt', 'Coils of rope on a quayside counter');
+
+  const click = await request.get(`/ads/click/${id}`, { maxRedirects: 0 });
+  expect(click.status()).toBe(302);
+  expect(click.headers().location).toBe('https://example.com/chandlery');
+  await page.goto('/dashboard/ads');
+  const row = page.getByRole('row').filter({ hasText: advertiser });
+  await expect(row.getByRole('cell').nth(4)).toHaveText('1');
+
+  await row.getByRole('button', { name: `Pause ${advertiser}` }).click();
+  await expect(page.getByRole('row').filter({ hasText: advertiser })).toContainText('Paused');
+  await page.goto(article);
+  await expect(page.locator(`[data-ad="${id}"]`)).toHaveCount(0);
+  const afterPause = await request.get(`/ads/click/${id}`, { maxRedirects: 0 });
+  expect(new URL(afterPause.headers().location).pathname).toBe('/');
+});
