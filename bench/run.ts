@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import { and, count, inArray, like } from 'drizzle-orm';
+import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
-import { comments } from '@/db/schema';
+import { adDailyStats, comments } from '@/db/schema';
 import { callAction, postAction, sessionCookie } from '../e2e/server-actions';
 import { buildDemoSite } from '../scripts/build';
 import { request, runLoad } from './load';
@@ -103,6 +103,19 @@ try {
   record({ figure: 'comments accepted per second (50 clients, 10 s)', value: load.perSecond, unit: 'req/s' });
   record({ figure: 'comment submission p99', value: load.p99, unit: 'ms' });
 
+  // Ad impression beacons from 200 clients for 10 s, each from its own network: every one must be counted.
+  const adId = Number(/data-ad="(\d+)"/.exec(articleHtml)![1]);
+  const beacons = await runLoad(200, 10, async (i) => {
+    const answer = await request(`${base}/api/ads/impressions`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-forwarded-for': `172.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'user-agent': 'Mozilla/5.0 bench' },
+      body: JSON.stringify({ ids: [adId] }),
+    });
+    return { ok: answer.status === 204, ms: answer.ms };
+  });
+  record({ figure: 'ad beacons per second (200 clients, 10 s)', value: beacons.perSecond, unit: 'req/s' });
+  record({ figure: 'ad beacon p99', value: beacons.p99, unit: 'ms' });
+
   const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   record({ figure: 'server memory (RSS) after the run', value: rss, unit: 'MB', budget: '≤ 600 MB', pass: rss <= 600 });
 
@@ -113,7 +126,13 @@ try {
     .select({ stored: count() })
     .from(comments)
     .where(and(like(comments.body, 'bench-comment %'), inArray(comments.status, ['pending', 'approved'])));
+  const [{ impressions }] = await db
+    .select({ impressions: sql<number>`coalesce(sum(${adDailyStats.impressions}), 0)::int` })
+    .from(adDailyStats)
+    .where(eq(adDailyStats.adId, adId));
   await closeDb();
+  record({ figure: 'ad beacons answered', value: beacons.ok, unit: '' });
+  record({ figure: 'impressions stored', value: Number(impressions), unit: '', budget: '= answered', pass: Number(impressions) === beacons.ok });
   record({ figure: 'comments answered as accepted', value: load.ok, unit: '' });
   record({ figure: 'comments stored', value: Number(stored), unit: '', budget: '= accepted', pass: Number(stored) === load.ok });
 } finally {

@@ -301,10 +301,26 @@ export const adDailyStats = pgTable(
       .notNull()
       .references(() => ads.id, { onDelete: 'cascade' }),
     day: date('day', { mode: 'string' }).notNull(),
+    // Seen: at least half the ad in view for a second (the browser reports it).
     impressions: integer('impressions').notNull().default(0),
+    // Served without JavaScript: the ad's lazy pixel loaded, which says less than "seen".
+    servedImpressions: integer('served_impressions').notNull().default(0),
     clicks: integer('clicks').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.adId, t.day] })],
+);
+
+/** When a visitor (a hash that changes daily, never an IP) last counted for an ad: repeats within 30 minutes do not count. */
+export const adViews = pgTable(
+  'ad_views',
+  {
+    adId: integer('ad_id')
+      .notNull()
+      .references(() => ads.id, { onDelete: 'cascade' }),
+    visitor: text('visitor').notNull(),
+    seenAt: timestamptz('seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.adId, t.visitor] }), index('ad_views_seen_idx').on(t.seenAt)],
 );
 
 export const siteSettings = pgTable(

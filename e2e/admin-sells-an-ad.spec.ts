@@ -38,7 +38,7 @@ test('an admin books an ad: it shows in a cached article’s sidebar, its clicks
   expect(click.headers().location).toBe('https://example.com/chandlery');
   await page.goto('/dashboard/ads');
   const row = page.getByRole('row').filter({ hasText: advertiser });
-  await expect(row.getByRole('cell').nth(4)).toHaveText('1');
+  await expect(row.getByRole('cell').nth(5)).toHaveText('1');
 
   await row.getByRole('button', { name: `Pause ${advertiser}` }).click();
   await expect(page.getByRole('row').filter({ hasText: advertiser })).toContainText('Paused');

@@ -28,6 +28,12 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
             >
               {/* eslint-disable-next-line @next/next/no-img-element -- fixed-size creative, served as uploaded */}
               <img src={ad.imageUrl} alt={ad.altText} width={slot.width} height={slot.height} loading="lazy" className="h-full w-full object-cover" />
+              {ad.id === shown.id && (
+                <noscript>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- without JavaScript, a served impression */}
+                  <img src={`/api/ads/served/${ad.id}`} alt="" width={1} height={1} loading="lazy" className="absolute h-px w-px" />
+                </noscript>
+              )}
             </a>
           ))}
         </div>
@@ -47,9 +53,10 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
 
 /**
  * Runs once as the page is parsed (no bundle, no hydration): in each slot, drops ads whose window has ended since
- * the page was cached and shows one of the rest, chosen by weight.
+ * the page was cached and shows one of the rest, chosen by weight. An ad at least half in view for a second is
+ * reported, in batches, with navigator.sendBeacon.
  */
-const rotation = `(()=>{const now=Date.now();for(const slot of document.querySelectorAll('[data-slot]')){const all=[...slot.querySelectorAll('[data-ad]')];const live=all.filter(a=>!a.dataset.ends||now<+a.dataset.ends);if(!live.length)continue;let r=Math.random()*live.reduce((s,a)=>s+ +a.dataset.weight,0),pick=live[live.length-1];for(const a of live){r-=+a.dataset.weight;if(r<0){pick=a;break}}for(const a of all)a.hidden=a!==pick}})()`;
+const rotation = `(()=>{const now=Date.now(),q=[];let t;const send=()=>{if(q.length)navigator.sendBeacon('/api/ads/impressions',JSON.stringify({ids:q.splice(0)}))};const io=new IntersectionObserver(es=>{for(const e of es){const a=e.target;clearTimeout(a.t);if(e.isIntersecting)a.t=setTimeout(()=>{io.unobserve(a);q.push(+a.dataset.ad);clearTimeout(t);t=setTimeout(send,2000)},1000)}},{threshold:.5});addEventListener('pagehide',send);for(const slot of document.querySelectorAll('[data-slot]')){const all=[...slot.querySelectorAll('[data-ad]')];const live=all.filter(a=>!a.dataset.ends||now<+a.dataset.ends);if(!live.length)continue;let r=Math.random()*live.reduce((s,a)=>s+ +a.dataset.weight,0),pick=live[live.length-1];for(const a of live){r-=+a.dataset.weight;if(r<0){pick=a;break}}for(const a of all)a.hidden=a!==pick;io.observe(pick)}})()`;
 
 export function AdRotation() {
   return <script dangerouslySetInnerHTML={{ __html: rotation }} />;

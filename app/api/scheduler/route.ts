@@ -2,6 +2,7 @@ import { getDb } from '@/db';
 import { revalidatePost, revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
 import { adWindowsChanged } from '@/lib/scheduler/ad-windows';
+import { pruneViews } from '@/db/queries/ad-stats';
 import { pruneDrafts } from '@/lib/comments/drafts';
 import { pruneEvents } from '@/lib/rate-limit';
 import { isSchedulerRequest } from '@/lib/scheduler/key';
@@ -27,5 +28,6 @@ export async function POST(request: Request) {
   const trashed = await emptyOldTrash(db);
   await pruneEvents(db, 24 * 60 * 60 * 1000);
   await pruneDrafts(db);
+  await pruneViews(db, now);
   return Response.json({ published: published.map((p) => p.id), failed, trashed });
 }

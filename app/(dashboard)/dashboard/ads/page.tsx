@@ -36,6 +36,7 @@ export default async function AdsPage() {
                 <th className="p-3">Showing</th>
                 <th className="p-3">Window (UTC)</th>
                 <th className="p-3">Weight</th>
+                <th className="p-3">Seen</th>
                 <th className="p-3">Clicks</th>
                 <th className="p-3">Actions</th>
               </tr>
@@ -56,6 +57,7 @@ export default async function AdsPage() {
                       {when.format(ad.startsAt)} – {ad.endsAt ? when.format(ad.endsAt) : 'no end'}
                     </td>
                     <td className="p-3">{ad.weight}</td>
+                    <td className="p-3">{ad.impressions}</td>
                     <td className="p-3">{ad.clicks}</td>
                     <td className="p-3">
                       <form action={changeAdAction} className="flex gap-2">
