@@ -108,7 +108,7 @@ try {
   const beacons = await runLoad(200, 10, async (i) => {
     const answer = await request(`${base}/api/ads/impressions`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain', 'x-forwarded-for': `172.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'user-agent': 'Mozilla/5.0 bench' },
+      headers: { 'content-type': 'text/plain', 'x-forwarded-for': `172.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36' },
       body: JSON.stringify({ ids: [adId] }),
     });
     return { ok: answer.status === 204, ms: answer.ms };
