@@ -48,7 +48,7 @@ function readOwner(lockPath: string): LockOwner | null {
   try {
     return JSON.parse(fs.readFileSync(lockPath, 'utf8')) as LockOwner;
   } catch {
-    // Missing, or caught between create and write: the caller retries.
+    // Gone since we looked: the caller tries again.
     return null;
   }
 }
@@ -64,20 +64,56 @@ export function acquireLock(dataDir: string, role: LockRole): () => void {
     since: new Date().toISOString(),
   };
 
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, JSON.stringify(me), { flag: 'wx' });
-      return once(() => releaseIfMine(lockPath));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (tryCreate(lockPath, me)) return once(() => releaseIfMine(lockPath));
     const owner = readOwner(lockPath);
+    // Released between our attempt and the read: try again.
     if (owner === null) continue;
     if (isAlive(owner.pid) && !isFromEarlierLife(owner)) throw new DatabaseLockedError(dataDir, owner);
-    // The owner died without releasing: the lock is stale, take it over.
-    fs.rmSync(lockPath, { force: true });
+    // The owner died without releasing: the lock is stale, clear it and try again.
+    clearStale(lockPath, owner);
   }
   throw new Error(`Could not take the lock ${lockPath}; remove it if no Broadsheet process is running.`);
+}
+
+/**
+ * Moves the stale lock aside (a rename: only one process wins it), and if what was moved turns out to be a fresh
+ * lock that another process took meanwhile, puts that one back.
+ */
+function clearStale(lockPath: string, stale: LockOwner) {
+  const aside = `${lockPath}.stale.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  try {
+    fs.renameSync(lockPath, aside);
+  } catch {
+    return;
+  }
+  const moved = readOwner(aside);
+  if (moved && (moved.pid !== stale.pid || moved.since !== stale.since)) {
+    try {
+      fs.linkSync(aside, lockPath);
+    } catch {
+      // Someone holds the lock again: theirs stands.
+    }
+  }
+  fs.rmSync(aside, { force: true });
+}
+
+/**
+ * Creates the lock file with its content in one step: written to a private file first, then hard-linked into
+ * place, which fails if the lock exists. No one ever reads a half-written lock.
+ */
+function tryCreate(lockPath: string, owner: LockOwner): boolean {
+  const draft = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  fs.writeFileSync(draft, JSON.stringify(owner));
+  try {
+    fs.linkSync(draft, lockPath);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    fs.rmSync(draft, { force: true });
+  }
 }
 
 /** Waits while another process holds a short-lived `snapshot` lock; a `writer` owner fails at once. */
