@@ -267,7 +267,32 @@ export const adSlots = pgTable('ad_slots', {
   width: integer('width').notNull(),
   height: integer('height').notNull(),
   position: integer('position').notNull().default(0),
+  // Shown on /advertise.
+  pricePerWeekCents: integer('price_per_week_cents').notNull().default(0),
 });
+
+export const adRequestStatus = pgEnum('ad_request_status', ['new', 'accepted', 'declined', 'scheduled']);
+
+/** An advertiser's booking request from /advertise. */
+export const adRequests = pgTable(
+  'ad_requests',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    company: text('company').notNull(),
+    email: text('email').notNull(),
+    slotId: integer('slot_id')
+      .notNull()
+      .references(() => adSlots.id, { onDelete: 'cascade' }),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    weeks: integer('weeks').notNull(),
+    message: text('message').notNull().default(''),
+    creativeUrl: text('creative_url'),
+    status: adRequestStatus('status').notNull().default('new'),
+    adId: integer('ad_id').references((): AnyPgColumn => ads.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('ad_requests_status_idx').on(t.status, t.createdAt)],
+);
 
 export const ads = pgTable(
   'ads',

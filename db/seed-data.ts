@@ -583,9 +583,10 @@ export const demoAdSlots: {
   width: number;
   height: number;
   position: number;
+  pricePerWeekCents: number;
 }[] = [
-  { key: 'sidebar-top', name: 'Sidebar top', placement: 'sidebar', width: 300, height: 250, position: 0 },
-  { key: 'sidebar-bottom', name: 'Sidebar bottom', placement: 'sidebar', width: 300, height: 250, position: 1 },
+  { key: 'sidebar-top', name: 'Sidebar top', placement: 'sidebar', width: 300, height: 250, position: 0, pricePerWeekCents: 4500 },
+  { key: 'sidebar-bottom', name: 'Sidebar bottom', placement: 'sidebar', width: 300, height: 250, position: 1, pricePerWeekCents: 3000 },
 ];
 
 export const demoAds: {

@@ -9,7 +9,7 @@ import { FormMessage } from './form-message';
 export type FieldSpec = {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'number' | 'textarea' | 'select' | 'url' | 'file' | 'datetime-local';
+  type?: 'text' | 'email' | 'password' | 'number' | 'textarea' | 'select' | 'url' | 'file' | 'datetime-local' | 'date';
   accept?: string;
   defaultValue?: string;
   hint?: string;

@@ -1,17 +1,23 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { getAd, getSlot } from '@/db/queries/ads-admin';
-import { ads } from '@/db/schema';
-import { authorizedAction, authorizedButtonAction } from '@/lib/actions';
+import { insertAdRequest } from '@/db/queries/ad-requests';
+import { adRequests, ads } from '@/db/schema';
+import { authorizedAction, authorizedButtonAction, validatedAction } from '@/lib/actions';
+import { clientIp } from '@/lib/auth/auth';
+import { hashIp } from '@/lib/auth/sign-in';
+import { checkLimit, recordEvent } from '@/lib/rate-limit';
 import type { FormState } from '@/lib/form-state';
 import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
 import { parseLocalDateTime } from '@/lib/posts/editing';
 import { saveImage } from '@/lib/uploads/images';
+import { adRequestSchema, decideAdRequest } from './requests';
 import { safeTargetUrl } from './rules';
 
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
@@ -71,6 +77,10 @@ export const saveAdAction = authorizedAction('ads:manage', adSchema, async (data
   const [saved] = existing
     ? await db.update(ads).set(values).where(eq(ads.id, existing.id)).returning({ id: ads.id })
     : await db.insert(ads).values(values).returning({ id: ads.id });
+  // A booking request whose ad now runs is scheduled.
+  if (values.status === 'active') {
+    await db.update(adRequests).set({ status: 'scheduled' }).where(and(eq(adRequests.adId, saved.id), eq(adRequests.status, 'accepted')));
+  }
   revalidateTags([tags.ads]);
   if (!existing) redirect(`/dashboard/ads/${saved.id}?saved=1`);
   return { status: 'ok', message: 'Ad saved. Pages show it now.' };
@@ -82,9 +92,45 @@ export const changeAdAction = authorizedButtonAction(
   z.object({ id: z.coerce.number().int().positive(), change: z.enum(['pause', 'resume', 'delete']) }),
   async ({ id, change }) => {
     const db = await getDb();
+    const ad = await getAd(db, id);
+    if (!ad) notFound();
+    // An ad made from a booking request has no creative or target yet: it cannot run until it does.
+    if (change === 'resume' && (!ad.imageUrl || !safeTargetUrl(ad.targetUrl))) redirect(`/dashboard/ads/${id}?incomplete=1`);
     if (change === 'delete') await db.delete(ads).where(eq(ads.id, id));
     else await db.update(ads).set({ status: change === 'pause' ? 'paused' : 'active' }).where(eq(ads.id, id));
     revalidateTags([tags.ads]);
     redirect('/dashboard/ads');
+  },
+);
+
+const requestLimit = { bucket: 'ad-request:ip', max: 5, windowMs: 60 * 60 * 1000 };
+
+/** "Send request" on /advertise: anyone may ask, a few times an hour; a creative, if any, must fit the slot. */
+export const requestAdSpaceAction = validatedAction(adRequestSchema, async (data, formData): Promise<FormState> => {
+  const db = await getDb();
+  const ipHash = hashIp(clientIp(await headers()));
+  const limited = await checkLimit(db, requestLimit, ipHash);
+  if (limited.limited) return { status: 'error', message: 'You have sent several requests already: please try again in an hour, or write to us.' };
+  const slot = await getSlot(db, data.slotId);
+  if (!slot) return { status: 'error', message: 'Choose a slot.', fieldErrors: { slotId: 'Choose a slot.' } };
+  const creative = formData.get('creative');
+  let creativeUrl: string | null = null;
+  if (creative instanceof File && creative.size > 0) {
+    const saved = await saveImage(creative, 'creatives', { width: slot.width, height: slot.height });
+    if (!saved.ok) return { status: 'error', message: 'Your request was not sent.', fieldErrors: { creative: saved.message } };
+    creativeUrl = saved.url;
+  }
+  await insertAdRequest(db, { ...data, creativeUrl });
+  await recordEvent(db, requestLimit, ipHash);
+  return { status: 'ok', message: `Thank you, ${data.company}: we will reply to ${data.email} within two working days.`, values: {} };
+});
+
+/** Accept (creates a paused ad from the request) or decline a booking request. */
+export const decideAdRequestAction = authorizedButtonAction(
+  'ads:manage',
+  z.object({ id: z.coerce.number().int().positive(), decision: z.enum(['accept', 'decline']) }),
+  async ({ id, decision }) => {
+    await decideAdRequest(await getDb(), id, decision);
+    redirect('/dashboard/ads/requests');
   },
 );

@@ -1,37 +1,110 @@
 import type { Metadata } from 'next';
+import { ActionForm } from '@/components/ui/action-form';
+import { getDb } from '@/db';
+import { bookedWeeks } from '@/db/queries/ad-requests';
+import { listSlots } from '@/db/queries/ads-admin';
+import { requestAdSpaceAction } from '@/lib/ads/actions';
+import { upcomingWeeks } from '@/lib/ads/requests';
 import { alternates } from '@/lib/seo';
-import { listSidebarSlots } from '@/lib/ads/queries';
 
+// Rendered per request: the calendar is live, and a form sent without JavaScript comes back with its message.
+export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: 'Advertise with us',
   description: 'Put your business in front of our readers: sidebar ad slots, booked by the week.',
   alternates: alternates('/advertise'),
 };
 
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const week = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
 export default async function AdvertisePage() {
-  const slots = await listSidebarSlots();
+  const db = await getDb();
+  const slots = await listSlots(db);
+  const weeks = upcomingWeeks(new Date(), 8);
+  const booked = await bookedWeeks(db, slots, weeks);
   return (
-    <div className="max-w-2xl">
+    <div className="max-w-3xl">
       <h1 className="mb-4 font-serif text-3xl font-bold">Buy AdSpace</h1>
       <p className="font-serif text-lg leading-relaxed">
         Local businesses keep independent news going. Our ad slots are sold directly, by the week, with no tracking
         networks in between: your ad appears beside every article, and you get an honest report of who saw it.
       </p>
+
       <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Slots</h2>
-      <ul className="space-y-2">
+      <ul className="grid gap-4 sm:grid-cols-2">
         {slots.map((slot) => (
-          <li key={slot.key} className="rounded border border-rule bg-white p-3">
-            <span className="font-semibold">{slot.name}</span>{' '}
-            <span className="text-muted">
-              ({slot.width}×{slot.height}, sidebar)
-            </span>
+          <li key={slot.id} className="rounded border border-rule bg-white p-4">
+            <p className="font-semibold">{slot.name}</p>
+            <p className="text-sm text-muted">
+              {slot.width}×{slot.height}, {slot.placement.replace('_', ' ')} · {money.format(slot.pricePerWeekCents / 100)} a week
+            </p>
+            {/* Where it sits: a page in miniature, with this slot marked. */}
+            <div aria-hidden="true" className="mt-3 grid h-24 grid-cols-[1fr_30%] gap-1 rounded border border-rule p-1">
+              <div className="rounded bg-gray-100" />
+              <div className="flex flex-col gap-1">
+                {slots
+                  .filter((s) => s.placement === slot.placement)
+                  .map((s) => (
+                    <div key={s.id} className={`flex-1 rounded ${s.id === slot.id ? 'bg-accent' : 'bg-gray-200'}`} />
+                  ))}
+              </div>
+            </div>
           </li>
         ))}
       </ul>
-      <p className="mt-8">
-        To book a slot, write to us with your business name, the slot and the weeks you would like. Online booking is
-        coming soon.
-      </p>
+
+      <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Availability</h2>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">Ads already running in each slot, week by week (weeks start on Monday)</caption>
+          <thead>
+            <tr className="border-b border-rule">
+              <th className="p-2">Week of</th>
+              {slots.map((slot) => (
+                <th key={slot.id} className="p-2">
+                  {slot.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((start) => (
+              <tr key={start.toISOString()} className="border-b border-rule">
+                <td className="p-2">{week.format(start)}</td>
+                {slots.map((slot) => {
+                  const n = booked.get(`${slot.id}:${start.toISOString().slice(0, 10)}`) ?? 0;
+                  return (
+                    <td key={slot.id} className="p-2">
+                      {n === 0 ? 'Open' : `${n} booked`}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Request a booking</h2>
+      <ActionForm
+        action={requestAdSpaceAction}
+        submitLabel="Send request"
+        fields={[
+          { name: 'company', label: 'Company', required: true },
+          { name: 'email', label: 'Email', type: 'email', required: true },
+          {
+            name: 'slotId',
+            label: 'Slot',
+            type: 'select',
+            options: slots.map((slot) => ({ value: String(slot.id), label: `${slot.name} (${slot.width}×${slot.height})` })),
+          },
+          { name: 'startDate', label: 'Start date', type: 'date', required: true },
+          { name: 'weeks', label: 'Weeks', type: 'number', defaultValue: '1' },
+          { name: 'message', label: 'Message', type: 'textarea' },
+          { name: 'creative', label: 'Creative (optional)', type: 'file', accept: 'image/jpeg,image/png,image/webp,image/gif', hint: 'Exactly the slot’s size.' },
+        ]}
+      />
     </div>
   );
 }

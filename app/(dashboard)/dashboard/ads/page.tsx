@@ -20,9 +20,14 @@ export default async function AdsPage() {
     <>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl font-bold">Ads</h1>
-        <Link href="/dashboard/ads/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black">
-          New ad
-        </Link>
+        <p className="flex items-center gap-4">
+          <Link href="/dashboard/ads/requests" className="text-sm font-semibold hover:text-accent">
+            Requests
+          </Link>
+          <Link href="/dashboard/ads/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black">
+            New ad
+          </Link>
+        </p>
       </div>
       {slots.map((slot) => (
         <section key={slot.id} aria-labelledby={`slot-${slot.id}`} className="mb-8">

@@ -10,14 +10,14 @@ import { requirePermission } from '@/lib/auth/current-user';
 
 export const metadata: Metadata = { title: 'Edit ad' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; incomplete?: string }> };
 
 export default async function EditAdPage({ params, searchParams }: Props) {
   await requirePermission('ads:manage');
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const db = await getDb();
-  const [ad, slots, { saved }] = await Promise.all([getAd(db, id), listSlots(db), searchParams]);
+  const [ad, slots, { saved, incomplete }] = await Promise.all([getAd(db, id), listSlots(db), searchParams]);
   if (!ad) notFound();
   return (
     <>
@@ -27,8 +27,15 @@ export default async function EditAdPage({ params, searchParams }: Props) {
           Ad saved. Pages show it now.
         </p>
       )}
-      {/* eslint-disable-next-line @next/next/no-img-element -- the creative as readers see it */}
-      <img src={ad.imageUrl} alt={ad.altText} className="mb-6 max-w-full border border-rule" />
+      {incomplete && (
+        <p role="alert" className="mb-4 rounded border-l-4 border-accent bg-red-50 px-4 py-3 text-sm font-semibold">
+          Add the image and the target URL, then save the ad as active.
+        </p>
+      )}
+      {ad.imageUrl && (
+        // eslint-disable-next-line @next/next/no-img-element -- the creative as readers see it
+        <img src={ad.imageUrl} alt={ad.altText} className="mb-6 max-w-full border border-rule" />
+      )}
       <ActionForm action={saveAdAction} fields={adFields(slots, ad)} hidden={{ id: String(ad.id) }} submitLabel="Save ad" />
       <form action={changeAdAction} className="mt-8 flex gap-2 border-t border-rule pt-6">
         <input type="hidden" name="id" value={ad.id} />
