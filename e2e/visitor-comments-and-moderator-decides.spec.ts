@@ -77,6 +77,7 @@ test.describe('with JavaScript', () => {
     await page.waitForTimeout(3100);
     await form.getByRole('button', { name: 'Post comment' }).click();
     await expect(form.getByRole('status')).toHaveText('Your comment is awaiting moderation.');
+    await expect(form.getByLabel('Comment')).toHaveValue('');
 
     const rude = `You scoundrel of a council ${unique()}`;
     form = await writeComment(page, { name: 'Cross Reader', body: rude });

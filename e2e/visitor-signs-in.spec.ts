@@ -26,6 +26,8 @@ test('wrong credentials say so and keep the email; too many lock the account for
     const answered = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/signin'));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await answered;
+    // React clears the password after the action; fill the next one only once that has happened.
+    await expect(page.getByLabel('Password')).toHaveValue('');
     await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toHaveText('That email and password do not match an account.');
     await expect(page.getByLabel('Email')).toHaveValue(email);
   }

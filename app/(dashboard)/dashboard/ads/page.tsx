@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/ui/data-table';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { getDb } from '@/db';
@@ -34,19 +35,7 @@ export default async function AdsPage() {
           <h2 id={`slot-${slot.id}`} className="mb-2 font-serif text-xl font-bold">
             {slot.name} <span className="text-base font-normal text-muted">({slot.width}×{slot.height}, {slot.placement})</span>
           </h2>
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <thead>
-              <tr className="border-b border-rule">
-                <th className="p-3">Advertiser</th>
-                <th className="p-3">Showing</th>
-                <th className="p-3">Window (UTC)</th>
-                <th className="p-3">Weight</th>
-                <th className="p-3">Seen</th>
-                <th className="p-3">Clicks</th>
-                <th className="p-3">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable headings={['Advertiser', 'Showing', 'Window (UTC)', 'Weight', 'Seen', 'Clicks', 'Actions']}>
               {ads
                 .filter((ad) => ad.slotId === slot.id)
                 .map((ad) => (
@@ -78,8 +67,7 @@ export default async function AdsPage() {
                     </td>
                   </tr>
                 ))}
-            </tbody>
-          </table>
+            </DataTable>
         </section>
       ))}
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Notice } from '@/components/ui/notice';
 import Link from 'next/link';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
@@ -67,14 +68,14 @@ export default async function CommentsQueuePage({ searchParams }: Props) {
         ))}
       </nav>
       {raw.error === 'select' && (
-        <p role="alert" className="mb-4 rounded border-l-4 border-accent bg-red-50 px-4 py-3 text-sm font-semibold">
+        <Notice tone="error">
           Select at least one comment first.
-        </p>
+        </Notice>
       )}
       {raw.blocked && (
-        <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-sm font-semibold">
+        <Notice tone="ok">
           Blocked: that commenter’s {raw.blocked === 'email' ? 'email address' : 'network'} can no longer comment.
-        </p>
+        </Notice>
       )}
       <form role="search" aria-label="Filter comments" className="mb-6 flex flex-wrap items-end gap-3">
         <input type="hidden" name="queue" value={queue} />

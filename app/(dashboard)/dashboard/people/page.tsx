@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/ui/data-table';
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
@@ -17,16 +18,7 @@ export default async function PeoplePage() {
   return (
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">People</h1>
-      <table className="mb-10 w-full border-collapse bg-white text-left text-sm">
-        <thead>
-          <tr className="border-b border-rule">
-            <th className="p-3">Name</th>
-            <th className="p-3">Email</th>
-            <th className="p-3">Role</th>
-            <th className="p-3">Access</th>
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable headings={['Name', 'Email', 'Role', 'Access']}>
           {people.map((person) => (
             <tr key={person.id} className="border-b border-rule">
               <td className="p-3 font-semibold">{person.name}</td>
@@ -64,9 +56,8 @@ export default async function PeoplePage() {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-      <h2 className="mb-4 font-serif text-2xl font-bold">Add a person</h2>
+        </DataTable>
+      <h2 className="mb-4 mt-10 font-serif text-2xl font-bold">Add a person</h2>
       <ActionForm
         action={createPersonAction}
         submitLabel="Create account"

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { Notice } from '@/components/ui/notice';
+import { DataTable } from '@/components/ui/data-table';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
@@ -27,9 +29,9 @@ export default async function PostsPage({ searchParams }: Props) {
         </Link>
       </div>
       {raw.trashed && (
-        <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-sm font-semibold">
+        <Notice tone="ok">
           Moved to the trash. It can be restored from the Trash filter for 30 days.
-        </p>
+        </Notice>
       )}
       <form role="search" aria-label="Filter posts" className="mb-6 flex flex-wrap items-end gap-3">
         <label className="text-sm font-semibold">
@@ -68,16 +70,7 @@ export default async function PostsPage({ searchParams }: Props) {
       {posts.length === 0 ? (
         <p className="text-muted">No posts match.</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <thead>
-            <tr className="border-b border-rule">
-              <th className="p-3">Title</th>
-              <th className="p-3">Status</th>
-              <th className="p-3">Author</th>
-              <th className="p-3">Updated (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable headings={['Title', 'Status', 'Author', 'Updated (UTC)']}>
             {posts.map((post) => (
               <tr key={post.id} className="border-b border-rule">
                 <td className="p-3">
@@ -94,8 +87,7 @@ export default async function PostsPage({ searchParams }: Props) {
                 <td className="p-3">{dateTime.format(post.updatedAt)}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
         <span>{params.page > 1 && <Link href={pageHref(params.page - 1)}>← Newer</Link>}</span>

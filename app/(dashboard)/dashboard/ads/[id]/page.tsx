@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Notice } from '@/components/ui/notice';
 import { notFound } from 'next/navigation';
 import { adFields } from '@/components/dashboard/ad-fields';
 import { ActionForm } from '@/components/ui/action-form';
@@ -23,14 +24,14 @@ export default async function EditAdPage({ params, searchParams }: Props) {
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">{ad.advertiser}</h1>
       {saved && (
-        <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-sm font-semibold">
+        <Notice tone="ok">
           Ad saved. Pages show it now.
-        </p>
+        </Notice>
       )}
       {incomplete && (
-        <p role="alert" className="mb-4 rounded border-l-4 border-accent bg-red-50 px-4 py-3 text-sm font-semibold">
+        <Notice tone="error">
           Add the image and the target URL, then save the ad as active.
-        </p>
+        </Notice>
       )}
       {ad.imageUrl && (
         // eslint-disable-next-line @next/next/no-img-element -- the creative as readers see it

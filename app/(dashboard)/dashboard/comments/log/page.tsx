@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/ui/data-table';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listModerationLog } from '@/db/queries/moderation';
@@ -31,17 +32,7 @@ export default async function ModerationLogPage() {
       {entries.length === 0 ? (
         <p className="text-muted">No decisions yet.</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <thead>
-            <tr className="border-b border-rule">
-              <th className="p-3">When (UTC)</th>
-              <th className="p-3">Who</th>
-              <th className="p-3">Decision</th>
-              <th className="p-3">Comment</th>
-              <th className="p-3">Why</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable headings={['When (UTC)', 'Who', 'Decision', 'Comment', 'Why']}>
             {entries.map((entry) => (
               <tr key={entry.id} className="border-b border-rule">
                 <td className="p-3">{when.format(entry.createdAt)}</td>
@@ -51,8 +42,7 @@ export default async function ModerationLogPage() {
                 <td className="p-3">{entry.detail}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
     </>
   );

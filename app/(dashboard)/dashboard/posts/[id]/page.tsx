@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Notice } from '@/components/ui/notice';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { PostEditor } from '@/components/dashboard/post-editor';
@@ -52,9 +53,9 @@ export default async function EditPostPage({ params, searchParams }: Props) {
         </p>
       </div>
       {post.publishError && (
-        <p role="alert" className="mb-4 rounded border-l-4 border-accent bg-red-50 px-4 py-3 text-sm font-semibold">
+        <Notice tone="error">
           The scheduled publication failed: {post.publishError}
-        </p>
+        </Notice>
       )}
       {post.deletedAt ? (
         <form action={trashPostAction} className="mb-4 rounded border border-rule bg-white p-4">
