@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { forbidden, unauthorized } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db';
 import { users, type User } from '@/db/schema';
 import { auth } from './auth';
@@ -8,10 +9,11 @@ import { can, type Action } from './permissions';
 export type CurrentUser = Pick<User, 'id' | 'email' | 'name' | 'slug' | 'role' | 'bio' | 'image'>;
 
 /**
- * The signed-in person, read fresh from the database on every call, so a role change or a deactivation takes
- * effect on the next request rather than when the session cookie expires. Null when signed out.
+ * The signed-in person, read fresh from the database on every request (once, however many components ask), so a
+ * role change or a deactivation takes effect on the next request rather than when the session cookie expires.
+ * Null when signed out.
  */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
@@ -32,7 +34,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   if (!user || user.deactivatedAt) return null;
   const { deactivatedAt: _deactivatedAt, ...current } = user;
   return current;
-}
+});
 
 /** For every server action, route handler and dashboard page: 401 when signed out, 403 without the permission. */
 export async function requirePermission(action: Action): Promise<CurrentUser> {
