@@ -98,10 +98,12 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
     const slotRows = await tx.insert(adSlots).values(demoAdSlots).returning({ id: adSlots.id, key: adSlots.key });
     const slotId = new Map(slotRows.map((row) => [row.key, row.id]));
     await tx.insert(ads).values(
-      demoAds.map(({ slotKey, ...ad }) => ({
+      demoAds.map(({ slotKey, ...ad }, i) => ({
         ...ad,
         slotId: slotId.get(slotKey)!,
         startsAt: new Date(today - 60 * DAY),
+        // Bookings end a few weeks out, so /advertise shows open weeks to sell.
+        endsAt: new Date(today + (21 + 7 * i) * DAY),
       })),
     );
   });
