@@ -10,7 +10,7 @@ import { acquireLock, acquireLockWaiting } from './pglite-lock';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Connection = { db: Database; driver: 'postgres' | 'pglite'; close: () => Promise<void> };
+export type Connection = { db: Database; close: () => Promise<void> };
 
 /**
  * Opens the database the environment names: PostgreSQL when DATABASE_URL is set, else PGlite on disk.
@@ -28,7 +28,6 @@ function openPostgres(url: string): Connection {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   return {
     db: drizzlePostgres(client, { schema }) as unknown as Database,
-    driver: 'postgres',
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -41,7 +40,6 @@ async function openPglite(dataDir: string): Promise<Connection> {
     const client = await PGlite.create(dataDir);
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,
-      driver: 'pglite',
       close: async () => {
         await client.close();
         release();
@@ -66,7 +64,6 @@ async function openPgliteSnapshot(dataDir: string): Promise<Connection> {
   const client = await PGlite.create({ loadDataDir: snapshot });
   return {
     db: drizzlePglite({ client, schema }) as unknown as Database,
-    driver: 'pglite',
     close: () => client.close(),
   };
 }

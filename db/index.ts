@@ -18,10 +18,6 @@ export async function getDb(): Promise<Database> {
   return (await connection()).db;
 }
 
-export async function getDriver(): Promise<Connection['driver']> {
-  return (await connection()).driver;
-}
-
 /** Closes the process's database (scripts and tests); the next getDb() opens it again. */
 export async function closeDb(): Promise<void> {
   const open = holder.broadsheetDb;
