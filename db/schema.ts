@@ -267,6 +267,10 @@ export const adSlots = pgTable('ad_slots', {
   width: integer('width').notNull(),
   height: integer('height').notNull(),
   position: integer('position').notNull().default(0),
+  // For in-article slots: the ad sits after this paragraph of the body (after the last one on shorter posts).
+  afterParagraph: integer('after_paragraph').notNull().default(3),
+  // Label targeting: when set, the slot shows only on articles carrying this label.
+  labelId: integer('label_id').references(() => labels.id, { onDelete: 'set null' }),
   // Shown on /advertise.
   pricePerWeekCents: integer('price_per_week_cents').notNull().default(0),
 });
@@ -310,6 +314,8 @@ export const ads = pgTable(
     endsAt: timestamptz('ends_at'),
     weight: integer('weight').notNull().default(1),
     status: adStatus('status').notNull().default('active'),
+    // The advertiser's private report link: /ads/report/TOKEN. Random, so it cannot be guessed from the ad id.
+    reportToken: uuid('report_token').notNull().unique().defaultRandom(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [
