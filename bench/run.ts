@@ -13,13 +13,7 @@ import { adDailyStats, comments } from '@/db/schema';
 import { callAction, postAction, sessionCookie } from '../e2e/server-actions';
 import { buildDemoSite } from '../scripts/build';
 import { request, runLoad } from './load';
-
-type Row = { figure: string; value: number; unit: string; budget?: string; pass?: boolean };
-const rows: Row[] = [];
-const record = (row: Row) => {
-  rows.push(row);
-  console.log(`  ${row.figure}: ${row.value.toFixed(row.unit === 'req/s' ? 0 : 1)} ${row.unit}`);
-};
+import { finishReport, record } from './report';
 
 async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, '127.0.0.1');
@@ -29,9 +23,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const database = await freshDatabaseEnv('bench');
+const database = await freshDatabaseEnv(process.env.BENCH_DB_NAME ?? 'bench');
 Object.assign(process.env, database, {
-  NEXT_DIST_DIR: '.next-bench',
+  NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? '.next-bench',
   AUTH_SECRET: randomBytes(32).toString('base64url'),
   SCHEDULER: 'off',
 });
@@ -140,12 +134,4 @@ try {
   if (database.DATABASE_URL) await dropDatabase(database.DATABASE_URL);
 }
 
-const width = Math.max(...rows.map((r) => r.figure.length));
-console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  unit   budget      result`);
-for (const row of rows) {
-  const result = row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL';
-  console.log(`${row.figure.padEnd(width)}  ${row.value.toFixed(1).padStart(10)}  ${row.unit.padEnd(5)}  ${(row.budget ?? '').padEnd(10)}  ${result}`);
-}
-fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
-process.exit(rows.some((row) => row.pass === false) ? 1 : 0);
+process.exit(finishReport() ? 0 : 1);
