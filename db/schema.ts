@@ -124,15 +124,17 @@ export const posts = pgTable(
   },
   (t) => [
     // Every reader query filters on status = 'published' and orders by date: partial indexes keep them small.
+    // NULLS FIRST is what a plain `order by published_at desc, id desc` means: with any other null order the
+    // planner cannot read the index in order, and sorts every published post to find the newest few.
     index('posts_published_idx')
-      .on(t.publishedAt.desc(), t.id.desc())
+      .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} = 'published'`),
     index('posts_dashboard_idx').on(t.status, t.updatedAt.desc()),
     index('posts_scheduled_due_idx')
       .on(t.publishedAt)
       .where(sql`${t.status} = 'scheduled'`),
     index('posts_author_published_idx')
-      .on(t.authorId, t.publishedAt.desc())
+      .on(t.authorId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} = 'published'`),
   ],
 );
