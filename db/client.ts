@@ -24,6 +24,14 @@ export async function openDatabase(): Promise<Connection> {
   return openPglite(PGLITE_DIR);
 }
 
+/**
+ * PGlite runs Postgres inside the process, so its shared buffers are the server's own memory. initdb's default of
+ * 128 MB of buffers (touched as soon as Postgres starts) made up most of the WASM heap and a quarter of the
+ * server's RSS; 32 MB holds the pages the reader and comment queries touch, and the table files stay in the
+ * operating system's page cache behind them. PostgreSQL servers (DATABASE_URL) keep their own configuration.
+ */
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 function openPostgres(url: string): Connection {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   return {
@@ -37,7 +45,7 @@ async function openPglite(dataDir: string): Promise<Connection> {
   process.once('exit', release);
   try {
     fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-    const client = await PGlite.create(dataDir);
+    const client = await PGlite.create(dataDir, { startParams: pgliteStartParams });
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,
       close: async () => {
@@ -55,13 +63,13 @@ async function openPgliteSnapshot(dataDir: string): Promise<Connection> {
   const release = await acquireLockWaiting(dataDir, 'snapshot');
   let snapshot: Blob;
   try {
-    const disk = await PGlite.create(dataDir);
+    const disk = await PGlite.create(dataDir, { startParams: pgliteStartParams });
     snapshot = await disk.dumpDataDir('none');
     await disk.close();
   } finally {
     release();
   }
-  const client = await PGlite.create({ loadDataDir: snapshot });
+  const client = await PGlite.create({ loadDataDir: snapshot, startParams: pgliteStartParams });
   return {
     db: drizzlePglite({ client, schema }) as unknown as Database,
     close: () => client.close(),
