@@ -1,7 +1,7 @@
 import { NotFoundMessage } from '@/components/site/not-found-message';
 import { SiteFrame } from '@/components/site/site-frame';
 
-// Addresses that match no route at all; inside the reader's pages, app/(site)/not-found.tsx answers.
+// Addresses that match no route, and every reader's page that calls notFound().
 export default function NotFound() {
   return (
     <SiteFrame>

@@ -579,14 +579,16 @@ export const demoPosts: DemoPost[] = [
 export const demoAdSlots: {
   key: string;
   name: string;
-  placement: 'sidebar';
+  placement: 'sidebar' | 'in_article';
   width: number;
   height: number;
   position: number;
+  afterParagraph?: number;
   pricePerWeekCents: number;
 }[] = [
   { key: 'sidebar-top', name: 'Sidebar top', placement: 'sidebar', width: 300, height: 250, position: 0, pricePerWeekCents: 4500 },
   { key: 'sidebar-bottom', name: 'Sidebar bottom', placement: 'sidebar', width: 300, height: 250, position: 1, pricePerWeekCents: 3000 },
+  { key: 'in-article', name: 'In-article', placement: 'in_article', width: 468, height: 60, position: 0, afterParagraph: 2, pricePerWeekCents: 2500 },
 ];
 
 export const demoAds: {

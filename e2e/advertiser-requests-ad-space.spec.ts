@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { makePng, signInAs, unique } from './fixtures';
 
-test('an advertiser requests a slot; bad input keeps what was typed; the admin accepts it as a paused ad', async ({ page, browser }) => {
+test('an advertiser requests a slot; bad input keeps what was typed; the admin accepts it as a paused ad and schedules it', async ({ page, browser }) => {
   const company = `Saltwater Supplies ${unique()}`;
   await page.goto('/advertise');
   await expect(page.getByRole('table')).toContainText('Week of');
@@ -15,6 +15,7 @@ test('an advertiser requests a slot; bad input keeps what was typed; the admin a
   await expect(page.getByText('Choose a start date from today on.')).toBeVisible();
   await expect(page.getByLabel('Company')).toHaveValue(company);
   await expect(page.getByLabel('Message')).toHaveValue('Spring sale, please.');
+  await expect(page.getByLabel('Slot')).toHaveValue(await page.getByRole('option', { name: 'Sidebar bottom (300×250)' }).getAttribute('value') ?? '');
 
   await page.getByLabel('Start date').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
   await page.getByLabel('Creative (optional)').setInputFiles({ name: 'c.png', mimeType: 'image/png', buffer: makePng(300, 250) });
@@ -31,4 +32,12 @@ test('an advertiser requests a slot; bad input keeps what was typed; the admin a
   await admin.getByRole('listitem').filter({ hasText: company }).getByRole('link', { name: 'Open the ad' }).click();
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText(company);
   await expect(admin.getByLabel('Status')).toHaveValue('paused');
+
+  // The creative came with the request: with a target and Active, the ad is scheduled for its weeks.
+  await admin.getByLabel('Target URL').fill('https://example.com/saltwater');
+  await admin.getByLabel('Status').selectOption('active');
+  await admin.getByRole('button', { name: 'Save ad' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Ad saved' })).toBeVisible();
+  await admin.goto('/dashboard/ads/requests');
+  await expect(admin.getByRole('listitem').filter({ hasText: company })).toContainText('scheduled');
 });

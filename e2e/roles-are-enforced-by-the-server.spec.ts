@@ -81,6 +81,20 @@ const matrix: MatrixAction[] = [
       }),
   },
   {
+    name: 'manage ad slots',
+    allowed: ['admin'],
+    // A key that does not parse: the admin gets the form back with a message, nothing is written.
+    call: (baseUrl, cookie) =>
+      callAction({
+        baseUrl,
+        cookie,
+        page: '/dashboard/ads/slots/new',
+        file: 'lib/ads/slot-actions.ts',
+        name: 'saveSlotAction',
+        fields: { key: 'Not A Key', name: 'Matrix', placement: 'sidebar', width: '300', height: '250', price: '1' },
+      }),
+  },
+  {
     name: 'create an account',
     allowed: ['admin'],
     call: (baseUrl, cookie, role) =>
@@ -127,6 +141,7 @@ test('dashboard pages answer 403 to roles without the right', async ({ baseURL }
     ['/dashboard/people', ['admin']],
     ['/dashboard/settings', ['admin']],
     ['/dashboard/ads', ['admin']],
+    ['/dashboard/ads/slots', ['admin']],
     ['/dashboard/comments', ['admin', 'editor', 'moderator']],
     ['/dashboard/profile', roles],
   ];

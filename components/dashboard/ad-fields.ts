@@ -1,7 +1,7 @@
 import type { FieldSpec } from '@/components/ui/action-form';
 import type { Ad, AdSlot } from '@/db/schema';
 
-const local = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 16) : '');
+const local = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 19) : '');
 
 /** The ad form's fields, filled from an ad when editing one. */
 export function adFields(slots: AdSlot[], ad?: Ad | null): FieldSpec[] {
@@ -24,8 +24,8 @@ export function adFields(slots: AdSlot[], ad?: Ad | null): FieldSpec[] {
     },
     { name: 'altText', label: 'Alt text', defaultValue: ad?.altText, required: true },
     { name: 'targetUrl', label: 'Target URL', type: 'url', defaultValue: ad?.targetUrl, required: true, hint: 'http:// or https:// only.' },
-    { name: 'startsAt', label: 'Starts', type: 'datetime-local', defaultValue: local(ad?.startsAt), hint: 'UTC. Empty: now.' },
-    { name: 'endsAt', label: 'Ends', type: 'datetime-local', defaultValue: local(ad?.endsAt), hint: 'UTC. Empty: no end.' },
+    { name: 'startsAt', label: 'Starts', type: 'datetime-local', step: 1, defaultValue: local(ad?.startsAt), hint: 'UTC. Empty: now.' },
+    { name: 'endsAt', label: 'Ends', type: 'datetime-local', step: 1, defaultValue: local(ad?.endsAt), hint: 'UTC. Empty: no end.' },
     { name: 'weight', label: 'Weight', type: 'number', defaultValue: String(ad?.weight ?? 1), hint: '1 to 100: how often it shows against the slot’s other ads.' },
     {
       name: 'status',

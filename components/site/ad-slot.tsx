@@ -8,10 +8,10 @@ import { pickWeighted } from '@/lib/ads/rules';
  * below shows one per page view, by weight. Without JavaScript the ad chosen when the page was rendered shows.
  */
 export function AdSlot({ slot }: { slot: SlotWithAds }) {
-  const box = { width: slot.width, maxWidth: '100%', aspectRatio: `${slot.width} / ${slot.height}` };
+  const box = { width: '100%', aspectRatio: `${slot.width} / ${slot.height}` };
   const shown = pickWeighted(slot.ads, Math.random());
   return (
-    <section aria-label={`Advertisement: ${slot.name}`} data-slot={slot.key}>
+    <section aria-label={`Advertisement: ${slot.name}`} data-slot={slot.key} style={{ width: slot.width, maxWidth: '100%' }}>
       <p className="mb-1 text-xs uppercase tracking-wider text-muted">Advertisement</p>
       {shown ? (
         <div className="relative overflow-hidden bg-white" style={box}>

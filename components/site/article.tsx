@@ -1,17 +1,43 @@
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { formatDateHeader } from '@/lib/dates';
 import { buildThreads, commentCountLabel } from '@/lib/comments/thread';
 import { listApprovedComments } from '@/lib/comments/queries';
 import type { PostDetail } from '@/lib/posts/queries';
 import { commentsClosed } from '@/lib/comments/rules';
 import type { PublicSettings } from '@/lib/settings/queries';
+import type { SlotWithAds } from '@/lib/ads/queries';
+import { splitAfterParagraph } from '@/lib/posts/split-body';
+import { AdSlot } from './ad-slot';
 import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
 import { CoverImage } from './cover-image';
 import { DateHeader } from './date-header';
 import { PostMeta } from './post-meta';
 
-export async function Article({ post, settings }: { post: PostDetail; settings: PublicSettings }) {
+type Props = {
+  post: PostDetail;
+  settings: PublicSettings;
+  /** In-article ad slots, each placed after its paragraph of the body. */
+  adSlots?: SlotWithAds[];
+};
+
+/** Cuts the body at each in-article slot's paragraph: the slot follows the piece before it. */
+function bodyPieces(html: string, slots: SlotWithAds[]) {
+  const pieces: { html: string; slot?: SlotWithAds }[] = [];
+  let rest = html;
+  let done = 0;
+  for (const slot of [...slots].sort((a, b) => a.afterParagraph - b.afterParagraph)) {
+    const [before, after] = splitAfterParagraph(rest, slot.afterParagraph - done);
+    pieces.push({ html: before, slot });
+    rest = after;
+    done = slot.afterParagraph;
+  }
+  pieces.push({ html: rest });
+  return pieces.filter((piece) => piece.html || piece.slot);
+}
+
+export async function Article({ post, settings, adSlots = [] }: Props) {
   const timeZone = settings.timeZone;
   const comments = await listApprovedComments(post.id);
   const open = !commentsClosed(post, settings, new Date());
@@ -31,11 +57,22 @@ export async function Article({ post, settings }: { post: PostDetail; settings: 
             <CoverImage src={post.coverImage} alt={post.coverAlt} priority />
           </div>
         )}
-        <div
-          className="prose prose-lg mt-6 max-w-none font-serif prose-headings:font-serif prose-a:text-accent"
-          // Sanitized by lib/sanitize before it was stored.
-          dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
-        />
+        {bodyPieces(post.bodyHtml, adSlots).map((piece, i) => (
+          <Fragment key={i}>
+            {piece.html && (
+              <div
+                className="prose prose-lg mt-6 max-w-none font-serif prose-headings:font-serif prose-a:text-accent"
+                // Sanitized by lib/sanitize before it was stored.
+                dangerouslySetInnerHTML={{ __html: piece.html }}
+              />
+            )}
+            {piece.slot && (
+              <div className="mt-6 flex justify-center">
+                <AdSlot slot={piece.slot} />
+              </div>
+            )}
+          </Fragment>
+        ))}
         <footer className="mt-8 flex gap-4 border-t border-rule pt-6">
           {post.authorImage && (
             // eslint-disable-next-line @next/next/no-img-element -- small avatar, sized by attributes

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { listPosts, type ListingQuery } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { Pager } from './pager';
+import { SiteFrame } from './site-frame';
 import { PostList } from './post-list';
 
 type Props = {
@@ -20,7 +21,7 @@ export async function Listing({ heading, headingHidden, intro, filter, page, bas
   const { posts, hasMore } = await listPosts({ ...filter, page, perPage: settings.postsPerPage });
   if (page > 1 && posts.length === 0) notFound();
   return (
-    <>
+    <SiteFrame>
       <h1 className={headingHidden ? 'sr-only' : 'mb-6 font-serif text-3xl font-bold'}>
         {heading}
         {page > 1 && `, page ${page}`}
@@ -28,6 +29,6 @@ export async function Listing({ heading, headingHidden, intro, filter, page, bas
       {intro}
       <PostList posts={posts} timeZone={settings.timeZone} />
       <Pager basePath={basePath} page={page} hasOlder={hasMore} />
-    </>
+    </SiteFrame>
   );
 }

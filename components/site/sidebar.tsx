@@ -1,24 +1,19 @@
 import Link from 'next/link';
-import { listSidebarSlots } from '@/lib/ads/queries';
+import type { SlotWithAds } from '@/lib/ads/queries';
 import { listArchiveMonths, listLabels } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
-import { AdRotation, AdSlot } from './ad-slot';
+import { AdSlot } from './ad-slot';
 import { ArchiveWidget } from './archive-widget';
 import { Widget } from './widget';
 
-export async function Sidebar() {
+export async function Sidebar({ slots }: { slots: SlotWithAds[] }) {
   const settings = await getSettings();
-  const [slots, months, labels] = await Promise.all([
-    listSidebarSlots(),
-    listArchiveMonths(settings.timeZone),
-    listLabels(),
-  ]);
+  const [months, labels] = await Promise.all([listArchiveMonths(settings.timeZone), listLabels()]);
   return (
     <aside aria-label="Sidebar" className="space-y-8">
       {slots.map((slot) => (
         <AdSlot key={slot.key} slot={slot} />
       ))}
-      <AdRotation />
       <p>
         <Link
           href="/advertise"

@@ -1,10 +1,25 @@
 import Link from 'next/link';
+import { listAdSlots } from '@/lib/ads/queries';
+import { slotsFor } from '@/lib/ads/rules';
 import { getSettings } from '@/lib/settings/queries';
+import { AdRotation, AdSlot } from './ad-slot';
 import { Sidebar } from './sidebar';
 
-/** The reader's page: masthead, navigation, the page's own content beside the sidebar, and the footer. */
-export async function SiteFrame({ children }: { children: React.ReactNode }) {
-  const settings = await getSettings();
+type Props = {
+  children: React.ReactNode;
+  /** The labels of the article on this page, for ad slots targeted at a label. */
+  labels?: string[];
+};
+
+/**
+ * The reader's page: masthead, navigation, the page's own content beside the sidebar, and the footer, with the ad
+ * slots of the header, sidebar and footer placements. Each page renders it (not a layout) because a slot may be
+ * targeted at the labels of the article on the page.
+ */
+export async function SiteFrame({ children, labels }: Props) {
+  const [settings, slots] = await Promise.all([getSettings(), listAdSlots()]);
+  const headerSlots = slotsFor(slots, 'header', labels);
+  const footerSlots = slotsFor(slots, 'footer', labels);
   return (
     <>
       <a
@@ -21,6 +36,11 @@ export async function SiteFrame({ children }: { children: React.ReactNode }) {
             </Link>
           </p>
           <p className="mt-1 text-muted">{settings.description}</p>
+          {headerSlots.map((slot) => (
+            <div key={slot.key} className="mt-4 flex justify-center">
+              <AdSlot slot={slot} />
+            </div>
+          ))}
         </div>
         <nav aria-label="Main" className="bg-ink text-sm font-semibold uppercase tracking-wide text-white">
           <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 px-4 py-2">
@@ -40,8 +60,13 @@ export async function SiteFrame({ children }: { children: React.ReactNode }) {
         <main id="main" tabIndex={-1} className="min-w-0 outline-none">
           {children}
         </main>
-        <Sidebar />
+        <Sidebar slots={slotsFor(slots, 'sidebar', labels)} />
       </div>
+      {footerSlots.map((slot) => (
+        <div key={slot.key} className="mx-auto mb-8 flex max-w-6xl justify-center px-4">
+          <AdSlot slot={slot} />
+        </div>
+      ))}
       <footer className="border-t border-rule bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-muted">
           <p>
@@ -50,6 +75,7 @@ export async function SiteFrame({ children }: { children: React.ReactNode }) {
           <p>{settings.themeCredit}</p>
         </div>
       </footer>
+      <AdRotation />
     </>
   );
 }

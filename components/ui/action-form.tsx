@@ -11,6 +11,8 @@ export type FieldSpec = {
   label: string;
   type?: 'text' | 'email' | 'password' | 'number' | 'textarea' | 'select' | 'url' | 'file' | 'datetime-local' | 'date';
   accept?: string;
+  /** For number and time fields: the smallest change (1 lets a time carry seconds). */
+  step?: number;
   defaultValue?: string;
   hint?: string;
   required?: boolean;
@@ -49,7 +51,8 @@ export function ActionForm({ action, fields, submitLabel, hidden = {} }: Props) 
                 field.type === 'textarea' ? (
                   <textarea {...control} defaultValue={value} rows={4} className={inputClass(Boolean(error))} />
                 ) : (
-                  <select {...control} defaultValue={value} className={inputClass(Boolean(error))}>
+                  // Keyed by its value: React's reset after an action would otherwise put back the first option.
+                  <select key={value} {...control} defaultValue={value} className={inputClass(Boolean(error))}>
                     {field.options?.map((option) => (
                       <option key={option.value} value={option.value}>
                         {option.label}
@@ -73,6 +76,7 @@ export function ActionForm({ action, fields, submitLabel, hidden = {} }: Props) 
             required={field.required}
             autoComplete={field.autoComplete}
             accept={field.accept}
+            step={field.step}
           />
         );
       })}

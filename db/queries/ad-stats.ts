@@ -1,6 +1,6 @@
-import { eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { adDailyStats, adViews, ads } from '../schema';
+import { adDailyStats, adSlots, adViews, ads } from '../schema';
 
 export async function getAdForClick(db: Database, id: number) {
   const [ad] = await db
@@ -58,4 +58,43 @@ export async function pruneViews(db: Database, now: Date): Promise<void> {
 export async function existingAdIds(db: Database, ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   return (await db.select({ id: ads.id }).from(ads).where(inArray(ads.id, ids))).map((row) => row.id);
+}
+
+export type DailyFigures = { day: string; impressions: number; servedImpressions: number; clicks: number };
+
+/**
+ * Counted figures per day from `from` to `to` (inclusive, YYYY-MM-DD) for the given ads, summed over them; days
+ * without a row come back as zeros, so a chart has every day of the range.
+ */
+export async function dailyFigures(db: Database, adIds: number[], from: string, to: string): Promise<DailyFigures[]> {
+  const rows =
+    adIds.length === 0
+      ? []
+      : await db
+          .select({
+            day: adDailyStats.day,
+            impressions: sql<number>`sum(${adDailyStats.impressions})::int`,
+            servedImpressions: sql<number>`sum(${adDailyStats.servedImpressions})::int`,
+            clicks: sql<number>`sum(${adDailyStats.clicks})::int`,
+          })
+          .from(adDailyStats)
+          .where(and(inArray(adDailyStats.adId, adIds), gte(adDailyStats.day, from), lte(adDailyStats.day, to)))
+          .groupBy(adDailyStats.day);
+  const byDay = new Map(rows.map((row) => [String(row.day), row]));
+  const days: DailyFigures[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    const row = byDay.get(day);
+    days.push({ day, impressions: Number(row?.impressions ?? 0), servedImpressions: Number(row?.servedImpressions ?? 0), clicks: Number(row?.clicks ?? 0) });
+  }
+  return days;
+}
+
+export async function getAdByReportToken(db: Database, token: string) {
+  const [ad] = await db
+    .select({ id: ads.id, advertiser: ads.advertiser, headline: ads.headline, startsAt: ads.startsAt, endsAt: ads.endsAt, slotName: adSlots.name })
+    .from(ads)
+    .innerJoin(adSlots, eq(adSlots.id, ads.slotId))
+    .where(eq(ads.reportToken, token));
+  return ad ?? null;
 }

@@ -1,13 +1,25 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { adDailyStats, adSlots, ads } from '../schema';
+import { adDailyStats, adSlots, ads, labels } from '../schema';
 
 export async function listSlots(db: Database) {
   return db.select().from(adSlots).orderBy(asc(adSlots.placement), asc(adSlots.position), asc(adSlots.id));
 }
 
-/** Every ad with its slot and its counted clicks and impressions, for the ads dashboard. */
-export async function listAdsWithTotals(db: Database) {
+/** Slots with the name of the label they target and how many ads they hold, for the slots page. */
+export async function listSlotsForAdmin(db: Database) {
+  const adCounts = db.select({ slotId: ads.slotId, n: count().as('n') }).from(ads).groupBy(ads.slotId).as('ad_counts');
+  const rows = await db
+    .select({ slot: adSlots, labelName: labels.name, ads: adCounts.n })
+    .from(adSlots)
+    .leftJoin(labels, eq(labels.id, adSlots.labelId))
+    .leftJoin(adCounts, eq(adCounts.slotId, adSlots.id))
+    .orderBy(asc(adSlots.placement), asc(adSlots.position), asc(adSlots.id));
+  return rows.map((row) => ({ ...row.slot, labelName: row.labelName, ads: Number(row.ads ?? 0) }));
+}
+
+/** Every ad with its slot and what was counted for it from `from` to `to` (YYYY-MM-DD, inclusive). */
+export async function listAdsWithTotals(db: Database, from: string, to: string) {
   const totals = db
     .select({
       adId: adDailyStats.adId,
@@ -15,6 +27,7 @@ export async function listAdsWithTotals(db: Database) {
       impressions: sql<number>`sum(${adDailyStats.impressions})::int`.as('impressions'),
     })
     .from(adDailyStats)
+    .where(and(gte(adDailyStats.day, from), lte(adDailyStats.day, to)))
     .groupBy(adDailyStats.adId)
     .as('totals');
   const rows = await db

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../client';
-import { adSlots, ads, type AdSlot } from '../schema';
+import { adSlots, ads, labels, type AdSlot } from '../schema';
 
 export type ServedAd = {
   id: number;
@@ -12,18 +12,27 @@ export type ServedAd = {
   weight: number;
   endsAt: Date | null;
 };
-export type SlotWithAds = Pick<AdSlot, 'key' | 'name' | 'width' | 'height'> & { ads: ServedAd[] };
+export type SlotWithAds = Pick<AdSlot, 'key' | 'name' | 'placement' | 'width' | 'height' | 'afterParagraph'> & {
+  /** When set, the slot shows only on articles with this label. */
+  labelSlug: string | null;
+  ads: ServedAd[];
+};
 
-/** The slots of one placement, each with the ads that are active and inside their window at `now`. */
-export async function listSlotsWithActiveAds(
-  db: Database,
-  placement: AdSlot['placement'],
-  now: Date,
-): Promise<SlotWithAds[]> {
+/** Every slot, each with the ads that are active and inside their window at `now`. */
+export async function listLiveSlots(db: Database, now: Date): Promise<SlotWithAds[]> {
   const slots = await db
-    .select({ id: adSlots.id, key: adSlots.key, name: adSlots.name, width: adSlots.width, height: adSlots.height })
+    .select({
+      id: adSlots.id,
+      key: adSlots.key,
+      name: adSlots.name,
+      placement: adSlots.placement,
+      width: adSlots.width,
+      height: adSlots.height,
+      afterParagraph: adSlots.afterParagraph,
+      labelSlug: labels.slug,
+    })
     .from(adSlots)
-    .where(eq(adSlots.placement, placement))
+    .leftJoin(labels, eq(labels.id, adSlots.labelId))
     .orderBy(asc(adSlots.position), asc(adSlots.id));
   if (slots.length === 0) return [];
   const live = await db
@@ -39,15 +48,7 @@ export async function listSlotsWithActiveAds(
       endsAt: ads.endsAt,
     })
     .from(ads)
-    .innerJoin(adSlots, eq(adSlots.id, ads.slotId))
-    .where(
-      and(
-        eq(adSlots.placement, placement),
-        eq(ads.status, 'active'),
-        lte(ads.startsAt, now),
-        or(isNull(ads.endsAt), gt(ads.endsAt, now)),
-      ),
-    )
+    .where(and(eq(ads.status, 'active'), lte(ads.startsAt, now), or(isNull(ads.endsAt), gt(ads.endsAt, now))))
     .orderBy(asc(ads.id));
   return slots.map(({ id, ...slot }) => ({
     ...slot,

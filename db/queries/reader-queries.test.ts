@@ -4,7 +4,7 @@ import { demoPosts } from '../seed-data';
 import { seedDemoContent } from '../seed';
 import { adSlots, ads, comments, posts, siteSettings } from '../schema';
 import { useFreshDatabase } from '../testing';
-import { listSlotsWithActiveAds } from './ads';
+import { listLiveSlots } from './ads';
 import { countApprovedComments, listApprovedComments } from './comments';
 import { getPublishedPostBySlug, listPublishedPostDates, listPublishedPosts } from './posts';
 import { defaultSettings, getSiteSettings } from './settings';
@@ -122,8 +122,8 @@ describe('reader queries over the demo newsroom', () => {
   });
 
   it('serves only active ads inside their window', async () => {
-    const before = await listSlotsWithActiveAds(db(), 'sidebar', now);
-    expect(before.map((s) => s.key)).toEqual(['sidebar-top', 'sidebar-bottom']);
+    const before = await listLiveSlots(db(), now);
+    expect(before.map((s) => s.key)).toEqual(['sidebar-top', 'in-article', 'sidebar-bottom']);
     expect(before.flatMap((s) => s.ads).length).toBe(4);
 
     const [slot] = await db().select().from(adSlots).where(eq(adSlots.key, 'sidebar-top'));
@@ -136,13 +136,13 @@ describe('reader queries over the demo newsroom', () => {
         { ...base, advertiser: 'Ended', startsAt: new Date(0), endsAt: now },
         { ...base, advertiser: 'Ending', startsAt: new Date(0), endsAt: new Date(now.getTime() + 1000) },
       ]);
-    const after = await listSlotsWithActiveAds(db(), 'sidebar', now);
+    const after = await listLiveSlots(db(), now);
     const top = after.find((s) => s.key === 'sidebar-top')!;
     expect(top.ads.map((a) => a.advertiser)).toContain('Ending');
     expect(top.ads.map((a) => a.advertiser)).not.toContain('Paused');
     expect(top.ads.map((a) => a.advertiser)).not.toContain('Future');
     expect(top.ads.map((a) => a.advertiser)).not.toContain('Ended');
-    expect(await listSlotsWithActiveAds(db(), 'header', now)).toEqual([]);
+    expect(after.find((s) => s.key === 'in-article')!.ads).toEqual([]);
   });
 
   it('keeps one settings row', async () => {

@@ -46,3 +46,8 @@ export async function listArchiveMonths(db: Database, timeZone: string): Promise
     .orderBy(desc(local.year), desc(local.month));
   return rows.map((row) => ({ year: Number(row.year), month: Number(row.month), count: Number(row.count) }));
 }
+
+/** Every label, used or not, for pickers in the dashboard. */
+export async function listAllLabels(db: Database) {
+  return db.select({ id: labels.id, name: labels.name }).from(labels).orderBy(labels.name);
+}

@@ -1,13 +1,13 @@
 'use server';
 
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { getAd, getSlot } from '@/db/queries/ads-admin';
 import { insertAdRequest } from '@/db/queries/ad-requests';
-import { adRequests, ads } from '@/db/schema';
+import { ads } from '@/db/schema';
 import { authorizedAction, authorizedButtonAction, validatedAction } from '@/lib/actions';
 import { clientIp } from '@/lib/auth/auth';
 import { hashIp } from '@/lib/auth/sign-in';
@@ -17,7 +17,7 @@ import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
 import { parseLocalDateTime } from '@/lib/posts/editing';
 import { saveImage } from '@/lib/uploads/images';
-import { adRequestSchema, decideAdRequest } from './requests';
+import { adRequestSchema, decideAdRequest, markRequestsScheduled } from './requests';
 import { safeTargetUrl } from './rules';
 
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
@@ -77,10 +77,7 @@ export const saveAdAction = authorizedAction('ads:manage', adSchema, async (data
   const [saved] = existing
     ? await db.update(ads).set(values).where(eq(ads.id, existing.id)).returning({ id: ads.id })
     : await db.insert(ads).values(values).returning({ id: ads.id });
-  // A booking request whose ad now runs is scheduled.
-  if (values.status === 'active') {
-    await db.update(adRequests).set({ status: 'scheduled' }).where(and(eq(adRequests.adId, saved.id), eq(adRequests.status, 'accepted')));
-  }
+  if (values.status === 'active') await markRequestsScheduled(db, saved.id);
   revalidateTags([tags.ads]);
   if (!existing) redirect(`/dashboard/ads/${saved.id}?saved=1`);
   return { status: 'ok', message: 'Ad saved. Pages show it now.' };
@@ -98,6 +95,7 @@ export const changeAdAction = authorizedButtonAction(
     if (change === 'resume' && (!ad.imageUrl || !safeTargetUrl(ad.targetUrl))) redirect(`/dashboard/ads/${id}?incomplete=1`);
     if (change === 'delete') await db.delete(ads).where(eq(ads.id, id));
     else await db.update(ads).set({ status: change === 'pause' ? 'paused' : 'active' }).where(eq(ads.id, id));
+    if (change === 'resume') await markRequestsScheduled(db, id);
     revalidateTags([tags.ads]);
     redirect('/dashboard/ads');
   },

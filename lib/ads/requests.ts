@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
 import { getAdRequest } from '@/db/queries/ad-requests';
 import { adRequests, ads } from '@/db/schema';
+import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
 
 const MAX_WEEKS = 52;
@@ -64,4 +65,27 @@ export async function decideAdRequest(db: Database, id: number, decision: 'accep
         : `Thank you, ${request.company}: we cannot take this booking. Reply to this mail to find other dates.`,
   });
   return true;
+}
+
+/**
+ * When the ad made from an accepted request is set to run, the request is scheduled and the advertiser gets the
+ * dates and the private link to the ad's report.
+ */
+export async function markRequestsScheduled(db: Database, adId: number): Promise<void> {
+  const scheduled = await db
+    .update(adRequests)
+    .set({ status: 'scheduled' })
+    .where(and(eq(adRequests.adId, adId), eq(adRequests.status, 'accepted')))
+    .returning({ email: adRequests.email, company: adRequests.company });
+  if (scheduled.length === 0) return;
+  const [ad] = await db.select({ startsAt: ads.startsAt, endsAt: ads.endsAt, reportToken: ads.reportToken }).from(ads).where(eq(ads.id, adId));
+  const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 'until further notice');
+  const reportUrl = new URL(`/ads/report/${ad.reportToken}`, env().SITE_URL).toString();
+  for (const request of scheduled) {
+    await sendMail({
+      to: [request.email],
+      subject: 'Your ad is scheduled',
+      text: `Thank you, ${request.company}: your ad runs from ${day(ad.startsAt)} to ${day(ad.endsAt)}.\nIts figures, day by day: ${reportUrl}`,
+    });
+  }
 }

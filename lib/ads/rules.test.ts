@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAdLive, pickWeighted, safeTargetUrl } from './rules';
+import { isAdLive, pickWeighted, safeTargetUrl, slotsFor } from './rules';
 
 describe('pickWeighted', () => {
   it('follows the weights within ±2% over 100,000 draws', () => {
@@ -51,4 +51,19 @@ describe('safeTargetUrl', () => {
     'refuses %s',
     (url) => expect(safeTargetUrl(url)).toBeNull(),
   );
+});
+
+describe('slotsFor', () => {
+  const slots = [
+    { key: 'side', placement: 'sidebar', labelSlug: null },
+    { key: 'side-sport', placement: 'sidebar', labelSlug: 'sport' },
+    { key: 'inline', placement: 'in_article', labelSlug: null },
+  ];
+
+  it('keeps untargeted slots of the placement everywhere, and targeted ones only on pages with their label', () => {
+    expect(slotsFor(slots, 'sidebar').map((s) => s.key)).toEqual(['side']);
+    expect(slotsFor(slots, 'sidebar', ['politics']).map((s) => s.key)).toEqual(['side']);
+    expect(slotsFor(slots, 'sidebar', ['politics', 'sport']).map((s) => s.key)).toEqual(['side', 'side-sport']);
+    expect(slotsFor(slots, 'in_article', ['sport']).map((s) => s.key)).toEqual(['inline']);
+  });
 });

@@ -28,3 +28,8 @@ export function safeTargetUrl(target: string): string | null {
     return null;
   }
 }
+
+/** The slots of one placement that belong on a page with these labels: untargeted ones, and those of its labels. */
+export function slotsFor<S extends { placement: string; labelSlug: string | null }>(slots: S[], placement: S['placement'], labelSlugs: string[] = []): S[] {
+  return slots.filter((slot) => slot.placement === placement && (slot.labelSlug === null || labelSlugs.includes(slot.labelSlug)));
+}

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { PlacementPreview } from '@/components/site/placement-preview';
+import { SiteFrame } from '@/components/site/site-frame';
 import { ActionForm } from '@/components/ui/action-form';
 import { getDb } from '@/db';
 import { bookedWeeks } from '@/db/queries/ad-requests';
-import { listSlots } from '@/db/queries/ads-admin';
+import { listSlotsForAdmin } from '@/db/queries/ads-admin';
 import { requestAdSpaceAction } from '@/lib/ads/actions';
 import { upcomingWeeks } from '@/lib/ads/requests';
+import { placementNames } from '@/lib/ads/slots';
 import { alternates } from '@/lib/seo';
 
 // Rendered per request: the calendar is live, and a form sent without JavaScript comes back with its message.
@@ -20,15 +23,16 @@ const week = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', 
 
 export default async function AdvertisePage() {
   const db = await getDb();
-  const slots = await listSlots(db);
+  const slots = await listSlotsForAdmin(db);
   const weeks = upcomingWeeks(new Date(), 8);
   const booked = await bookedWeeks(db, slots, weeks);
   return (
+    <SiteFrame>
     <div className="max-w-3xl">
       <h1 className="mb-4 font-serif text-3xl font-bold">Buy AdSpace</h1>
       <p className="font-serif text-lg leading-relaxed">
         Local businesses keep independent news going. Our ad slots are sold directly, by the week, with no tracking
-        networks in between: your ad appears beside every article, and you get an honest report of who saw it.
+        networks in between: your ad appears beside or inside our articles, and you get an honest report of who saw it.
       </p>
 
       <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Slots</h2>
@@ -37,19 +41,10 @@ export default async function AdvertisePage() {
           <li key={slot.id} className="rounded border border-rule bg-white p-4">
             <p className="font-semibold">{slot.name}</p>
             <p className="text-sm text-muted">
-              {slot.width}×{slot.height}, {slot.placement.replace('_', ' ')} · {money.format(slot.pricePerWeekCents / 100)} a week
+              {slot.width}×{slot.height}, {placementNames[slot.placement].toLowerCase()} · {money.format(slot.pricePerWeekCents / 100)} a week
+              {slot.labelName && `, only on articles labelled ${slot.labelName}`}
             </p>
-            {/* Where it sits: a page in miniature, with this slot marked. */}
-            <div aria-hidden="true" className="mt-3 grid h-24 grid-cols-[1fr_30%] gap-1 rounded border border-rule p-1">
-              <div className="rounded bg-gray-100" />
-              <div className="flex flex-col gap-1">
-                {slots
-                  .filter((s) => s.placement === slot.placement)
-                  .map((s) => (
-                    <div key={s.id} className={`flex-1 rounded ${s.id === slot.id ? 'bg-accent' : 'bg-gray-200'}`} />
-                  ))}
-              </div>
-            </div>
+            <PlacementPreview slot={slot} slots={slots} />
           </li>
         ))}
       </ul>
@@ -106,5 +101,6 @@ export default async function AdvertisePage() {
         ]}
       />
     </div>
+    </SiteFrame>
   );
 }

@@ -1,27 +1,35 @@
 import type { Metadata } from 'next';
-import { DataTable } from '@/components/ui/data-table';
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { AdReport, RangeForm } from '@/components/ads/ad-report';
+import { AdsTable } from '@/components/dashboard/ads-table';
 import { getDb } from '@/db';
+import { dailyFigures } from '@/db/queries/ad-stats';
 import { listAdsWithTotals, listSlots } from '@/db/queries/ads-admin';
-import { changeAdAction } from '@/lib/ads/actions';
-import { isAdLive } from '@/lib/ads/rules';
+import { reportRange } from '@/lib/ads/report';
+import { placementNames } from '@/lib/ads/slots';
 import { requirePermission } from '@/lib/auth/current-user';
 
 export const metadata: Metadata = { title: 'Ads' };
 
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+type Props = { searchParams: Promise<{ from?: string; to?: string }> };
 
-export default async function AdsPage() {
+export default async function AdsPage({ searchParams }: Props) {
   await requirePermission('ads:manage');
+  const range = reportRange(await searchParams);
   const db = await getDb();
-  const [slots, ads] = await Promise.all([listSlots(db), listAdsWithTotals(db)]);
+  const [slots, ads] = await Promise.all([listSlots(db), listAdsWithTotals(db, range.from, range.to)]);
+  const reports = await Promise.all(
+    slots.map((slot) => dailyFigures(db, ads.filter((ad) => ad.slotId === slot.id).map((ad) => ad.id), range.from, range.to)),
+  );
   const now = new Date();
   return (
     <>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl font-bold">Ads</h1>
         <p className="flex items-center gap-4">
+          <Link href="/dashboard/ads/slots" className="text-sm font-semibold hover:text-accent">
+            Slots
+          </Link>
           <Link href="/dashboard/ads/requests" className="text-sm font-semibold hover:text-accent">
             Requests
           </Link>
@@ -30,44 +38,28 @@ export default async function AdsPage() {
           </Link>
         </p>
       </div>
-      {slots.map((slot) => (
-        <section key={slot.id} aria-labelledby={`slot-${slot.id}`} className="mb-8">
-          <h2 id={`slot-${slot.id}`} className="mb-2 font-serif text-xl font-bold">
-            {slot.name} <span className="text-base font-normal text-muted">({slot.width}×{slot.height}, {slot.placement})</span>
+      <div className="mb-8">
+        <RangeForm range={range} action="/dashboard/ads" />
+        <p className="mt-2 text-sm text-muted">
+          Figures from {range.from} to {range.to} (UTC days).
+        </p>
+      </div>
+      {slots.map((slot, i) => (
+        <section key={slot.id} aria-labelledby={`slot-${slot.id}`} className="mb-10 space-y-4">
+          <h2 id={`slot-${slot.id}`} className="font-serif text-xl font-bold">
+            <Link href={`/dashboard/ads/slots/${slot.id}`} className="hover:text-accent">
+              {slot.name}
+            </Link>{' '}
+            <span className="text-base font-normal text-muted">
+              ({slot.width}×{slot.height}, {placementNames[slot.placement]})
+            </span>
           </h2>
-          <DataTable headings={['Advertiser', 'Showing', 'Window (UTC)', 'Weight', 'Seen', 'Clicks', 'Actions']}>
-              {ads
-                .filter((ad) => ad.slotId === slot.id)
-                .map((ad) => (
-                  <tr key={ad.id} className="border-b border-rule">
-                    <td className="p-3">
-                      <Link href={`/dashboard/ads/${ad.id}`} className="font-semibold hover:text-accent">
-                        {ad.advertiser}
-                      </Link>
-                      <span className="block text-muted">{ad.headline}</span>
-                    </td>
-                    <td className="p-3">{ad.status === 'paused' ? 'Paused' : isAdLive(ad, now) ? 'Live' : 'Outside its window'}</td>
-                    <td className="p-3">
-                      {when.format(ad.startsAt)} – {ad.endsAt ? when.format(ad.endsAt) : 'no end'}
-                    </td>
-                    <td className="p-3">{ad.weight}</td>
-                    <td className="p-3">{ad.impressions}</td>
-                    <td className="p-3">{ad.clicks}</td>
-                    <td className="p-3">
-                      <form action={changeAdAction} className="flex gap-2">
-                        <input type="hidden" name="id" value={ad.id} />
-                        <Button type="submit" name="change" value={ad.status === 'paused' ? 'resume' : 'pause'} variant="secondary" className="px-2 py-1">
-                          {ad.status === 'paused' ? 'Resume' : 'Pause'}
-                          <span className="sr-only"> {ad.advertiser}</span>
-                        </Button>
-                        <Button type="submit" name="change" value="delete" variant="danger" className="px-2 py-1">
-                          Delete<span className="sr-only"> {ad.advertiser}</span>
-                        </Button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-            </DataTable>
+          <AdReport days={reports[i]} />
+          {ads.some((ad) => ad.slotId === slot.id) ? (
+            <AdsTable ads={ads.filter((ad) => ad.slotId === slot.id)} caption={`Ads in ${slot.name}`} now={now} />
+          ) : (
+            <p className="text-sm text-muted">No ads in this slot yet: readers see the house ad, “Your ad here: Buy AdSpace”.</p>
+          )}
         </section>
       ))}
     </>

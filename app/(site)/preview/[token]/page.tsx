@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Article } from '@/components/site/article';
+import { SiteFrame } from '@/components/site/site-frame';
 import { getDb } from '@/db';
 import { getPostForPreview } from '@/db/queries/posts';
 import { isPreviewSignatureValid, readPreviewToken } from '@/lib/posts/preview';
@@ -20,11 +21,11 @@ export default async function PreviewPage({ params }: Props) {
   const settings = await getSettings();
   const post = { ...found.detail, publishedAt: found.detail.publishedAt ?? new Date() };
   return (
-    <>
+    <SiteFrame>
       <p role="note" className="mb-6 rounded border-l-4 border-amber-500 bg-amber-50 px-4 py-3 text-sm font-semibold">
         Preview of a {found.status === 'scheduled' ? 'scheduled post' : 'draft'}: readers cannot see this page.
       </p>
       <Article post={post} settings={settings} />
-    </>
+    </SiteFrame>
   );
 }

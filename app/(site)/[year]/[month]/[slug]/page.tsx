@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { alternates } from '@/lib/seo';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Article } from '@/components/site/article';
+import { SiteFrame } from '@/components/site/site-frame';
+import { listAdSlots } from '@/lib/ads/queries';
+import { slotsFor } from '@/lib/ads/rules';
 import { getPost, listRecentPostPaths } from '@/lib/posts/queries';
 import { postPath } from '@/lib/posts/permalink';
 import { getSettings } from '@/lib/settings/queries';
@@ -50,5 +53,11 @@ export default async function ArticlePage({ params }: Props) {
   const { post, settings, canonical, requested } = await load(params);
   // A right slug under the wrong month (an old link, or a changed time zone) moves to the real permalink.
   if (requested !== canonical) permanentRedirect(canonical);
-  return <Article post={post} settings={settings} />;
+  const labels = post.labels.map((label) => label.slug);
+  const inArticle = slotsFor(await listAdSlots(), 'in_article', labels);
+  return (
+    <SiteFrame labels={labels}>
+      <Article post={post} settings={settings} adSlots={inArticle} />
+    </SiteFrame>
+  );
 }

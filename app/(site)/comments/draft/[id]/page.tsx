@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommentForm } from '@/components/site/comment-form';
+import { SiteFrame } from '@/components/site/site-frame';
 import { getDb } from '@/db';
 import { getCommentablePost } from '@/db/queries/comment-checks';
 import { getDraft } from '@/lib/comments/drafts';
@@ -22,7 +23,7 @@ export default async function CommentDraftPage({ params }: { params: Promise<{ i
   const settings = await getSettings();
   const parentId = Number(draft.values.parentId) || undefined;
   return (
-    <>
+    <SiteFrame>
       <h1 className="mb-2 font-serif text-3xl font-bold">Your comment</h1>
       <p className="mb-6">
         On{' '}
@@ -40,6 +41,6 @@ export default async function CommentDraftPage({ params }: { params: Promise<{ i
           initialState={{ status: 'error', message: draft.message, fieldErrors: draft.fieldErrors, values: draft.values }}
         />
       </div>
-    </>
+    </SiteFrame>
   );
 }
