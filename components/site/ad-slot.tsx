@@ -27,7 +27,15 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
               className="absolute inset-0 block"
             >
               {/* eslint-disable-next-line @next/next/no-img-element -- fixed-size creative, served as uploaded */}
-              <img src={ad.imageUrl} alt={ad.altText} width={slot.width} height={slot.height} loading="lazy" className="h-full w-full object-cover" />
+              <img
+                src={ad.imageUrl}
+                alt={ad.altText}
+                width={slot.width}
+                height={slot.height}
+                // The header is above the fold; everywhere else the image waits until the reader scrolls near it.
+                loading={slot.placement === 'header' ? 'eager' : 'lazy'}
+                className="h-full w-full object-cover"
+              />
               {ad.id === shown.id && (
                 <noscript>
                   {/* eslint-disable-next-line @next/next/no-img-element -- without JavaScript, a served impression */}
