@@ -14,6 +14,7 @@ import { callAction, postAction, sessionCookie } from '../e2e/server-actions';
 import { buildDemoSite } from '../scripts/build';
 import { request, runLoad } from './load';
 import { finishReport, record } from './report';
+import { measureScale } from './scale';
 
 async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, '127.0.0.1');
@@ -32,6 +33,9 @@ Object.assign(process.env, database, {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 process.env.SITE_URL = base;
+
+// Build time, queries and first visits against archives of 1,000 and 10,000 posts (own databases, builds, servers).
+await measureScale();
 
 console.log('Preparing: migrate, seed, build…');
 await buildDemoSite();

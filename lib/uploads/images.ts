@@ -41,7 +41,9 @@ export async function saveImage(file: File, folder: string, exactSize?: { width:
     }
   }
   const name = `${randomUUID()}.${types[type]}`;
-  await fs.mkdir(path.join(uploadsDir(), folder), { recursive: true });
-  await fs.writeFile(path.join(uploadsDir(), folder, name), bytes);
+  // turbopackIgnore: a path only known at run time; without it the build traces the whole project (the database
+  // in .data and other builds included), and build time grows with the archive.
+  await fs.mkdir(path.join(/* turbopackIgnore: true */ uploadsDir(), folder), { recursive: true });
+  await fs.writeFile(path.join(/* turbopackIgnore: true */ uploadsDir(), folder, name), bytes);
   return { ok: true, url: `/uploads/${folder}/${name}` };
 }
