@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { request } from './load';
+
+const dir = path.resolve('bench/fixtures/bare');
+const nextBin = path.resolve('node_modules/.bin/next');
+
+/** What goes into the bare app's page: the article's <body> content, without its scripts (their chunks are not there). */
+export function bodyOf(html: string): string {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? html;
+  return body.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(nextBin, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(' ')} in ${dir} failed:\n${output}`))));
+  });
+}
+
+/**
+ * The bare Next.js app of bench/fixtures/bare, with the repo's own `next`: writes the article's HTML into it,
+ * builds it (`next build`) and serves it with `next start` on loopback. Resolves when it answers.
+ */
+export async function startBareNext(articleHtml: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  fs.writeFileSync(path.join(dir, 'article.html'), bodyOf(articleHtml));
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-bench' };
+  await run(['build'], env);
+  const server: ChildProcess = spawn(nextBin, ['start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: dir, env, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    if (await request(url).then((r) => r.status === 200, () => false)) break;
+    if (i > 100 || server.exitCode !== null) throw new Error('the bare Next.js app did not start');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (server.exitCode === null) {
+        server.kill('SIGTERM');
+        await new Promise((resolve) => server.once('exit', resolve));
+      }
+    },
+  };
+}

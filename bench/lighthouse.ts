@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const lighthouseCategories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Scores = Record<(typeof lighthouseCategories)[number], number>;
+export type LighthouseRun = { scores: Scores; failing: string[] };
+
+/**
+ * One Lighthouse run (the pinned devDependency's CLI, default mobile profile with simulated throttling) in the
+ * system Chromium. Scores are 0–100; `failing` names the audits that scored below 0.9, to say why a score is low.
+ */
+export async function lighthouse(url: string): Promise<LighthouseRun> {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-lh-')), 'report.json');
+  try {
+    await run(
+      'node_modules/.bin/lighthouse',
+      [
+        url,
+        '--quiet',
+        '--output=json',
+        `--output-path=${out}`,
+        `--only-categories=${lighthouseCategories.join(',')}`,
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking',
+      ],
+      { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, maxBuffer: 1 << 24, timeout: 180_000 },
+    );
+    type Report = {
+      categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+      audits: Record<string, { score: number | null; scoreDisplayMode: string; displayValue?: string }>;
+    };
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as Report;
+    const scores = Object.fromEntries(lighthouseCategories.map((name) => [name, Math.round((report.categories[name]?.score ?? 0) * 100)])) as Scores;
+    const failing = lighthouseCategories.flatMap((name) =>
+      report.categories[name].auditRefs
+        .filter((ref) => ref.weight > 0)
+        .map((ref) => ({ id: ref.id, audit: report.audits[ref.id] }))
+        .filter(({ audit }) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative')
+        .map(({ id, audit }) => `${name}/${id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`),
+    );
+    return { scores, failing };
+  } finally {
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,76 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { request } from './load';
+
+const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
+
+/**
+ * deploy/nginx.conf exactly as we ship it, with only the machine-specific parts replaced: the cache folder, the
+ * upstream (one `next start` instance) and the listen address. Each replacement must match exactly once, so a
+ * change to the shipped file that the bench would silently stop measuring fails here instead.
+ */
+export function renderDeployConfig({ cacheDir, upstreamPort, listenPort }: { cacheDir: string; upstreamPort: number; listenPort: number }): string {
+  let text = fs.readFileSync('deploy/nginx.conf', 'utf8');
+  const replace = (pattern: RegExp, by: string) => {
+    const found = text.match(new RegExp(pattern.source, 'gm'))?.length ?? 0;
+    if (found !== 1) throw new Error(`deploy/nginx.conf: expected one ${pattern} to replace for the bench, found ${found}`);
+    text = text.replace(new RegExp(pattern.source, 'm'), by);
+  };
+  replace(/^proxy_cache_path \/var\/cache\/nginx\/broadsheet /, `proxy_cache_path ${cacheDir} `);
+  replace(/^(\s+)server 127\.0\.0\.1:3000;/, `$1server 127.0.0.1:${upstreamPort};`);
+  replace(/^(\s+)listen 80;/, `$1listen 127.0.0.1:${listenPort};`);
+  return text;
+}
+
+export type Nginx = { stop: () => Promise<void>; dir: string };
+
+/**
+ * Starts nginx in the foreground, as the current user, with everything (config, pid, logs, temp and cache
+ * folders) in a fresh temporary folder. `servers` is the http-level text: server blocks and whatever they need.
+ */
+export async function startNginx(servers: string, probeUrls: string[]): Promise<Nginx> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-nginx-'));
+  const main = [
+    // Run as root, nginx would hand its workers to "nobody", who cannot write the temporary folder.
+    process.getuid?.() === 0 ? 'user root;' : '',
+    'worker_processes auto;',
+    `pid ${dir}/nginx.pid;`,
+    `error_log ${dir}/error.log warn;`,
+    'events { worker_connections 4096; }',
+    'http {',
+    '  access_log off;',
+    '  default_type application/octet-stream;',
+    '  sendfile on;',
+    '  keepalive_requests 100000;',
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${dir}/${name}_temp;`),
+    servers,
+    '}',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), main);
+  const args = ['-p', `${dir}/`, '-c', `${dir}/nginx.conf`, '-e', `${dir}/error.log`];
+  try {
+    execFileSync(NGINX, [...args, '-t'], { stdio: 'pipe' });
+  } catch (error) {
+    throw new Error(`nginx -t refused the bench configuration (${dir}/nginx.conf):\n${(error as { stderr?: Buffer }).stderr}`);
+  }
+  const child: ChildProcess = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: 'ignore' });
+  for (const url of probeUrls) {
+    for (let i = 0; ; i++) {
+      if (await request(url).then(() => true, () => false)) break;
+      if (i > 50 || child.exitCode !== null) throw new Error(`nginx did not answer ${url}; see ${dir}/error.log`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    dir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGQUIT');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

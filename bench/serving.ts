@@ -1,0 +1,278 @@
+/**
+ * The serving half of the benchmark: reader pages under load side by side with nginx and a bare Next.js app
+ * (wrk), the client JavaScript a reader downloads, publish/approve → live directly and through nginx, and
+ * Lighthouse. Called by bench/run.ts with the running `next start`.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { callAction, postAction, sessionCookie } from '../e2e/server-actions';
+import { startBareNext } from './bare';
+import { chunksOf, clientJs } from './client-js';
+import { lighthouse, lighthouseCategories, type Scores } from './lighthouse';
+import { request } from './load';
+import { renderDeployConfig, startNginx, type Nginx } from './nginx';
+import { record } from './report';
+import { wrk, type WrkResult } from './wrk';
+
+type Context = {
+  /** The running `next start`, e.g. http://127.0.0.1:PORT */
+  base: string;
+  port: number;
+  distDir: string;
+  /** The article measured, e.g. /2026/11/harbour-wall-repairs-begin */
+  articlePath: string;
+  /** YYYY/MM of posts published now. */
+  month: string;
+  freePort: () => Promise<number>;
+};
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_WRK_SECONDS ?? 8);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+export async function measureServing(context: Context): Promise<void> {
+  const { base, articlePath } = context;
+  const article = await request(base + articlePath);
+  const home = await request(`${base}/`);
+  if (article.status !== 200 || home.status !== 200) throw new Error(`article ${article.status}, home ${home.status}`);
+
+  // b) nginx serving the same HTML from a file; c) the shipped deploy/nginx.conf in front of this `next start`.
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-html-'));
+  fs.writeFileSync(path.join(staticDir, 'article.html'), article.body);
+  const [staticPort, proxyPort, barePort] = [await context.freePort(), await context.freePort(), await context.freePort()];
+  const staticUrl = `http://127.0.0.1:${staticPort}/article.html`;
+  const proxyBase = `http://127.0.0.1:${proxyPort}`;
+  let nginx: Nginx | undefined;
+  try {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-cache-'));
+    nginx = await startNginx(
+      [
+        // As one serves a static site: open file descriptors kept (without it the cached proxy beat the file).
+        `server { listen 127.0.0.1:${staticPort}; root ${staticDir}; default_type text/html; open_file_cache max=16 inactive=60s; }`,
+        renderDeployConfig({ cacheDir, upstreamPort: context.port, listenPort: proxyPort }),
+      ].join('\n'),
+      [staticUrl, `${proxyBase}/robots.txt`],
+    );
+    await checkMicroCache(proxyBase, articlePath);
+
+    // d) the bare Next.js app with the same body.
+    console.log('  building the bare Next.js app…');
+    const bare = await startBareNext(article.body, barePort);
+    let bareChunks: string[];
+    try {
+      bareChunks = [...chunksOf((await request(bare.url)).body)];
+      await measureThroughput({ a: base + articlePath, b: staticUrl, c: proxyBase + articlePath, d: bare.url, home: `${base}/` });
+    } finally {
+      await bare.stop();
+    }
+
+    measureClientJs(context.distDir, { article: article.body, home: home.body }, bareChunks);
+    await measureLighthouse({ home: `${base}/`, article: base + articlePath });
+    await measurePublishToLive(context, { next: base, nginx: proxyBase });
+  } finally {
+    await nginx?.stop();
+    fs.rmSync(staticDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What the shipped configuration promises: anonymous page views are cached, nothing personal or dynamic is.
+ * A broken promise fails the run (a cache that shows one person's page to another is worse than no cache).
+ */
+async function checkMicroCache(proxyBase: string, articlePath: string): Promise<void> {
+  // The X-Micro-Cache header (nginx's $upstream_cache_status) of one fresh request, '-' when there is none.
+  const status = (url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+    new Promise<string>((resolve, reject) => {
+      const req = http.request(url, { method, headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(String(res.headers['x-micro-cache'] ?? '-')));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const twice = async (url: string) => {
+    await status(url);
+    return status(url);
+  };
+  const page = proxyBase + articlePath;
+  await status(page);
+  const checks: [string, boolean][] = [
+    ['anonymous GET of an article is served from the cache', (await status(page)) === 'HIT'],
+    ['a signed-in GET bypasses it', (await status(page, { headers: { cookie: 'authjs.session-token=x' } })) !== 'HIT'],
+    ['a signed-in GET over HTTPS bypasses it', (await status(page, { headers: { cookie: 'a=1; __Secure-authjs.session-token.0=x' } })) !== 'HIT'],
+    ['a POST is never answered from it', (await status(page, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })) !== 'HIT'],
+    ['an RSC (client navigation) request bypasses it', (await status(page, { headers: { rsc: '1' } })) !== 'HIT'],
+    ['/dashboard is never cached', (await twice(`${proxyBase}/dashboard`)) === '-'],
+    ['/api is never cached', (await twice(`${proxyBase}/api/comments/token`)) === '-'],
+  ];
+  const failed = checks.filter(([, ok]) => !ok).map(([name]) => name);
+  for (const name of failed) console.log(`  nginx micro-cache: NOT ${name}`);
+  record({ figure: 'nginx micro-cache rules that hold (deploy/nginx.conf)', value: checks.length - failed.length, unit: '', budget: `= ${checks.length}`, pass: failed.length === 0 });
+}
+
+/**
+ * wrk at 50 connections against each target in turn, ROUNDS times, the order rotating each round; medians per
+ * target, and each ratio as the median of the per-round ratios (the two targets measured seconds apart).
+ */
+async function measureThroughput(urls: { a: string; b: string; c: string; d: string; home: string }): Promise<void> {
+  const names = ['a', 'b', 'c', 'd', 'home'] as const;
+  const results: Record<(typeof names)[number], WrkResult[]> = { a: [], b: [], c: [], d: [], home: [] };
+  for (const name of names) await wrk(urls[name], { connections: 10, seconds: 1 }); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
+    for (const name of order) {
+      const result = await wrk(urls[name], { connections: 50, seconds: SECONDS });
+      if (result.non2xx > 0) throw new Error(`wrk: ${result.non2xx} answers other than 2xx/3xx from ${urls[name]}`);
+      results[name].push(result);
+      const errors = result.socketErrors ? `, ${result.socketErrors} socket errors/timeouts` : '';
+      console.log(`  round ${round + 1} ${name}: ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors}`);
+    }
+  }
+  const label = {
+    a: 'article, next start',
+    b: 'article, nginx from a file (the limit)',
+    c: 'article, nginx micro-cache → next start',
+    d: 'article, bare Next.js app',
+    home: 'home, next start',
+  };
+  for (const name of names) {
+    record({ figure: `${label[name]}: req/s (wrk, 50 conn.)`, value: median(results[name].map((r) => r.perSecond)), unit: 'req/s' });
+    record({ figure: `${label[name]}: p50`, value: median(results[name].map((r) => r.p50)), unit: 'ms' });
+    record({ figure: `${label[name]}: p99`, value: median(results[name].map((r) => r.p99)), unit: 'ms' });
+  }
+  // In per cent: the table prints one decimal.
+  const ratio = (x: 'a' | 'c', y: 'b' | 'd') => 100 * median(results[x].map((r, i) => r.perSecond / results[y][i].perSecond));
+  record({ figure: 'ratio a/b: next start / nginx file', value: ratio('a', 'b'), unit: '%' });
+  const cb = ratio('c', 'b');
+  record({ figure: 'ratio c/b: nginx micro-cache / nginx file', value: cb, unit: '%', budget: '≥ 70 %', pass: cb >= 70 });
+  const ad = ratio('a', 'd');
+  record({ figure: 'ratio a/d: Broadsheet / bare Next.js', value: ad, unit: '%', budget: '≥ 90 %', pass: ad >= 90 });
+}
+
+function measureClientJs(distDir: string, pages: { article: string; home: string }, bareChunks: string[]): void {
+  for (const [name, html] of Object.entries(pages)) {
+    const js = clientJs(html, distDir, bareChunks);
+    record({ figure: `${name} page JS, framework (gzip)`, value: js.framework / 1000, unit: 'KB' });
+    const own = js.own / 1000;
+    const detail = js.ownFiles.map((f) => `${path.basename(f.file)} ${(f.gzip / 1000).toFixed(1)}`).join(', ');
+    console.log(`  ${name} page, our chunks: ${detail || 'none'}`);
+    record({ figure: `${name} page JS, ours (gzip)`, value: own, unit: 'KB', ...(name === 'article' && { budget: '≤ 15 KB', pass: own <= 15 }) });
+  }
+}
+
+async function measureLighthouse(urls: { home: string; article: string }): Promise<void> {
+  const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+  for (const [name, url] of Object.entries(urls)) {
+    const all: Scores[] = [];
+    for (let i = 0; i < runs; i++) {
+      const run = await lighthouse(url);
+      all.push(run.scores);
+      console.log(`  lighthouse ${name} run ${i + 1}: ${JSON.stringify(run.scores)}${run.failing.length ? ` below 0.9: ${run.failing.join(', ')}` : ''}`);
+    }
+    for (const category of lighthouseCategories) {
+      const score = median(all.map((s) => s[category]));
+      record({ figure: `Lighthouse ${name}, ${category} (mobile)`, value: score, unit: '', budget: '≥ 95', pass: score >= 95 });
+    }
+  }
+}
+
+/**
+ * From a server action's answer to the pages serving the change: 20 posts published (article and home page),
+ * 20 held comments approved by a moderator (the comment on the article, its count on the home page). Each
+ * round alternates between polling `next start` directly and through the nginx micro-cache.
+ */
+async function measurePublishToLive(context: Context, targets: { next: string; nginx: string }): Promise<void> {
+  const { base, month, articlePath } = context;
+  const rounds = Number(process.env.BENCH_LIVE_ROUNDS ?? 20);
+  const author = await sessionCookie(base, 'author@broadsheet.test');
+  const moderator = await sessionCookie(base, 'moderator@broadsheet.test');
+  const delays = { publish: { next: [] as number[], nginx: [] as number[] }, approve: { next: [] as number[], nginx: [] as number[] } };
+
+  const until = async (check: () => Promise<boolean>) => {
+    const returned = performance.now();
+    while (!(await check())) {
+      if (performance.now() - returned > 10_000) return Infinity;
+    }
+    return performance.now() - returned;
+  };
+
+  for (let round = 0; round < rounds * 2; round++) {
+    const via = round % 2 ? 'nginx' : 'next';
+    const target = targets[via];
+    const slug = `bench-live-${round}-${Date.now()}`;
+    const status = await callAction({ baseUrl: target, page: '/dashboard/posts/new', file: 'lib/posts/actions.ts', name: 'savePostAction', cookie: author, fields: { title: `Bench ${slug}`, slug, intent: 'publish' } });
+    if (status >= 400) throw new Error(`publishing answered ${status}`);
+    delays.publish[via].push(
+      await until(async () => {
+        const [page, front] = await Promise.all([request(`${target}/${month}/${slug}`), request(`${target}/`)]);
+        return page.status === 200 && front.body.includes(slug);
+      }),
+    );
+  }
+
+  // Held comments: first-time commenters are held by default. Sent directly to next, each from its own network.
+  const postId = /name="postId" value="(\d+)"/.exec((await request(base + articlePath)).body)![1];
+  const { token } = JSON.parse((await request(`${base}/api/comments/token`)).body) as { token: string };
+  await new Promise((resolve) => setTimeout(resolve, 3100));
+  const marker = `benchheld${Date.now()}`;
+  for (let i = 0; i < rounds * 2; i++) {
+    const answer = await postAction({
+      baseUrl: base,
+      page: articlePath,
+      file: 'lib/comments/actions.ts',
+      name: 'postCommentAction',
+      fields: { postId, name: `Held reader ${i}`, email: '', body: `${marker} n${i} on the harbour wall`, token },
+      headers: { 'x-forwarded-for': `10.250.${i >> 8}.${i & 255}` },
+    });
+    if (!answer.text.includes('awaiting moderation')) throw new Error(`a bench comment was not held: ${answer.text.slice(0, 300)}`);
+  }
+  const queue = (await request(`${base}/dashboard/comments?queue=pending&q=${marker}`, { headers: { cookie: moderator } })).body;
+  const held = [...queue.matchAll(/name="ids" value="(\d+)"[\s\S]*?data-comment-body[^>]*>([^<]*)</g)].map((m) => ({ id: m[1], body: m[2].trim() }));
+  if (held.length !== rounds * 2) throw new Error(`expected ${rounds * 2} held bench comments in the queue, found ${held.length}`);
+  const countOnHome = (html: string) => {
+    const match = new RegExp(`href="${articlePath}#comments"[^>]*>(\\d+) comments?<`).exec(html);
+    return match ? Number(match[1]) : 0;
+  };
+  for (const [round, comment] of held.entries()) {
+    const via = round % 2 ? 'nginx' : 'next';
+    const target = targets[via];
+    const before = countOnHome((await request(`${base}/`)).body);
+    const status = await callAction({
+      baseUrl: target,
+      page: '/dashboard/comments',
+      file: 'lib/comments/actions.ts',
+      name: 'moderateCommentsAction',
+      formState: false,
+      cookie: moderator,
+      fields: { ids: comment.id, decision: 'approve', back: '/dashboard/comments' },
+    });
+    if (status >= 400) throw new Error(`approving answered ${status}`);
+    delays.approve[via].push(
+      await until(async () => {
+        const [page, front] = await Promise.all([request(target + articlePath), request(`${target}/`)]);
+        return page.body.includes(comment.body) && countOnHome(front.body) > before;
+      }),
+    );
+  }
+
+  for (const kind of ['publish', 'approve'] as const) {
+    for (const via of ['next', 'nginx'] as const) {
+      const values = delays[kind][via];
+      const what = kind === 'publish' ? 'publish → live' : 'comment approved → live';
+      const where = via === 'next' ? 'next start' : 'through nginx';
+      console.log(`  ${what}, ${where}: ${values.map((v) => v.toFixed(0)).join(' ')} ms`);
+      record({ figure: `${what} (article and home), ${where}, p50`, value: median(values), unit: 'ms' });
+      const max = Math.max(...values);
+      // nginx keeps a page for its micro-cache's lifetime on top: 1 s, which nginx counts in whole seconds, so a
+      // copy stored just before the change can be served for up to 2 s, then once more while it refreshes.
+      const budget = via === 'next' ? 1000 : 3000;
+      record({ figure: `${what}, ${where}, max`, value: max, unit: 'ms', budget: `≤ ${budget} ms`, pass: max <= budget });
+    }
+  }
+}
