@@ -2,22 +2,29 @@
 
 export type YearMonth = { year: number; month: number };
 
+// Making an Intl.DateTimeFormat costs far more than using one (a page's archive widget and post dates made ~100 of
+// them, about a third of the render time of a listing): one per set of options, kept. Only valid time zones reach
+// here (settings are checked with isValidTimeZone), so the map stays as small as the number of zones in use.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat('en-US', options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** "Sunday, September 27, 2015", the date header of the classic news blog. */
 export function formatDateHeader(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone,
-  }).format(date);
+  return formatter({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone }).format(date);
 }
 
 /** "September 2015" */
 export function formatMonth({ year, month }: YearMonth): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return formatter({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** "2015-09-27" in the time zone: the key that groups posts under one date header. */
@@ -52,7 +59,7 @@ function offsetMs(date: Date, timeZone: string): number {
 }
 
 function localParts(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter({
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
