@@ -35,8 +35,11 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 process.env.SITE_URL = base;
 
+// BENCH_PARTS picks what runs: `scale`, `serving` or both (the default), e.g. BENCH_PARTS=serving npm run bench.
+const parts = (process.env.BENCH_PARTS ?? 'scale,serving').split(',');
+
 // Build time, queries and first visits against archives of 1,000 and 10,000 posts (own databases, builds, servers).
-await measureScale();
+if (parts.includes('scale')) await measureScale();
 
 console.log('Preparing: migrate, seed, build…');
 await buildDemoSite();
@@ -52,7 +55,7 @@ try {
   const articlePath = `/${month}/harbour-wall-repairs-begin`;
   const article = base + articlePath;
   console.log('Measuring…');
-  await measureServing({ base, port, distDir: process.env.NEXT_DIST_DIR!, articlePath, month, freePort });
+  if (parts.includes('serving')) await measureServing({ base, port, distDir: process.env.NEXT_DIST_DIR!, articlePath, month, freePort });
 
   // Comment submissions from 50 clients for 10 seconds, each from its own network (the per-IP limit is 5).
   const articleHtml = (await request(article)).body;

@@ -9,6 +9,11 @@ type Props = {
   children: React.ReactNode;
   /** The labels of the article on this page, for ad slots targeted at a label. */
   labels?: string[];
+  /**
+   * Masthead, navigation and footer only: no sidebar, no ads. For the not-found page, whose markup Next sends
+   * inside every page's RSC payload (twice): the full frame there made each reader page about 20 KB heavier.
+   */
+  plain?: boolean;
 };
 
 /**
@@ -16,8 +21,8 @@ type Props = {
  * slots of the header, sidebar and footer placements. Each page renders it (not a layout) because a slot may be
  * targeted at the labels of the article on the page.
  */
-export async function SiteFrame({ children, labels }: Props) {
-  const [settings, slots] = await Promise.all([getSettings(), listAdSlots()]);
+export async function SiteFrame({ children, labels, plain = false }: Props) {
+  const [settings, slots] = await Promise.all([getSettings(), plain ? [] : listAdSlots()]);
   const headerSlots = slotsFor(slots, 'header', labels);
   const footerSlots = slotsFor(slots, 'footer', labels);
   return (
@@ -56,11 +61,11 @@ export async function SiteFrame({ children, labels }: Props) {
           </ul>
         </nav>
       </header>
-      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_300px]">
+      <div className={`mx-auto grid max-w-6xl gap-10 px-4 py-8 ${plain ? '' : 'lg:grid-cols-[minmax(0,1fr)_300px]'}`}>
         <main id="main" tabIndex={-1} className="min-w-0 outline-none">
           {children}
         </main>
-        <Sidebar slots={slotsFor(slots, 'sidebar', labels)} />
+        {!plain && <Sidebar slots={slotsFor(slots, 'sidebar', labels)} />}
       </div>
       {footerSlots.map((slot) => (
         <div key={slot.key} className="mx-auto mb-8 flex max-w-6xl justify-center px-4">
@@ -75,7 +80,7 @@ export async function SiteFrame({ children, labels }: Props) {
           <p>{settings.themeCredit}</p>
         </div>
       </footer>
-      <AdRotation />
+      {!plain && <AdRotation />}
     </>
   );
 }
