@@ -7,6 +7,29 @@ import { postCommentAction, type CommentFormState } from '@/lib/comments/actions
 
 type Props = { postId: number; parentId?: number; token: string; requireEmail: boolean; initialState?: CommentFormState; draftId?: string };
 
+type PageData = { token: string | null; staffName: string | null };
+let shared: { at: number; data: Promise<PageData> } | undefined;
+
+/**
+ * A fresh stamp and the signed-in staff member's name, fetched once for all the comment forms on the page (an
+ * article has one per comment, for replies): one request each per page view instead of two per form. Reused for
+ * a minute, so a later client-side visit to another article fetches again.
+ */
+function pageData(): Promise<PageData> {
+  if (!shared || Date.now() - shared.at > 60_000) {
+    const token = fetch('/api/comments/token', { cache: 'no-store' })
+      .then((response) => response.json())
+      .then((data: { token: string }) => data.token)
+      .catch(() => null);
+    const staffName = fetch('/api/auth/session')
+      .then((response) => response.json())
+      .then((session: { user?: { name?: string } } | null) => session?.user?.name ?? null)
+      .catch(() => null);
+    shared = { at: Date.now(), data: Promise.all([token, staffName]).then(([t, name]) => ({ token: t, staffName: name })) };
+  }
+  return shared.data;
+}
+
 /**
  * The comment form. A plain form post works without JavaScript; with it, the result shows in place, the form gets
  * a fresh "shown at" stamp, and signed-in staff comment as themselves.
@@ -20,14 +43,15 @@ export function CommentForm({ postId, parentId, token, requireEmail, initialStat
   const errors = state.fieldErrors ?? {};
 
   useEffect(() => {
-    fetch('/api/comments/token', { cache: 'no-store' })
-      .then((response) => response.json())
-      .then((data: { token: string }) => setFreshToken(data.token))
-      .catch(() => {});
-    fetch('/api/auth/session')
-      .then((response) => response.json())
-      .then((session: { user?: { name?: string } } | null) => setStaffName(session?.user?.name ?? null))
-      .catch(() => {});
+    let live = true;
+    pageData().then((data) => {
+      if (!live) return;
+      setFreshToken(data.token);
+      setStaffName(data.staffName);
+    });
+    return () => {
+      live = false;
+    };
   }, []);
 
   return (
