@@ -207,9 +207,14 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
     return performance.now() - returned;
   };
 
+  // nginx refreshes a polled page on whole-second boundaries; without a random pause each round would start at
+  // the same point of that cycle (just after the previous change went live) and always measure the worst case.
+  const dephase = (via: 'next' | 'nginx') => (via === 'nginx' ? new Promise((resolve) => setTimeout(resolve, Math.random() * 2000)) : undefined);
+
   for (let round = 0; round < rounds * 2; round++) {
     const via = round % 2 ? 'nginx' : 'next';
     const target = targets[via];
+    await dephase(via);
     const slug = `bench-live-${round}-${Date.now()}`;
     const status = await callAction({ baseUrl: target, page: '/dashboard/posts/new', file: 'lib/posts/actions.ts', name: 'savePostAction', cookie: author, fields: { title: `Bench ${slug}`, slug, intent: 'publish' } });
     if (status >= 400) throw new Error(`publishing answered ${status}`);
@@ -247,6 +252,7 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
   for (const [round, comment] of held.entries()) {
     const via = round % 2 ? 'nginx' : 'next';
     const target = targets[via];
+    await dephase(via);
     const before = countOnHome((await request(`${base}/`)).body);
     const status = await callAction({
       baseUrl: target,
