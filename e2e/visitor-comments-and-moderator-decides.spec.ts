@@ -132,6 +132,30 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(new RegExp(`${articleFor(2)}#comment-held$`));
     await expect(page.getByText('Your comment is awaiting moderation.')).toBeVisible();
   });
+
+  test('Reply and Report lead to pages with their forms, and both work', async ({ page }) => {
+    const withComments = published.find((post) => (post.comments?.length ?? 0) > 0 && post !== published[0])!;
+    const article = permalinkOf(withComments.daysAgo, withComments.slug);
+    await page.goto(article);
+    const first = page.locator('#comments article').first();
+    const author = (await first.locator('[data-comment-author]').textContent())!;
+    await first.getByRole('link', { name: `Reply to ${author}` }).click();
+    await expect(page).toHaveURL(/\/comments\/\d+\/reply$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Reply to ${author}`);
+    const reply = `A reply without scripts ${unique()}`;
+    await page.locator('#write-comment').getByLabel('Name').fill('Nico Noscript');
+    await page.locator('#write-comment').getByLabel('Comment').fill(reply);
+    await page.waitForTimeout(3100);
+    await page.locator('#write-comment').getByRole('button', { name: 'Post comment' }).click();
+    await expect(page).toHaveURL(new RegExp(`${article}#comment-held$`));
+
+    await page.locator('#comments article').first().getByRole('link', { name: /^Report/ }).click();
+    await expect(page).toHaveURL(/\/comments\/\d+\/report$/);
+    await page.getByLabel(/Why are you reporting/).fill('Off topic, sent without scripts');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect(page.getByText('Thank you: a moderator will look at this comment.')).toBeVisible();
+    expect((await page.request.get('/comments/999999/reply')).status()).toBe(404);
+  });
 });
 
 test('an XSS corpus as names and bodies never runs or renders as markup', async ({ page, baseURL, browser }) => {

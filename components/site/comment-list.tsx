@@ -1,11 +1,10 @@
 import { formatCommentText } from '@/lib/comments/format';
 import type { ThreadNode } from '@/lib/comments/thread';
 import type { PublicComment } from '@/lib/comments/queries';
-import { CommentForm } from './comment-form';
-import { ReportForm } from './report-form';
+import { CommentActions } from './comment-actions';
 
 type Node = ThreadNode<PublicComment>;
-type FormProps = { postId: number; token: string; requireEmail: boolean; open: boolean };
+type FormProps = { postId: number; requireEmail: boolean; open: boolean };
 type Props = FormProps & { threads: Node[]; timeZone: string };
 
 const commentTime = (timeZone: string) =>
@@ -13,7 +12,7 @@ const commentTime = (timeZone: string) =>
 
 /**
  * Approved comments as nested threads. Bodies are plain text: React escapes them and only URLs become links.
- * "Reply" and "Report" open their forms with the URL's #fragment (CSS :target), so they work without JavaScript.
+ * "Reply" and "Report" link to pages with their forms, and open them in place with JavaScript.
  */
 export function CommentList({ threads, timeZone, ...form }: Props) {
   return (
@@ -57,25 +56,7 @@ function CommentItem({ comment, timeZone, depth, form }: { comment: Node; timeZo
             </p>
           ))}
         </div>
-        <p className="mt-3 flex gap-4 text-sm font-semibold">
-          {form.open && (
-            <a href={`#reply-${comment.id}`} className="text-accent hover:underline">
-              Reply<span className="sr-only"> to {comment.authorName}</span>
-            </a>
-          )}
-          <a href={`#report-${comment.id}`} className="text-muted hover:text-accent">
-            Report<span className="sr-only"> the comment by {comment.authorName}</span>
-          </a>
-        </p>
-        {form.open && (
-          <div id={`reply-${comment.id}`} className="mt-4 hidden scroll-mt-4 border-t border-rule pt-4 target:block">
-            <p className="mb-2 text-sm font-semibold">Reply to {comment.authorName}</p>
-            <CommentForm postId={form.postId} parentId={comment.id} token={form.token} requireEmail={form.requireEmail} />
-          </div>
-        )}
-        <div id={`report-${comment.id}`} className="mt-4 hidden scroll-mt-4 border-t border-rule pt-4 target:block">
-          <ReportForm commentId={comment.id} />
-        </div>
+        <CommentActions commentId={comment.id} authorName={comment.authorName} postId={form.postId} requireEmail={form.requireEmail} open={form.open} />
       </article>
       {comment.replies.length > 0 && (
         // Indent the first levels only, so deep threads stay readable on a phone.

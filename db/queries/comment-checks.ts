@@ -58,3 +58,13 @@ export async function isDuplicate(db: Database, postId: number, body: string, wh
     .limit(1);
   return Boolean(row);
 }
+
+/** An approved comment on a live post, for the reply and report pages. */
+export async function getApprovedComment(db: Database, commentId: number) {
+  const [row] = await db
+    .select({ id: comments.id, postId: comments.postId, authorName: comments.authorName, body: comments.body })
+    .from(comments)
+    .innerJoin(posts, and(eq(posts.id, comments.postId), eq(posts.status, 'published'), isNull(posts.deletedAt)))
+    .where(and(eq(comments.id, commentId), eq(comments.status, 'approved')));
+  return row ?? null;
+}

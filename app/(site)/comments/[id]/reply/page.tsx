@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CommentForm } from '@/components/site/comment-form';
+import { QuotedComment } from '@/components/site/quoted-comment';
+import { SiteFrame } from '@/components/site/site-frame';
+import { loadCommentPage } from '@/lib/comments/comment-page';
+import { issueFormToken } from '@/lib/comments/form-token';
+
+// Where "Reply" leads without JavaScript: rendered per request, so the form carries a fresh "shown at" stamp.
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Reply', robots: { index: false } };
+
+export default async function ReplyPage({ params }: { params: Promise<{ id: string }> }) {
+  const page = await loadCommentPage((await params).id);
+  if (!page) notFound();
+  const { comment, post, settings, open } = page;
+  return (
+    <SiteFrame>
+      <h1 className="mb-2 font-serif text-3xl font-bold">Reply to {comment.authorName}</h1>
+      <QuotedComment authorName={comment.authorName} body={comment.body} post={post} />
+      <div id="write-comment" className="rounded border border-rule bg-white p-4">
+        {open ? (
+          <CommentForm postId={post.id} parentId={comment.id} token={issueFormToken()} requireEmail={settings.requireEmail} />
+        ) : (
+          <p className="text-sm text-muted">Comments are closed on this post.</p>
+        )}
+      </div>
+    </SiteFrame>
+  );
+}

@@ -1,0 +1,25 @@
+import { getDb } from '@/db';
+import { getApprovedComment, getCommentablePost } from '@/db/queries/comment-checks';
+import { postPath } from '@/lib/posts/permalink';
+import { getSettings } from '@/lib/settings/queries';
+import { commentsClosed } from './rules';
+
+/**
+ * What the reply and report pages (reached without JavaScript) need: an approved comment on a live post, that post,
+ * and whether it still takes comments. Null for anything else, which those pages answer with 404.
+ */
+export async function loadCommentPage(rawId: string) {
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const db = await getDb();
+  const comment = await getApprovedComment(db, id);
+  const post = comment && (await getCommentablePost(db, comment.postId));
+  if (!comment || !post) return null;
+  const settings = await getSettings();
+  return {
+    comment,
+    post: { id: post.id, title: post.title, path: postPath(post, settings.timeZone) },
+    settings,
+    open: !commentsClosed(post, settings, new Date()),
+  };
+}
