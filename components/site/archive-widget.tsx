@@ -1,10 +1,12 @@
-import Link from 'next/link';
 import type { ArchiveMonth } from '@/db/queries/taxonomy';
 import { formatMonth } from '@/lib/dates';
 import { monthPath } from '@/lib/posts/permalink';
 import { Widget } from './widget';
 
-/** Blogger's "Blog Archive": years that open to months, with post counts. <details> needs no JavaScript. */
+/**
+ * Blogger's "Blog Archive": years that open to months, with post counts. <details> needs no JavaScript. Plain links:
+ * a long archive would otherwise be a hundred client components to render and prefetch on every page.
+ */
 export function ArchiveWidget({ months }: { months: ArchiveMonth[] }) {
   const years = [...new Set(months.map((m) => m.year))];
   return (
@@ -22,9 +24,9 @@ export function ArchiveWidget({ months }: { months: ArchiveMonth[] }) {
                 <ul className="ml-5 mt-1 space-y-1">
                   {ofYear.map((m) => (
                     <li key={m.month}>
-                      <Link href={monthPath(m.year, m.month)} className="hover:text-accent">
+                      <a href={monthPath(m.year, m.month)} className="hover:text-accent">
                         {formatMonth(m)}
-                      </Link>{' '}
+                      </a>{' '}
                       <span className="text-muted">({m.count})</span>
                     </li>
                   ))}
