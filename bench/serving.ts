@@ -280,9 +280,10 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
       console.log(`  ${what}, ${where}: ${values.map((v) => v.toFixed(0)).join(' ')} ms`);
       record({ figure: `${what} (article and home), ${where}, p50`, value: median(values), unit: 'ms' });
       const max = Math.max(...values);
-      // nginx keeps a page for its micro-cache's lifetime on top: 1 s, which nginx counts in whole seconds, so a
-      // copy stored just before the change can be served for up to 2 s, then once more while it refreshes.
-      const budget = via === 'next' ? 1000 : 3000;
+      // The issue's budget, through nginx too. nginx keeps a page for its micro-cache's lifetime on top: 1 s, which
+      // it counts in whole seconds, so a copy stored just before the change can be served for up to 2 s, then once
+      // more while it refreshes. Through nginx this budget cannot hold with a 1 s cache: see bench/README.md.
+      const budget = 1000;
       record({ figure: `${what}, ${where}, max`, value: max, unit: 'ms', budget: `≤ ${budget} ms`, pass: max <= budget });
     }
   }
