@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 
 export type LoadResult = { requests: number; ok: number; perSecond: number; p50: number; p99: number; max: number };
 
@@ -50,4 +51,13 @@ export async function runLoad(connections: number, seconds: number, send: (i: nu
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? 0,
   };
+}
+
+/** A port nothing listens on now, for a server the bench starts. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -5,25 +5,16 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { adDailyStats, comments } from '@/db/schema';
 import { postAction } from '../e2e/server-actions';
 import { buildDemoSite } from '../scripts/build';
-import { request, runLoad } from './load';
+import { freePort, request, runLoad } from './load';
 import { finishReport, record } from './report';
 import { measureScale } from './scale';
 import { measureServing } from './serving';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const database = await freshDatabaseEnv(process.env.BENCH_DB_NAME ?? 'bench');
 Object.assign(process.env, database, {

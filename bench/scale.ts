@@ -14,7 +14,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import { desc, eq, sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -30,6 +29,7 @@ import * as schema from '@/db/schema';
 import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
 import { monthRange } from '@/lib/dates';
 import { postPath } from '@/lib/posts/permalink';
+import { freePort } from './load';
 import { record } from './report';
 
 const SIZES = [1_000, 10_000] as const;
@@ -278,14 +278,6 @@ async function measureQueries(archive: Archive): Promise<QueryFigures> {
     }
     return figures;
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A GET on a fresh connection (no keep-alive queueing): status, the x-nextjs-cache header, time to the last byte. */
