@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { request } from './load';
+import { waitUntilAnswers } from './load';
 
 const dir = path.resolve('bench/fixtures/bare');
 const nextBin = path.resolve('node_modules/.bin/next');
@@ -37,11 +37,7 @@ export async function startBareNext(
   await run(['build'], env);
   const server: ChildProcess = spawn(nextBin, ['start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: dir, env, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    if (await request(url).then((r) => r.status === 200, () => false)) break;
-    if (i > 100 || server.exitCode !== null) throw new Error('the bare Next.js app did not start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntilAnswers(url, { child: server, what: 'the bare Next.js app', status: 200 });
   return {
     url,
     stop: async () => {

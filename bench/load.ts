@@ -61,3 +61,20 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/**
+ * Polls `url` until it answers (with `ok` status, when given), for a server the bench started. Throws when `child`
+ * exits first or `seconds` pass, naming `what` did not start.
+ */
+export async function waitUntilAnswers(
+  url: string,
+  { child, what, seconds = 30, status }: { child: { exitCode: number | null }; what: string; seconds?: number; status?: number },
+): Promise<void> {
+  const deadline = performance.now() + seconds * 1000;
+  for (;;) {
+    const answered = await request(url).then((r) => status === undefined || r.status === status, () => false);
+    if (answered) return;
+    if (child.exitCode !== null || performance.now() > deadline) throw new Error(`${what} did not answer ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

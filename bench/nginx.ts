@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { request } from './load';
+import { waitUntilAnswers } from './load';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 
@@ -56,13 +56,7 @@ export async function startNginx(servers: string, probeUrls: string[]): Promise<
     throw new Error(`nginx -t refused the bench configuration (${dir}/nginx.conf):\n${(error as { stderr?: Buffer }).stderr}`);
   }
   const child: ChildProcess = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: 'ignore' });
-  for (const url of probeUrls) {
-    for (let i = 0; ; i++) {
-      if (await request(url).then(() => true, () => false)) break;
-      if (i > 50 || child.exitCode !== null) throw new Error(`nginx did not answer ${url}; see ${dir}/error.log`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  for (const url of probeUrls) await waitUntilAnswers(url, { child, what: `nginx (see ${dir}/error.log)`, seconds: 5 });
   return {
     dir,
     stop: async () => {

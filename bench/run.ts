@@ -11,7 +11,7 @@ import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { adDailyStats, comments } from '@/db/schema';
 import { postAction } from '../e2e/server-actions';
 import { buildDemoSite } from '../scripts/build';
-import { freePort, request, runLoad } from './load';
+import { freePort, request, runLoad, waitUntilAnswers } from './load';
 import { finishReport, record } from './report';
 import { measureScale } from './scale';
 import { measureServing } from './serving';
@@ -36,10 +36,7 @@ console.log('Preparing: migrate, seed, build…');
 await buildDemoSite();
 
 const server = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', env: process.env });
-for (let i = 0; i < 100; i++) {
-  if (await request(`${base}/robots.txt`).then(() => true, () => false)) break;
-  await new Promise((resolve) => setTimeout(resolve, 200));
-}
+await waitUntilAnswers(`${base}/robots.txt`, { child: server, what: 'next start' });
 
 try {
   const month = new Date().toISOString().slice(0, 7).replace('-', '/');

@@ -29,7 +29,7 @@ import * as schema from '@/db/schema';
 import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
 import { monthRange } from '@/lib/dates';
 import { postPath } from '@/lib/posts/permalink';
-import { freePort } from './load';
+import { freePort, waitUntilAnswers } from './load';
 import { record } from './report';
 
 const SIZES = [1_000, 10_000] as const;
@@ -306,12 +306,13 @@ async function startServer(archive: Archive, port: number): Promise<ChildProcess
     stdio: 'ignore',
     env: { ...process.env, ...archiveEnv(archive, { SITE_URL: `http://127.0.0.1:${port}`, SCHEDULER: 'off' }) } as NodeJS.ProcessEnv,
   });
-  for (let i = 0; i < 150; i++) {
-    if (await get(`http://127.0.0.1:${port}/robots.txt`).then(() => true, () => false)) return server;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    await waitUntilAnswers(`http://127.0.0.1:${port}/robots.txt`, { child: server, what: `next start of ${archive.name}` });
+  } catch (error) {
+    server.kill('SIGTERM');
+    throw error;
   }
-  server.kill('SIGTERM');
-  throw new Error(`next start of ${archive.name} did not answer`);
+  return server;
 }
 
 /** CPU milliseconds (user + system) the process has used so far, from /proc (clock ticks of 10 ms). */
