@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import Link from 'next/link';
 import { AdReport, RangeForm } from '@/components/ads/ad-report';
 import { AdsTable } from '@/components/dashboard/ads-table';
@@ -24,20 +25,14 @@ export default async function AdsPage({ searchParams }: Props) {
   const now = new Date();
   return (
     <>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
-        <h1 className="font-serif text-3xl font-bold">Ads</h1>
-        <p className="flex items-center gap-4">
-          <Link href="/dashboard/ads/slots" className="text-sm font-semibold hover:text-accent">
-            Slots
-          </Link>
-          <Link href="/dashboard/ads/requests" className="text-sm font-semibold hover:text-accent">
-            Requests
-          </Link>
-          <Link href="/dashboard/ads/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black">
-            New ad
-          </Link>
-        </p>
-      </div>
+      <PageHeading
+        title="Ads"
+        links={[
+          { href: '/dashboard/ads/slots', label: 'Slots' },
+          { href: '/dashboard/ads/requests', label: 'Requests' },
+        ]}
+        primary={{ href: '/dashboard/ads/new', label: 'New ad' }}
+      />
       <div className="mb-8">
         <RangeForm range={range} action="/dashboard/ads" />
         <p className="mt-2 text-sm text-muted">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { Notice } from '@/components/ui/notice';
 import { DataTable } from '@/components/ui/data-table';
 import Link from 'next/link';
@@ -22,12 +23,7 @@ export default async function PostsPage({ searchParams }: Props) {
   const pageHref = (page: number) => `?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) })}`;
   return (
     <>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
-        <h1 className="font-serif text-3xl font-bold">Posts</h1>
-        <Link href="/dashboard/posts/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black">
-          New post
-        </Link>
-      </div>
+      <PageHeading title="Posts" primary={{ href: '/dashboard/posts/new', label: 'New post' }} />
       {raw.trashed && (
         <Notice tone="ok">
           Moved to the trash. It can be restored from the Trash filter for 30 days.

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db';
@@ -15,17 +16,7 @@ export default async function AdSlotsPage() {
   const slots = await listSlotsForAdmin(await getDb());
   return (
     <>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
-        <h1 className="font-serif text-3xl font-bold">Ad slots</h1>
-        <p className="flex items-center gap-4">
-          <Link href="/dashboard/ads" className="text-sm font-semibold hover:text-accent">
-            Ads
-          </Link>
-          <Link href="/dashboard/ads/slots/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black">
-            New slot
-          </Link>
-        </p>
-      </div>
+      <PageHeading title="Ad slots" links={[{ href: '/dashboard/ads', label: 'Ads' }]} primary={{ href: '/dashboard/ads/slots/new', label: 'New slot' }} />
       <DataTable caption="Ad slots" headings={['Slot', 'Placement', 'Size', 'Shows on', 'Price a week', 'Ads']}>
         {slots.map((slot) => (
           <tr key={slot.id} className="border-b border-rule">
