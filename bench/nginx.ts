@@ -8,10 +8,21 @@ const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 
 /**
  * deploy/nginx.conf exactly as we ship it, with only the machine-specific parts replaced: the cache folder, the
- * upstream (one `next start` instance) and the listen address. Each replacement must match exactly once, so a
+ * upstream (one `next start` instance) and the two listen addresses. Each replacement must match exactly once, so a
  * change to the shipped file that the bench would silently stop measuring fails here instead.
  */
-export function renderDeployConfig({ cacheDir, upstreamPort, listenPort }: { cacheDir: string; upstreamPort: number; listenPort: number }): string {
+export function renderDeployConfig({
+  cacheDir,
+  upstreamPort,
+  listenPort,
+  refreshPort,
+}: {
+  cacheDir: string;
+  upstreamPort: number;
+  listenPort: number;
+  /** The refresh listener's port (CACHE_REFRESH_URL). */
+  refreshPort: number;
+}): string {
   let text = fs.readFileSync('deploy/nginx.conf', 'utf8');
   const replace = (pattern: RegExp, by: string) => {
     const found = text.match(new RegExp(pattern.source, 'gm'))?.length ?? 0;
@@ -21,6 +32,7 @@ export function renderDeployConfig({ cacheDir, upstreamPort, listenPort }: { cac
   replace(/^proxy_cache_path \/var\/cache\/nginx\/broadsheet /, `proxy_cache_path ${cacheDir} `);
   replace(/^(\s+)server 127\.0\.0\.1:3000;/, `$1server 127.0.0.1:${upstreamPort};`);
   replace(/^(\s+)listen 80;/, `$1listen 127.0.0.1:${listenPort};`);
+  replace(/^(\s+)listen 127\.0\.0\.1:8081;/, `$1listen 127.0.0.1:${refreshPort};`);
   return text;
 }
 

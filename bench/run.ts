@@ -25,6 +25,9 @@ Object.assign(process.env, database, {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 process.env.SITE_URL = base;
+// Where the nginx of the serving part listens for refreshes (deploy/nginx.conf), as a site owner would set it.
+const refreshPort = await freePort();
+process.env.CACHE_REFRESH_URL = `http://127.0.0.1:${refreshPort}`;
 
 // BENCH_PARTS picks what runs: `scale`, `serving` or both (the default), e.g. BENCH_PARTS=serving npm run bench.
 const parts = (process.env.BENCH_PARTS ?? 'scale,serving').split(',');
@@ -43,7 +46,7 @@ try {
   const articlePath = `/${month}/harbour-wall-repairs-begin`;
   const article = base + articlePath;
   console.log('Measuring…');
-  if (parts.includes('serving')) await measureServing({ base, port, distDir: process.env.NEXT_DIST_DIR!, articlePath, month, freePort });
+  if (parts.includes('serving')) await measureServing({ base, port, refreshPort, distDir: process.env.NEXT_DIST_DIR!, articlePath, month, freePort });
 
   // Comment submissions from 50 clients for 10 seconds, each from its own network (the per-IP limit is 5).
   const articleHtml = (await request(article)).body;

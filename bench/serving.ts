@@ -20,6 +20,8 @@ type Context = {
   /** The running `next start`, e.g. http://127.0.0.1:PORT */
   base: string;
   port: number;
+  /** The port `next start` was told (CACHE_REFRESH_URL) nginx takes refreshes on. */
+  refreshPort: number;
   distDir: string;
   /** The article measured, e.g. /2026/11/harbour-wall-repairs-begin */
   articlePath: string;
@@ -58,7 +60,7 @@ export async function measureServing(context: Context): Promise<void> {
       [
         // As one serves a static site: open file descriptors kept (without it the cached proxy beat the file).
         `server { listen 127.0.0.1:${staticPort}; root ${staticDir}; default_type text/html; open_file_cache max=16 inactive=60s; }`,
-        renderDeployConfig({ cacheDir, upstreamPort: context.port, listenPort: proxyPort }),
+        renderDeployConfig({ cacheDir, upstreamPort: context.port, listenPort: proxyPort, refreshPort: context.refreshPort }),
       ].join('\n'),
       [staticUrl, `${proxyBase}/robots.txt`],
     );
@@ -308,11 +310,8 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
       console.log(`  ${what}, ${where}: ${values.map((v) => v.toFixed(0)).join(' ')} ms`);
       record({ figure: `${what} (article and home), ${where}, p50`, value: median(values), unit: 'ms' });
       const max = Math.max(...values);
-      // The issue's budget, through nginx too. nginx keeps a page for its micro-cache's lifetime on top: 1 s, which
-      // it counts in whole seconds, so a copy stored just before the change can be served for up to 2 s, then once
-      // more while it refreshes. Through nginx this budget cannot hold with a 1 s cache: see bench/README.md.
-      const budget = 1000;
-      record({ figure: `${what}, ${where}, max`, value: max, unit: 'ms', budget: `≤ ${budget} ms`, pass: max <= budget });
+      // Through nginx too: Broadsheet asks nginx's refresh listener for the changed pages (deploy/nginx.conf).
+      record({ figure: `${what}, ${where}, max`, value: max, unit: 'ms', budget: '≤ 1000 ms', pass: max <= 1000 });
     }
   }
 }

@@ -15,6 +15,15 @@ export async function isEmpty(db: Database): Promise<boolean> {
 }
 
 /** Writes the demo newsroom: authors, labels, posts dated over the last weeks, comments and ads. */
+/**
+ * A demo post's time: `hour` o'clock `daysAgo` days before today, or, for one of today's posts whose hour has not
+ * come yet, a few seconds ago (the later its hour, the more recent), so nothing is dated in the future.
+ */
+function demoPublishedAt(today: number, now: Date, demo: { daysAgo: number; hour: number }): Date {
+  const planned = today - demo.daysAgo * DAY + demo.hour * 60 * 60 * 1000;
+  return new Date(Math.min(planned, now.getTime() - (24 - demo.hour) * 1000));
+}
+
 export async function seedDemoContent(db: Database, now = new Date()): Promise<void> {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   await db.transaction(async (tx) => {
@@ -55,7 +64,7 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
           ? null
           : demo.status === 'scheduled'
             ? new Date(now.getTime() + 3 * DAY)
-            : new Date(today - demo.daysAgo * DAY + demo.hour * 60 * 60 * 1000);
+            : demoPublishedAt(today, now, demo);
       const [post] = await tx
         .insert(posts)
         .values({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { labels, postLabels, posts, users, type Post } from '../schema';
 
@@ -126,6 +126,19 @@ export async function listPublishedPostDates(db: Database, limit?: number) {
     .orderBy(desc(posts.publishedAt), desc(posts.id));
   const rows = limit === undefined ? await query : await query.limit(limit);
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt as Date }));
+}
+
+/**
+ * Slug and publication date of the given posts (by id or by slug) that have gone out, live now or not: the
+ * addresses a change to them may still be cached under. Scheduled posts have not gone out yet.
+ */
+export async function listPublishedDatesOf(db: Database, { ids = [], slugs = [] }: { ids?: number[]; slugs?: string[] }, now = new Date()) {
+  if (ids.length === 0 && slugs.length === 0) return [];
+  const rows = await db
+    .select({ slug: posts.slug, publishedAt: posts.publishedAt })
+    .from(posts)
+    .where(and(lte(posts.publishedAt, now), or(ids.length ? inArray(posts.id, ids) : undefined, slugs.length ? inArray(posts.slug, slugs) : undefined)));
+  return rows.map((row) => ({ slug: row.slug, publishedAt: row.publishedAt as Date }));
 }
 
 export async function labelsForPosts(db: Database, postIds: number[]): Promise<Map<number, LabelRef[]>> {

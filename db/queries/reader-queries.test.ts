@@ -6,7 +6,7 @@ import { adSlots, ads, comments, posts, siteSettings } from '../schema';
 import { useFreshDatabase } from '../testing';
 import { listLiveSlots } from './ads';
 import { countApprovedComments, listApprovedComments } from './comments';
-import { getPublishedPostBySlug, listPublishedPostDates, listPublishedPosts } from './posts';
+import { getPublishedPostBySlug, listPublishedDatesOf, listPublishedPostDates, listPublishedPosts } from './posts';
 import { defaultSettings, getSiteSettings } from './settings';
 import { getAuthorBySlug, getLabelBySlug, listArchiveMonths, listLabelsWithCounts } from './taxonomy';
 
@@ -76,6 +76,15 @@ describe('reader queries over the demo newsroom', () => {
   it('lists published post dates for static params and the sitemap', async () => {
     expect((await listPublishedPostDates(db())).length).toBe(published.length);
     expect((await listPublishedPostDates(db(), 3)).map((p) => p.slug)[0]).toBe(newest.slug);
+  });
+
+  it('finds the dates of posts that went out, by id or slug, for refreshing their cached pages', async () => {
+    const [{ id }] = await db().select({ id: posts.id }).from(posts).where(eq(posts.slug, newest.slug));
+    const slugs = ['budget-vote-draft', 'festival-lineup-scheduled', published[1].slug];
+    const found = await listPublishedDatesOf(db(), { ids: [id], slugs }, now);
+    expect(found.map((p) => p.slug).sort()).toEqual([newest.slug, published[1].slug].sort());
+    expect(found.every((p) => p.publishedAt instanceof Date)).toBe(true);
+    expect(await listPublishedDatesOf(db(), {}, now)).toEqual([]);
   });
 
   it('counts labels over published posts only', async () => {

@@ -1,5 +1,7 @@
 import { revalidateTag } from 'next/cache';
 import { after } from 'next/server';
+import { permalinksOf } from '@/lib/posts/queries';
+import { proxyRefreshConfigured, refreshProxyCache } from './proxy-refresh';
 import { tags } from './tags';
 
 /**
@@ -10,21 +12,38 @@ import { tags } from './tags';
  */
 const SECOND_PASS_MS = 2000;
 
+/** The public pages a change shows on first, worked out once the response is sent. */
+type Pages = () => Promise<string[]>;
+
+const frontPage: Pages = async () => ['/'];
+
 /**
  * Marks cached data stale at once ({ expire: 0 }): the next request regenerates the page instead of being
- * served the old one, so a change is live on the following page view. Once the response is sent, the same tags are
- * invalidated again, for renders that were already under way when the write landed.
+ * served the old one, so a change is live on the following page view. Once the response is sent, a caching proxy
+ * in front (nginx) is asked for fresh copies of `pages`, and the same tags are invalidated again, for renders that
+ * were already under way when the write landed. Pages not in `pages` leave the proxy's cache within two seconds.
  */
-export function revalidateTags(names: string[]): void {
+export function revalidateTags(names: string[], pages: Pages = frontPage): void {
   const unique = [...new Set(names)];
   for (const name of unique) revalidateTag(name, { expire: 0 });
   after(async () => {
+    const paths = proxyRefreshConfigured() ? await pages() : [];
+    await refreshProxyCache(paths);
     await new Promise((resolve) => setTimeout(resolve, SECOND_PASS_MS));
     for (const name of unique) revalidateTag(name, { expire: 0 });
+    await refreshProxyCache(paths);
   });
 }
 
 /** A post changed: its article (under each slug it had), and every listing when it is or was live. */
 export function revalidatePost({ slugs, listings }: { slugs: string[]; listings: boolean }): void {
-  revalidateTags([...slugs.map(tags.post), ...(listings ? [tags.posts] : [])]);
+  revalidateTags([...slugs.map(tags.post), ...(listings ? [tags.posts] : [])], async () => [
+    ...(await permalinksOf({ slugs })),
+    ...(listings ? ['/', '/feed.xml'] : []),
+  ]);
+}
+
+/** Comments were published or withdrawn: their articles, and the front page that shows each one's count. */
+export function revalidateComments(postIds: number[]): void {
+  revalidateTags(postIds.map(tags.comments), async () => [...(await permalinksOf({ ids: postIds })), '/']);
 }

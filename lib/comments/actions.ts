@@ -12,8 +12,7 @@ import { authorizedButtonAction } from '@/lib/actions';
 import { clientIp } from '@/lib/auth/auth';
 import { getCurrentUser, requirePermission } from '@/lib/auth/current-user';
 import { hashIp } from '@/lib/auth/sign-in';
-import { revalidateTags } from '@/lib/cache/revalidate';
-import { tags } from '@/lib/cache/tags';
+import { revalidateComments } from '@/lib/cache/revalidate';
 import { fieldErrorsOf, formValues, type FormState } from '@/lib/form-state';
 import { sendMail } from '@/lib/mail';
 import { postPath } from '@/lib/posts/permalink';
@@ -56,7 +55,7 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
   if (!result.ok) return fail(result.message, result.field ? { [result.field]: result.message } : {});
   if (values.draftId) await discardDraft(db, values.draftId);
 
-  if (result.status === 'approved') revalidateTags([tags.comments(result.post.id)]);
+  if (result.status === 'approved') revalidateComments([result.post.id]);
   else after(() => notifyModerators(result.post.id, parsed.data.name));
   const message = result.status === 'approved' ? 'Your comment is published.' : 'Your comment is awaiting moderation.';
   if (scripted) return { status: 'ok', message, values: {}, token: issueFormToken() };
@@ -109,7 +108,7 @@ export async function moderateCommentsAction(formData: FormData): Promise<void> 
   if (!ids.success || !decision.success) redirect(`${back}${back.includes('?') ? '&' : '?'}error=select`);
   const db = await getDb();
   const { postIds } = await moderate(db, moderator.id, ids.data, decision.data, String(formData.get('note') ?? '').slice(0, 500));
-  revalidateTags(postIds.map(tags.comments));
+  revalidateComments(postIds);
   redirect(back);
 }
 

@@ -43,3 +43,9 @@ export async function listRecentPostPaths(): Promise<string[]> {
   ]);
   return dates.map((post) => postPath(post, settings.timeZone));
 }
+
+/** Permalinks of the given posts (by id or slug) that have been published: where a change to them shows. */
+export async function permalinksOf(which: { ids?: number[]; slugs?: string[] }): Promise<string[]> {
+  const [dates, settings] = await Promise.all([posts.listPublishedDatesOf(await getDb(), which), getSettings()]);
+  return dates.map((post) => postPath(post, settings.timeZone));
+}

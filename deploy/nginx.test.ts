@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../bench/load';
+import { renderDeployConfig, startNginx, type Nginx } from '../bench/nginx';
+import { refreshProxyCache } from '../lib/cache/proxy-refresh';
+
+/**
+ * deploy/nginx.conf as shipped, run by the real nginx in front of a stand-in for Next that answers with the
+ * current version of one page (and the headers Next sends with a cached page). What it must do: keep a page, and
+ * replace it at once when Broadsheet asks its refresh listener (lib/cache/proxy-refresh), for every reader.
+ */
+describe('deploy/nginx.conf', () => {
+  const publicHost = 'news.example.org';
+  let version = 1;
+  const upstreamSaw: { url?: string; host?: string; acceptEncoding?: string }[] = [];
+  const upstream = http.createServer((req, res) => {
+    upstreamSaw.push({ url: req.url, host: req.headers.host, acceptEncoding: req.headers['accept-encoding'] });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 's-maxage=31536000',
+      vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding',
+    });
+    res.end(`<!doctype html><p>${`version ${version} of the front page. `.repeat(20)}</p>`);
+  });
+  let nginx: Nginx;
+  let publicPort: number;
+  let cacheDir: string;
+
+  beforeAll(async () => {
+    const [upstreamPort, refreshPort] = [await freePort(), await freePort()];
+    publicPort = await freePort();
+    await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-nginx-test-cache-'));
+    nginx = await startNginx(renderDeployConfig({ cacheDir, upstreamPort, listenPort: publicPort, refreshPort }), [
+      `http://127.0.0.1:${publicPort}/robots.txt`,
+    ]);
+    process.env.CACHE_REFRESH_URL = `http://127.0.0.1:${refreshPort}`;
+    process.env.SITE_URL = `https://${publicHost}`;
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+    upstream.close();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    delete process.env.CACHE_REFRESH_URL;
+  });
+
+  /** A reader's GET of the front page through the public server. */
+  const read = (headers: Record<string, string> = {}) =>
+    new Promise<{ text: string; cache: string; encoding?: string }>((resolve, reject) => {
+      http
+        .get(`http://127.0.0.1:${publicPort}/`, { headers: { host: publicHost, ...headers } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks);
+            const encoding = res.headers['content-encoding'];
+            resolve({ text: (encoding === 'gzip' ? gunzipSync(body) : body).toString(), cache: String(res.headers['x-micro-cache']), encoding });
+          });
+        })
+        .on('error', reject);
+    });
+
+  it('keeps a page, and serves the new version right after a refresh, to every reader', async () => {
+    expect((await read()).text).toContain('version 1');
+    version = 2;
+    const cached = await read({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(cached).toMatchObject({ cache: 'HIT', encoding: 'gzip' });
+    expect(cached.text).toContain('version 1');
+
+    await refreshProxyCache(['/']);
+
+    // No waiting for the copy to expire: the refresh replaced it, for plain and compressing browsers alike.
+    for (const headers of [{}, { 'accept-encoding': 'gzip, deflate, br' }, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
+      const answer = await read(headers);
+      expect(answer.cache).toBe('HIT');
+      expect(answer.text).toContain('version 2');
+    }
+    // Next was asked for the page as the public host, uncompressed (nginx compresses).
+    const frontPage = upstreamSaw.filter((seen) => seen.url === '/');
+    expect(frontPage.map((seen) => seen.host)).toEqual([publicHost, publicHost]);
+    expect(frontPage.every((seen) => seen.acceptEncoding === undefined)).toBe(true);
+  });
+});
