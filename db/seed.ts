@@ -24,6 +24,14 @@ function demoPublishedAt(today: number, now: Date, demo: { daysAgo: number; hour
   return new Date(Math.min(planned, now.getTime() - (24 - demo.hour) * 1000));
 }
 
+/** A demo comment's time: its minutes after the post, or, when that is still to come, squeezed in before now (order kept). */
+function demoCommentAt(postAt: Date, now: Date, minutesAfterPost: number): Date {
+  const planned = postAt.getTime() + minutesAfterPost * 60 * 1000;
+  if (planned <= now.getTime()) return new Date(planned);
+  const room = now.getTime() - postAt.getTime();
+  return new Date(postAt.getTime() + (room * minutesAfterPost) / (minutesAfterPost + 1));
+}
+
 export async function seedDemoContent(db: Database, now = new Date()): Promise<void> {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   await db.transaction(async (tx) => {
@@ -95,7 +103,7 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
               authorEmail: comment.email ?? null,
               body: comment.body,
               status: comment.status,
-              createdAt: new Date((publishedAt ?? now).getTime() + comment.minutesAfterPost * 60 * 1000),
+              createdAt: demoCommentAt(publishedAt ?? now, now, comment.minutesAfterPost),
             })
             .returning({ id: comments.id });
           await insertComments(comment.replies ?? [], row.id);
