@@ -12,7 +12,7 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
   const shown = pickWeighted(slot.ads, Math.random());
   return (
     <section aria-label={`Advertisement: ${slot.name}`} data-slot={slot.key} style={{ width: slot.width, maxWidth: '100%' }}>
-      <p className="mb-1 text-xs uppercase tracking-wider text-muted">Advertisement</p>
+      <p className="ad-caption">Advertisement</p>
       {shown ? (
         <div className="relative overflow-hidden bg-white" style={box}>
           {slot.ads.map((ad) => (
@@ -24,7 +24,7 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
               data-ad={ad.id}
               data-weight={ad.weight}
               data-ends={ad.endsAt?.getTime()}
-              className="absolute inset-0 block"
+              className="ad-creative"
             >
               {/* eslint-disable-next-line @next/next/no-img-element -- fixed-size creative, served as uploaded */}
               <img
@@ -34,7 +34,6 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
                 height={slot.height}
                 // The header is above the fold; everywhere else the image waits until the reader scrolls near it.
                 loading={slot.placement === 'header' ? 'eager' : 'lazy'}
-                className="h-full w-full object-cover"
               />
               {ad.id === shown.id && (
                 <noscript>

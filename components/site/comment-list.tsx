@@ -30,7 +30,7 @@ function CommentItem({ comment, timeZone, depth, form }: { comment: Node; timeZo
       <article
         id={`comment-${comment.id}`}
         aria-label={`Comment by ${comment.authorName}`}
-        className="scroll-mt-4 rounded border border-rule bg-white p-4 target:ring-2 target:ring-accent"
+        className="comment-card"
       >
         <p className="text-sm">
           <span className="font-semibold" data-comment-author>
@@ -41,9 +41,9 @@ function CommentItem({ comment, timeZone, depth, form }: { comment: Node; timeZo
             {commentTime(timeZone).format(comment.createdAt)}
           </time>
         </p>
-        <div className="mt-2 space-y-2 leading-relaxed" data-comment-body>
+        <div className="mt-2 space-y-2 break-words leading-relaxed" data-comment-body>
           {formatCommentText(comment.body).map((paragraph, i) => (
-            <p key={i} className="break-words">
+            <p key={i}>
               {paragraph.map((segment, j) =>
                 segment.kind === 'link' ? (
                   <a key={j} href={segment.href} rel="ugc nofollow noopener" className="text-accent underline">

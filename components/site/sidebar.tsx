@@ -27,7 +27,7 @@ export async function Sidebar({ slots }: { slots: SlotWithAds[] }) {
         <ul className="flex flex-wrap gap-2">
           {labels.map((label) => (
             <li key={label.slug}>
-              <a href={`/label/${label.slug}`} className="inline-block rounded border border-rule bg-white px-2 py-1 text-sm hover:border-accent">
+              <a href={`/label/${label.slug}`} className="label-chip">
                 {label.name} <span className="text-muted">({label.count})</span>
               </a>
             </li>

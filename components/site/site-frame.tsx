@@ -27,15 +27,12 @@ export async function SiteFrame({ children, labels, plain = false }: Props) {
   const footerSlots = slotsFor(slots, 'footer', labels);
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:px-3 focus:py-2"
-      >
+      <a href="#main" className="skip-link">
         Skip to content
       </a>
       <header className="border-b-4 border-ink bg-white">
         <div className="mx-auto max-w-6xl px-4 py-6">
-          <p className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">
+          <p className="masthead-title">
             <Link href="/" className="no-underline hover:text-accent">
               {settings.title}
             </Link>
@@ -47,8 +44,8 @@ export async function SiteFrame({ children, labels, plain = false }: Props) {
             </div>
           ))}
         </div>
-        <nav aria-label="Main" className="bg-ink text-sm font-semibold uppercase tracking-wide text-white">
-          <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 px-4 py-2">
+        <nav aria-label="Main" className="site-nav">
+          <ul>
             <li>
               <Link href="/">Home</Link>
             </li>
@@ -72,8 +69,8 @@ export async function SiteFrame({ children, labels, plain = false }: Props) {
           <AdSlot slot={slot} />
         </div>
       ))}
-      <footer className="border-t border-rule bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-muted">
+      <footer className="site-footer">
+        <div>
           <p>
             © {new Date().getFullYear()} {settings.title}
           </p>

@@ -4,7 +4,7 @@ export function Widget({ title, children }: { title: string; children: React.Rea
   const headingId = `widget-${slugify(title)}`;
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId} className="mb-3 border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-wider">
+      <h2 id={headingId} className="widget-heading">
         {title}
       </h2>
       {children}
