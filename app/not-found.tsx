@@ -1,12 +1,8 @@
-import { NotFoundMessage } from '@/components/site/not-found-message';
-import { SiteFrame } from '@/components/site/site-frame';
+import { NotFoundPage } from '@/components/site/not-found-page';
+import { frameSite } from '@/components/site/site-frame';
+import { getSettings } from '@/lib/settings/queries';
 
-// Addresses that match no route, and every reader's page that calls notFound(). The plain frame (no sidebar, no
-// ads): Next embeds this element in the payload of every page, so its weight is paid on every page view.
-export default function NotFound() {
-  return (
-    <SiteFrame plain>
-      <NotFoundMessage />
-    </SiteFrame>
-  );
+// Addresses that match no route, and every reader's page that calls notFound().
+export default async function NotFound() {
+  return <NotFoundPage site={frameSite(await getSettings())} />;
 }
