@@ -12,6 +12,8 @@ async function freePort(): Promise<string> {
 }
 
 process.env.E2E_PORT ??= await freePort();
+// Where the server asks nginx for fresh pages (CACHE_REFRESH_URL); nginx listens there only while a test runs it.
+process.env.E2E_REFRESH_PORT ??= await freePort();
 const port = process.env.E2E_PORT;
 const systemChromium = '/usr/bin/chromium';
 

@@ -1,7 +1,3 @@
-'use client';
-
-// A client component for the same reason as components/site/not-found-page.tsx: Next sends this element inside
-// every page's RSC payload, where a client component is only a reference.
 import Link from 'next/link';
 
 export default function Forbidden() {

@@ -12,6 +12,7 @@ const testEnv = {
   ...(await freshDatabaseEnv('e2e')),
   NEXT_DIST_DIR: '.next-e2e',
   SITE_URL: `http://127.0.0.1:${port}`,
+  CACHE_REFRESH_URL: `http://127.0.0.1:${process.env.E2E_REFRESH_PORT ?? '3101'}`,
   // Several build workers, as on a bigger machine: each reads its own snapshot of the embedded database.
   BUILD_WORKERS: '3',
   // Scheduled posts go live within a second or two in the e2e run.

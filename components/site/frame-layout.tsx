@@ -1,7 +1,10 @@
-import Link from 'next/link';
-
 /** What the frame shows of the site itself. */
 export type FrameSite = { title: string; description: string; themeCredit: string; year: number };
+
+/** The frame's site details from the settings, with the year of the copyright line as of this render. */
+export function frameSite(settings: { title: string; description: string; themeCredit: string }): FrameSite {
+  return { title: settings.title, description: settings.description, themeCredit: settings.themeCredit, year: new Date().getFullYear() };
+}
 
 type Props = {
   site: FrameSite;
@@ -17,6 +20,10 @@ type Props = {
 /**
  * The reader's page as markup only: skip link, masthead, navigation, the content (beside the sidebar) and the
  * footer. No data of its own, so the server's SiteFrame and the client's NotFoundPage draw the same frame.
+ *
+ * Plain links, not next/link: the pages they open are static, a full load of one is cached (by nginx too, which
+ * passes client navigations' RSC requests through), and next/link would prefetch both on every page view. It also
+ * keeps next/link's code out of the not-found page's own client chunk.
  */
 export function FrameLayout({ site, children, headerExtras, sidebar, footerExtras }: Props) {
   return (
@@ -27,9 +34,9 @@ export function FrameLayout({ site, children, headerExtras, sidebar, footerExtra
       <header className="border-b-4 border-ink bg-white">
         <div className="mx-auto max-w-6xl px-4 py-6">
           <p className="masthead-title">
-            <Link href="/" className="no-underline hover:text-accent">
+            <a href="/" className="no-underline hover:text-accent">
               {site.title}
-            </Link>
+            </a>
           </p>
           <p className="mt-1 text-muted">{site.description}</p>
           {headerExtras}
@@ -37,10 +44,10 @@ export function FrameLayout({ site, children, headerExtras, sidebar, footerExtra
         <nav aria-label="Main" className="site-nav">
           <ul>
             <li>
-              <Link href="/">Home</Link>
+              <a href="/">Home</a>
             </li>
             <li>
-              <Link href="/advertise">Advertise</Link>
+              <a href="/advertise">Advertise</a>
             </li>
             <li>
               <a href="/feed.xml">RSS feed</a>

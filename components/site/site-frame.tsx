@@ -2,7 +2,7 @@ import { listAdSlots } from '@/lib/ads/queries';
 import { slotsFor } from '@/lib/ads/rules';
 import { getSettings } from '@/lib/settings/queries';
 import { AdRotation, AdSlot } from './ad-slot';
-import { FrameLayout, type FrameSite } from './frame-layout';
+import { FrameLayout, frameSite } from './frame-layout';
 import { Sidebar } from './sidebar';
 
 type Props = {
@@ -39,9 +39,4 @@ export async function SiteFrame({ children, labels }: Props) {
       <AdRotation />
     </>
   );
-}
-
-/** The frame's site details from the settings, with the year of the copyright line as of this render. */
-export function frameSite(settings: { title: string; description: string; themeCredit: string }): FrameSite {
-  return { title: settings.title, description: settings.description, themeCredit: settings.themeCredit, year: new Date().getFullYear() };
 }
