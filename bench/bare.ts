@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { waitUntilAnswers } from './load';
+import { stopProcess, waitUntilAnswers } from './load';
 
 const dir = path.resolve('bench/fixtures/bare');
 const nextBin = path.resolve('node_modules/.bin/next');
@@ -40,11 +40,6 @@ export async function startBareNext(
   await waitUntilAnswers(url, { child: server, what: 'the bare Next.js app', status: 200 });
   return {
     url,
-    stop: async () => {
-      if (server.exitCode === null) {
-        server.kill('SIGTERM');
-        await new Promise((resolve) => server.once('exit', resolve));
-      }
-    },
+    stop: () => stopProcess(server),
   };
 }

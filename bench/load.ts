@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 
@@ -51,6 +52,13 @@ export async function runLoad(connections: number, seconds: number, send: (i: nu
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? 0,
   };
+}
+
+/** Stops a process the bench started (when it is still running) and waits until it has exited. */
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill(signal);
+  await new Promise((resolve) => child.once('exit', resolve));
 }
 
 /** A port nothing listens on now, for a server the bench starts. */

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { waitUntilAnswers } from './load';
+import { stopProcess, waitUntilAnswers } from './load';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 
@@ -72,10 +72,7 @@ export async function startNginx(servers: string, probeUrls: string[]): Promise<
   return {
     dir,
     stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGQUIT');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
+      await stopProcess(child, 'SIGQUIT');
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -11,7 +11,7 @@ import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { adDailyStats, comments } from '@/db/schema';
 import { postAction } from '../e2e/server-actions';
 import { buildDemoSite } from '../scripts/build';
-import { freePort, request, runLoad, waitUntilAnswers } from './load';
+import { freePort, request, runLoad, stopProcess, waitUntilAnswers } from './load';
 import { finishReport, record } from './report';
 import { measureScale } from './scale';
 import { measureServing } from './serving';
@@ -84,8 +84,7 @@ try {
   const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   record({ figure: 'server memory (RSS) after the run', value: rss, unit: 'MB', budget: '≤ 600 MB', pass: rss <= 600 });
 
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await stopProcess(server);
   const db = await getDb();
   const [{ stored }] = await db
     .select({ stored: count() })

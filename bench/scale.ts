@@ -29,7 +29,7 @@ import * as schema from '@/db/schema';
 import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
 import { monthRange } from '@/lib/dates';
 import { postPath } from '@/lib/posts/permalink';
-import { freePort, waitUntilAnswers } from './load';
+import { freePort, stopProcess, waitUntilAnswers } from './load';
 import { record } from './report';
 
 const SIZES = [1_000, 10_000] as const;
@@ -455,10 +455,7 @@ export async function measureScale(): Promise<void> {
     console.error('Scale measurements stopped:', error);
     record({ figure: 'scale measurements completed', value: 0, unit: '', budget: 'yes', pass: false });
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server!.once('exit', resolve));
-    }
+    if (server) await stopProcess(server);
     for (const archive of archives) {
       if (archive.env.DATABASE_URL) await dropDatabase(archive.env.DATABASE_URL);
       else fs.rmSync(archive.env.PGLITE_DIR!, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { freePort } from '../bench/load';
 import { renderDeployConfig, startNginx, type Nginx } from '../bench/nginx';
-import { openEditor, signInAs, thisMonth, unique } from './fixtures';
+import { publishNewPost, signInAs, thisMonth, unique } from './fixtures';
 
 /**
  * The deployment of deploy/nginx.conf: readers reach the site through nginx's micro-cache, and the server (started
@@ -44,11 +44,7 @@ test('an author publishes and a reader behind nginx sees the post at once', asyn
 
   const title = `Lifeboat open day ${unique()}`;
   await signInAs(page, 'author');
-  await openEditor(page, '/dashboard/posts/new');
-  await page.getByLabel('Title').fill(title);
-  await page.getByRole('textbox', { name: 'Body' }).click();
-  await page.keyboard.type('Visitors can tour the station on Saturday.');
-  await page.getByRole('button', { name: 'Publish' }).click();
+  await publishNewPost(page, { title, body: 'Visitors can tour the station on Saturday.' });
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
   const slug = await page.getByLabel('Slug').inputValue();
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openEditor, signInAs, thisMonth, unique } from './fixtures';
+import { openEditor, publishNewPost, signInAs, thisMonth, unique } from './fixtures';
 
 test('a draft autosaves while the author types', async ({ page }) => {
   await signInAs(page, 'author');
@@ -19,11 +19,7 @@ test('a draft autosaves while the author types', async ({ page }) => {
 test('an earlier version is kept, compared and restored; a trashed post can come back', async ({ page }) => {
   const title = `Harbour dues ${unique()}`;
   await signInAs(page, 'editor');
-  await openEditor(page, '/dashboard/posts/new');
-  await page.getByLabel('Title').fill(title);
-  await page.getByRole('textbox', { name: 'Body' }).click();
-  await page.keyboard.type('Dues rise by two percent.');
-  await page.getByRole('button', { name: 'Publish' }).click();
+  await publishNewPost(page, { title, body: 'Dues rise by two percent.' });
   await expect(page).toHaveURL(/\/dashboard\/posts\/\d+/);
   await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
 

@@ -40,6 +40,15 @@ export async function openEditor(page: Page, url: string) {
   await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
 }
 
+/** Writes a new post with a title and one paragraph, and presses Publish (the author or editor is signed in on `page`). */
+export async function publishNewPost(page: Page, { title, body }: { title: string; body: string }) {
+  await openEditor(page, '/dashboard/posts/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.keyboard.type(body);
+  await page.getByRole('button', { name: 'Publish' }).click();
+}
+
 /** An admin creates an account on the People page (the admin must be signed in on `page`). */
 export async function createAccountAs(page: Page, account: { name: string; email: string; role: Role; password: string }) {
   await page.goto('/dashboard/people');

@@ -17,9 +17,9 @@ export async function refreshProxyCache(paths: string[]): Promise<void> {
   const base = env().CACHE_REFRESH_URL;
   if (!base || paths.length === 0) return;
   const host = new URL(env().SITE_URL).host;
-  const failures = await Promise.all([...new Set(paths)].map((path) => refreshOne(new URL(path, base), host)));
-  const failed = failures.filter(Boolean);
-  if (failed.length) console.warn(`Cache refresh through ${base} failed for ${failed.length} of ${paths.length} pages: ${failed[0]}`);
+  const unique = [...new Set(paths)];
+  const failed = (await Promise.all(unique.map((path) => refreshOne(new URL(path, base), host)))).filter(Boolean);
+  if (failed.length) console.warn(`Cache refresh through ${base} failed for ${failed.length} of ${unique.length} pages: ${failed[0]}`);
 }
 
 /** Resolves to undefined when the proxy answered, or to what went wrong. */
