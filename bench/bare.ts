@@ -24,15 +24,18 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 
 /**
  * The bare Next.js app of bench/fixtures/bare, with the repo's own `next`: writes the article's HTML into it,
- * builds it (`next build`) and serves it with `next start` on loopback. Resolves when it answers.
+ * builds it (`next build`) and serves it with `next start` on loopback. Resolves when it answers. `url` is its
+ * static page; `dynamicUrl` the same page at a dynamic route, at the article's own path.
  */
 export async function startBareNext(
   articleHtml: string,
+  articlePath: string,
   port: number,
   /** Appended to the body: hidden text that brings the page to a given weight. */
   padding = '',
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; dynamicUrl: string; stop: () => Promise<void> }> {
   fs.writeFileSync(path.join(dir, 'article.html'), bodyOf(articleHtml) + padding);
+  fs.writeFileSync(path.join(dir, 'article-path.txt'), articlePath);
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-bench' };
   await run(['build'], env);
   const server: ChildProcess = spawn(nextBin, ['start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: dir, env, stdio: 'ignore' });
@@ -40,6 +43,7 @@ export async function startBareNext(
   await waitUntilAnswers(url, { child: server, what: 'the bare Next.js app', status: 200 });
   return {
     url,
+    dynamicUrl: `http://127.0.0.1:${port}${articlePath}`,
     stop: () => stopProcess(server),
   };
 }

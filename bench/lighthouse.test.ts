@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { calibratedCpuSlowdown } from './lighthouse';
+
+describe('calibratedCpuSlowdown', () => {
+  it('gives the default 4× to the fast desktop Lighthouse assumes', () => {
+    expect(calibratedCpuSlowdown(1533)).toBeCloseTo(4, 1);
+  });
+
+  it('follows the calculator’s steps between them', () => {
+    expect(calibratedCpuSlowdown(800)).toBe(2);
+    expect(calibratedCpuSlowdown(1050)).toBeCloseTo(2.5);
+    expect(calibratedCpuSlowdown(1300)).toBe(3);
+    expect(calibratedCpuSlowdown(2000)).toBeCloseTo(6, 0);
+  });
+
+  it('slows a host that is already as slow as a mid-tier phone by nothing more', () => {
+    expect(calibratedCpuSlowdown(150)).toBe(1);
+    expect(calibratedCpuSlowdown(60)).toBe(1);
+  });
+});
