@@ -43,7 +43,7 @@ export async function startBareNext(
   await waitUntilAnswers(url, { child: server, what: 'the bare Next.js app', status: 200 });
   return {
     url,
-    dynamicUrl: `http://127.0.0.1:${port}${articlePath}`,
+    dynamicUrl: new URL(articlePath, url).href,
     stop: () => stopProcess(server),
   };
 }
