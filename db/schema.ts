@@ -123,19 +123,20 @@ export const posts = pgTable(
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    // Every reader query filters on status = 'published' and orders by date: partial indexes keep them small.
-    // NULLS FIRST is what a plain `order by published_at desc, id desc` means: with any other null order the
-    // planner cannot read the index in order, and sorts every published post to find the newest few.
+    // Every reader query asks for live posts (published, not in the trash) by date: partial indexes of exactly
+    // those keep them small, and let a deep page (/page/900) skip its offset inside the index, without reading
+    // the rows it skips. NULLS FIRST is what a plain `order by published_at desc, id desc` means: with any other
+    // null order the planner cannot read the index in order, and sorts every published post to find the newest.
     index('posts_published_idx')
       .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
-      .where(sql`${t.status} = 'published'`),
+      .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
     index('posts_dashboard_idx').on(t.status, t.updatedAt.desc()),
     index('posts_scheduled_due_idx')
       .on(t.publishedAt)
       .where(sql`${t.status} = 'scheduled'`),
     index('posts_author_published_idx')
       .on(t.authorId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
-      .where(sql`${t.status} = 'published'`),
+      .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/db/seed';
@@ -13,6 +14,9 @@ export async function prepareDatabase(): Promise<void> {
     await seedDemoAccounts(db);
     console.log(`Seeded the demo newsroom into ${PGLITE_DIR}.`);
   }
+  // PGlite has no autovacuum. Vacuuming at each start keeps what a PostgreSQL server's autovacuum keeps: planner
+  // statistics, and the visibility map that lets a deep listing page skip its offset inside the index.
+  if (!DATABASE_URL) await db.execute(sql`vacuum analyze`);
   // Release the embedded database: the build's workers and then the server open it next.
   await closeDb();
 }

@@ -47,7 +47,10 @@ describe('reader queries over the demo newsroom', () => {
   it('carries each post author and labels', async () => {
     const { posts: page } = await listPublishedPosts(db(), { limit: 1 });
     expect(page[0].author).toEqual({ name: 'Maya Okafor', slug: newest.author });
-    expect(page[0].labels.map((l) => l.name).sort()).toEqual([...newest.labels].sort());
+    // Labels in name order, each with its slug, as the post card links them.
+    expect(page[0].labels).toEqual(
+      [...newest.labels].sort().map((name) => ({ name, slug: name.toLowerCase().replace(/ /g, '-') })),
+    );
   });
 
   it('filters by label, author and date range', async () => {
@@ -152,6 +155,18 @@ describe('reader queries over the demo newsroom', () => {
     expect(top.ads.map((a) => a.advertiser)).not.toContain('Future');
     expect(top.ads.map((a) => a.advertiser)).not.toContain('Ended');
     expect(after.find((s) => s.key === 'in-article')!.ads).toEqual([]);
+  });
+
+  it('leaves a trashed post out of every listing, deep pages included', async () => {
+    const trashed = published[2];
+    await db().update(posts).set({ deletedAt: now }).where(eq(posts.slug, trashed.slug));
+    const pages = await Promise.all([0, 1, 2, 3].map((page) => listPublishedPosts(db(), { limit: 5, offset: page * 5 })));
+    const slugs = pages.flatMap((page) => page.posts.map((p) => p.slug));
+    expect(slugs).not.toContain(trashed.slug);
+    expect(new Set(slugs).size).toBe(published.length - 1);
+    const byAuthor = await listPublishedPosts(db(), { limit: 50, authorSlug: trashed.author });
+    expect(byAuthor.posts.map((p) => p.slug)).not.toContain(trashed.slug);
+    await db().update(posts).set({ deletedAt: null }).where(eq(posts.slug, trashed.slug));
   });
 
   it('keeps one settings row', async () => {
