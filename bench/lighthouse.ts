@@ -8,7 +8,8 @@ const run = promisify(execFile);
 
 export const lighthouseCategories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Scores = Record<(typeof lighthouseCategories)[number], number>;
-export type LighthouseRun = { scores: Scores; failing: string[]; benchmarkIndex: number };
+/** The two metrics that move the performance score here: total blocking time and largest contentful paint, ms. */
+export type LighthouseRun = { scores: Scores; failing: string[]; benchmarkIndex: number; tbt: number; lcp: number };
 
 /**
  * The CPU slowdown that makes this host emulate the mid-tier phone Lighthouse's mobile profile aims at, from the
@@ -46,7 +47,7 @@ export async function lighthouse(url: string, cpuSlowdown?: number): Promise<Lig
     );
     type Report = {
       categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-      audits: Record<string, { score: number | null; scoreDisplayMode: string; displayValue?: string }>;
+      audits: Record<string, { score: number | null; scoreDisplayMode: string; displayValue?: string; numericValue?: number }>;
       environment: { benchmarkIndex: number };
     };
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as Report;
@@ -58,7 +59,13 @@ export async function lighthouse(url: string, cpuSlowdown?: number): Promise<Lig
         .filter(({ audit }) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative')
         .map(({ id, audit }) => `${name}/${id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`),
     );
-    return { scores, failing, benchmarkIndex: report.environment.benchmarkIndex };
+    return {
+      scores,
+      failing,
+      benchmarkIndex: report.environment.benchmarkIndex,
+      tbt: report.audits['total-blocking-time'].numericValue ?? 0,
+      lcp: report.audits['largest-contentful-paint'].numericValue ?? 0,
+    };
   } finally {
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   }

@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { desc, eq, sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -29,6 +30,7 @@ import * as schema from '@/db/schema';
 import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
 import { monthRange } from '@/lib/dates';
 import { postPath } from '@/lib/posts/permalink';
+import { startBareNext } from './bare';
 import { freePort, stopProcess, waitUntilAnswers } from './load';
 import { record } from './report';
 
@@ -450,6 +452,23 @@ export async function measureScale(): Promise<void> {
       });
       record({ figure: `${name}, server CPU per first visit (all threads)`, value: visits.cpuPerVisit, unit: 'ms' });
       record({ figure: `${name}, second visit (cache HIT) p50, 10k`, value: visits.hitP50, unit: 'ms' });
+    }
+
+    // Next's own share of a first visit: the bare app (bench/fixtures/bare) rendering a listing page's body, of the
+    // same weight, at a dynamic route for slugs it has never seen. What is left of the figures above is ours.
+    const listingPage = (await get(base + listings['home /page/N'][0])).body;
+    const bare = await startBareNext(listingPage, oldArticles[0], await freePort());
+    try {
+      const floor: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const visit = await get(new URL(`${path.posix.dirname(oldArticles[0])}/not-seen-before-${i}`, bare.url).href);
+        if (visit.status !== 200 || visit.cache === 'HIT') throw new Error(`the bare app answered ${visit.status} ${visit.cache}`);
+        // The first one loads the route's code, as the warm-up renders above did for ours.
+        if (i > 0) floor.push(visit.ms);
+      }
+      record({ figure: 'bare Next.js app, first visit at a dynamic route (Next’s own share) p50', value: median(floor), unit: 'ms' });
+    } finally {
+      await bare.stop();
     }
   } catch (error) {
     // A broken measurement fails the run, without stopping the rest of the benchmark.
