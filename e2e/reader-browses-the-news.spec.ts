@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { approvedCount, newest, published } from './demo';
+import { approvedCount, newest, permalinkOf, published } from './demo';
 
 const perPage = 6;
 
@@ -76,6 +76,24 @@ for (const javaScriptEnabled of [true, false]) {
       await month.click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Posts from ${monthName}`);
       await expect(page.locator('main article').first()).toBeVisible();
+    });
+
+    test('reads a year of the archive: its months at the top, its posts in pages', async ({ page }) => {
+      const year = Number(permalinkOf(newest.daysAgo, newest.slug).split('/')[1]);
+      const ofYear = published.filter((post) => Number(permalinkOf(post.daysAgo, post.slug).split('/')[1]) === year);
+      await page.goto(`/archive/${year}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Posts from ${year}`);
+      await expect(page.locator('main article h3')).toHaveText(ofYear.slice(0, perPage).map((post) => post.title));
+      const months = page.getByRole('navigation', { name: `Months of ${year}` }).getByRole('link');
+      await expect(months.first()).toHaveText(new RegExp(`^[A-Z][a-z]+ ${year}$`));
+      const monthName = await months.first().textContent();
+      await months.first().click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Posts from ${monthName}`);
+      if (ofYear.length > perPage) {
+        await page.goto(`/archive/${year}/page/2`);
+        await expect(page.locator('main article h3').first()).toHaveText(ofYear[perPage].title);
+      }
+      expect((await page.goto('/archive/20x6'))!.status()).toBe(404);
     });
 
     test('sees one sponsored ad per slot in a fixed box, whose click is counted and leads to the advertiser, and Buy AdSpace', async ({ page, request }) => {

@@ -8,6 +8,7 @@ const pages = [
   ['article', permalinkOf(newest.daysAgo, newest.slug)],
   ['label', `/label/${newest.labels[0].toLowerCase().replace(/ /g, '-')}`],
   ['archive', permalinkOf(newest.daysAgo, newest.slug).split('/').slice(0, 3).join('/')],
+  ['year', `/archive/${permalinkOf(newest.daysAgo, newest.slug).split('/')[1]}`],
   ['author', `/author/${newest.author}`],
   ['advertise', '/advertise'],
   ['sign-in', '/signin'],

@@ -43,6 +43,7 @@ test('the feed and the sitemap parse and list only published posts', async ({ pa
   const postSlugs = sitemap.links.filter((link) => /\/\d{4}\/\d{2}\/[^/]+$/.test(link)).map((link) => link.split('/').pop());
   expect(postSlugs.sort()).toEqual(published.map((p) => p.slug).sort());
   for (const post of hidden) expect(sitemap.links.join(' ')).not.toContain(post.slug);
+  expect(sitemap.links.some((link) => /\/archive\/\d{4}$/.test(link))).toBe(true);
 
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toContain('Disallow: /dashboard');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateHeader, formatMonth, isValidTimeZone, localDayKey, localYearMonth, monthRange } from './dates';
+import { formatDateHeader, formatMonth, isValidTimeZone, localDayKey, localYearMonth, monthRange, yearRange } from './dates';
 
 describe('dates in the site time zone', () => {
   it('writes date headers like the classic news blog', () => {
@@ -29,6 +29,11 @@ describe('dates in the site time zone', () => {
       to: new Date('2015-11-01T00:00:00Z'),
     });
     expect(monthRange({ year: 2024, month: 3 }, 'Asia/Kolkata').from).toEqual(new Date('2024-02-29T18:30:00Z'));
+  });
+
+  it('gives a year range in the zone', () => {
+    expect(yearRange(2015, 'UTC')).toEqual({ from: new Date('2015-01-01T00:00:00Z'), to: new Date('2016-01-01T00:00:00Z') });
+    expect(yearRange(2015, 'America/New_York')).toEqual({ from: new Date('2015-01-01T05:00:00Z'), to: new Date('2016-01-01T05:00:00Z') });
   });
 
   it('knows a real time zone from a typo', () => {

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { alternates } from '@/lib/seo';
 import { notFound } from 'next/navigation';
-import { formatMonth, monthRange } from '@/lib/dates';
-import { monthPath, parseYearMonth } from '@/lib/posts/permalink';
-import { getAuthor, getLabel } from '@/lib/posts/queries';
+import { formatMonth, monthRange, yearRange } from '@/lib/dates';
+import { groupByYear } from '@/lib/posts/archive';
+import { monthPath, parseYear, parseYearMonth, yearPath } from '@/lib/posts/permalink';
+import { getAuthor, getLabel, listArchiveMonths } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
+import { MonthLinks } from './archive-widget';
 import { Listing } from './listing';
 
 /**
@@ -98,5 +100,38 @@ export async function monthMetadata(year: string, month: string, page: number): 
     title: `${formatMonth(yearMonth)}${page > 1 ? `, page ${page}` : ''}`,
     alternates: alternates(url),
     openGraph: { title: formatMonth(yearMonth), url },
+  };
+}
+
+export async function YearListing({ year: param, page }: { year: string; page: number }) {
+  const year = parseYear(param);
+  if (year === null) notFound();
+  const settings = await getSettings();
+  const months = groupByYear(await listArchiveMonths(settings.timeZone)).find((entry) => entry.year === year)?.months ?? [];
+  return (
+    <Listing
+      heading={`Posts from ${year}`}
+      intro={
+        months.length > 0 && (
+          <nav aria-label={`Months of ${year}`} className="-mt-3 mb-8">
+            <MonthLinks months={months} className="flex flex-wrap gap-x-4 gap-y-1 text-sm" />
+          </nav>
+        )
+      }
+      filter={yearRange(year, settings.timeZone)}
+      page={page}
+      basePath={yearPath(year)}
+    />
+  );
+}
+
+export async function yearMetadata(param: string, page: number): Promise<Metadata> {
+  const year = parseYear(param);
+  if (year === null) return {};
+  const url = `${yearPath(year)}${pageSuffix(page)}`;
+  return {
+    title: `${year}${page > 1 ? `, page ${page}` : ''}`,
+    alternates: alternates(url),
+    openGraph: { title: String(year), url },
   };
 }

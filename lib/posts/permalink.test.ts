@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthPath, parseYearMonth, postPath } from './permalink';
+import { monthPath, parseYear, parseYearMonth, postPath, yearPath } from './permalink';
 
 describe('permalinks', () => {
   it('builds /YYYY/MM/slug in the site time zone', () => {
@@ -14,5 +14,9 @@ describe('permalinks', () => {
     expect(parseYearMonth('2015', '9')).toBeNull();
     expect(parseYearMonth('label', '09')).toBeNull();
     expect(monthPath(2015, 9)).toBe('/2015/09');
+    expect(parseYear('2015')).toBe(2015);
+    expect(parseYear('215')).toBeNull();
+    expect(parseYear('wp-admin')).toBeNull();
+    expect(yearPath(2015)).toBe('/archive/2015');
   });
 });

@@ -6,6 +6,19 @@ export function postPath(post: { slug: string; publishedAt: Date }, timeZone: st
   return `/${year}/${String(month).padStart(2, '0')}/${post.slug}`;
 }
 
+/**
+ * A year's page. Not /2015 like Blogger's: a dynamic route at the top level would render (and cache) a not-found
+ * page for every one-segment URL a scanner tries (/wp-login.php, /.env), where today those never reach a page.
+ */
+export function yearPath(year: number): string {
+  return `/archive/${year}`;
+}
+
+/** `/2015` param: a four-digit year, or null. */
+export function parseYear(year: string): number | null {
+  return /^\d{4}$/.test(year) ? Number(year) : null;
+}
+
 export function monthPath(year: number, month: number): string {
   return `/${year}/${String(month).padStart(2, '0')}`;
 }
