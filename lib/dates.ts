@@ -39,14 +39,14 @@ export function localYearMonth(date: Date, timeZone: string): YearMonth {
 }
 
 /** The instants [from, to) that make up a calendar month in the time zone. */
-/** The instants a calendar year of the zone spans: from its first moment to the next year's. */
-export function yearRange(year: number, timeZone: string): { from: Date; to: Date } {
-  return { from: startOfLocalMonth({ year, month: 1 }, timeZone), to: startOfLocalMonth({ year: year + 1, month: 1 }, timeZone) };
-}
-
 export function monthRange({ year, month }: YearMonth, timeZone: string): { from: Date; to: Date } {
   const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
   return { from: startOfLocalMonth({ year, month }, timeZone), to: startOfLocalMonth(next, timeZone) };
+}
+
+/** The instants [from, to) that make up a calendar year in the time zone. */
+export function yearRange(year: number, timeZone: string): { from: Date; to: Date } {
+  return { from: startOfLocalMonth({ year, month: 1 }, timeZone), to: startOfLocalMonth({ year: year + 1, month: 1 }, timeZone) };
 }
 
 function startOfLocalMonth({ year, month }: YearMonth, timeZone: string): Date {

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { alternates } from '@/lib/seo';
 import { notFound } from 'next/navigation';
 import { formatMonth, monthRange, yearRange } from '@/lib/dates';
-import { groupByYear } from '@/lib/posts/archive';
 import { monthPath, parseYear, parseYearMonth, yearPath } from '@/lib/posts/permalink';
 import { getAuthor, getLabel, listArchiveMonths } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
@@ -107,7 +106,7 @@ export async function YearListing({ year: param, page }: { year: string; page: n
   const year = parseYear(param);
   if (year === null) notFound();
   const settings = await getSettings();
-  const months = groupByYear(await listArchiveMonths(settings.timeZone)).find((entry) => entry.year === year)?.months ?? [];
+  const months = (await listArchiveMonths(settings.timeZone)).filter((month) => month.year === year);
   return (
     <Listing
       heading={`Posts from ${year}`}
