@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { isbot } from 'isbot';
 import type { Database } from '@/db';
-import { claimView, countAdEvent, existingAdIds } from '@/db/queries/ad-stats';
+import { claimAndCountViews } from '@/db/queries/ad-stats';
 
 /**
  * Who saw an ad, without storing who they are: a hash of network and browser under a salt that changes every day,
@@ -23,12 +23,5 @@ export async function countImpressions(
 ): Promise<number> {
   if (isbot(who.userAgent)) return 0;
   const visitor = `${kind === 'servedImpressions' ? 's' : 'v'}:${visitorHash(who.ip, who.userAgent, now)}`;
-  let counted = 0;
-  for (const adId of await existingAdIds(db, [...new Set(adIds)])) {
-    if (await claimView(db, adId, visitor, now)) {
-      await countAdEvent(db, adId, kind, now.toISOString().slice(0, 10));
-      counted++;
-    }
-  }
-  return counted;
+  return (await claimAndCountViews(db, [...new Set(adIds)], visitor, kind, now)).length;
 }
