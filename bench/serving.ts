@@ -76,13 +76,13 @@ export async function measureServing(context: Context): Promise<void> {
       bareChunks = [...chunksOf(barePage)];
       bareSize = barePage.length;
       await measureThroughput({ a: base + articlePath, b: staticUrl, c: proxyBase + articlePath, d: bare.url, e: bare.dynamicUrl, home: `${base}/` });
+      await measureLighthouse({ home: `${base}/`, article: base + articlePath }, bare.url);
     } finally {
       await bare.stop();
     }
     await measureAtEqualWeight(base + articlePath, article.body, articlePath, bareSize, barePort);
 
     measureClientJs(context.distDir, { article: article.body, home: home.body }, bareChunks);
-    await measureLighthouse({ home: `${base}/`, article: base + articlePath });
     await measurePublishToLive(context, { next: base, nginx: proxyBase });
   } finally {
     await nginx?.stop();
@@ -211,45 +211,49 @@ function measureClientJs(distDir: string, pages: { article: string; home: string
 }
 
 /**
- * Lighthouse's mobile profile emulates a mid-tier phone by slowing the host's CPU 4×, a factor meant for a fast
- * desktop: on a slower host the same factor emulates a slower phone, and scores follow the machine, not the page.
- * So three runs per page at the default factor (printed, no budget) measure the host's benchmarkIndex, and the
- * budgeted runs use the slowdown Lighthouse's own calibration gives for it (bench/lighthouse.ts).
+ * The budget is Lighthouse's mobile profile as it ships (simulated slow 4G, CPU slowed 4×), as the issue names it.
+ * That 4× is meant for a fast desktop: on a faster host it emulates a faster phone than intended, on a slower one a
+ * slower phone. So the same pages are measured again, without a budget, at the slowdown Lighthouse's calibration
+ * gives for this host (bench/lighthouse.ts), beside the bare Next.js app (the article's body, no stylesheet, no
+ * client component of ours) at that slowdown: the floor any hydrated Next.js page stands on there.
  */
-async function measureLighthouse(urls: { home: string; article: string }): Promise<void> {
+async function measureLighthouse(urls: { home: string; article: string }, bareUrl: string): Promise<void> {
   // Scores of one page spread over ten points from run to run here: five runs give a steadier median.
   const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
   const print = (label: string, run: LighthouseRun) =>
-    console.log(`  lighthouse ${label}: ${JSON.stringify(run.scores)}, benchmarkIndex ${run.benchmarkIndex.toFixed(0)}${run.failing.length ? `, below 0.9: ${run.failing.join(', ')}` : ''}`);
-  // One host's index moved between 1,700 and 2,650 within a run (a slowdown of 5.7× to 10×): three runs per page.
+    console.log(
+      `  lighthouse ${label}: ${JSON.stringify(run.scores)}, TBT ${run.tbt.toFixed(0)} ms, LCP ${run.lcp.toFixed(0)} ms, benchmarkIndex ${run.benchmarkIndex.toFixed(0)}${run.failing.length ? `, below 0.9: ${run.failing.join(', ')}` : ''}`,
+    );
+  const series = async (name: string, url: string, count: number, slowdown?: number) => {
+    const all: LighthouseRun[] = [];
+    for (let i = 0; i < count; i++) {
+      all.push(await lighthouse(url, slowdown));
+      print(`${name} run ${i + 1} at ${slowdown ? `${slowdown.toFixed(2)}×` : 'the default 4×'}`, all[i]);
+    }
+    return { all, median: (pick: (run: LighthouseRun) => number) => median(all.map(pick)) };
+  };
+
+  // One host's index moved between 1,700 and 2,650 within a run: the median of every run's.
   const indices: number[] = [];
   for (const [name, url] of Object.entries(urls)) {
-    const scores: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const run = await lighthouse(url);
-      print(`${name} run ${i + 1} at the default 4× CPU slowdown`, run);
-      indices.push(run.benchmarkIndex);
-      scores.push(run.scores.performance);
+    const { all, median: of } = await series(name, url, runs);
+    indices.push(...all.map((run) => run.benchmarkIndex));
+    record({ figure: `Lighthouse ${name}, total blocking time (median)`, value: of((run) => run.tbt), unit: 'ms' });
+    record({ figure: `Lighthouse ${name}, largest contentful paint (median)`, value: of((run) => run.lcp), unit: 'ms' });
+    for (const category of lighthouseCategories) {
+      const score = of((run) => run.scores[category]);
+      record({ figure: `Lighthouse ${name}, ${category} (mobile)`, value: score, unit: '', budget: '≥ 95', pass: score >= 95 });
     }
-    record({ figure: `Lighthouse ${name}, performance at the default 4× (mobile, median)`, value: median(scores), unit: '' });
   }
+
   const benchmarkIndex = median(indices);
   const slowdown = calibratedCpuSlowdown(benchmarkIndex);
   record({ figure: 'Lighthouse host benchmarkIndex (1,500 ≈ the desktop 4× is meant for)', value: benchmarkIndex, unit: '' });
   record({ figure: 'Lighthouse CPU slowdown calibrated to it', value: slowdown, unit: '×' });
-  for (const [name, url] of Object.entries(urls)) {
-    const all: LighthouseRun[] = [];
-    for (let i = 0; i < runs; i++) {
-      const run = await lighthouse(url, slowdown);
-      all.push(run);
-      print(`${name} run ${i + 1} at ${slowdown.toFixed(2)}×`, run);
-    }
-    record({ figure: `Lighthouse ${name}, total blocking time (median)`, value: median(all.map((run) => run.tbt)), unit: 'ms' });
-    record({ figure: `Lighthouse ${name}, largest contentful paint (median)`, value: median(all.map((run) => run.lcp)), unit: 'ms' });
-    for (const category of lighthouseCategories) {
-      const score = median(all.map((run) => run.scores[category]));
-      record({ figure: `Lighthouse ${name}, ${category} (mobile)`, value: score, unit: '', budget: '≥ 95', pass: score >= 95 });
-    }
+  for (const [name, url] of Object.entries({ ...urls, 'bare Next.js app': bareUrl })) {
+    const { median: of } = await series(name, url, 3, slowdown);
+    record({ figure: `Lighthouse ${name}, performance at the calibrated slowdown (median)`, value: of((run) => run.scores.performance), unit: '' });
+    record({ figure: `Lighthouse ${name}, total blocking time at the calibrated slowdown (median)`, value: of((run) => run.tbt), unit: 'ms' });
   }
 }
 
