@@ -1,9 +1,12 @@
 /**
- * Starts the scheduler with the server: every few seconds it asks the server's own /api/scheduler route to
+ * Runs once as the server starts: Next's page cache stops keeping 404s (lib/cache/keep-only-found.ts), and the
+ * scheduler starts: every few seconds it asks the server's own /api/scheduler route to
  * publish due posts (a route, so that cache revalidation runs inside a request). Not during `next build`.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { installKeepOnlyFound } = await import('./lib/cache/keep-only-found');
+  installKeepOnlyFound();
   if (process.env.SCHEDULER === 'off') return;
   const { schedulerKey } = await import('./lib/scheduler/key');
   const intervalMs = Number(process.env.SCHEDULER_INTERVAL_MS) || 5000;
