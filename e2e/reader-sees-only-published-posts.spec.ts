@@ -17,6 +17,18 @@ test('a draft or scheduled post URL gives the 404 page', async ({ page }) => {
   expect((await page.goto('/label/no-such-label'))?.status()).toBe(404);
 });
 
+test.describe('a reader without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an address with nothing there shows the 404 page, not a blank one', async ({ page }) => {
+    for (const address of [permalinkOf(0, 'no-such-story'), '/label/no-such-label', '/author/nobody-here', '/page/999', '/2019/13']) {
+      expect((await page.goto(address))?.status(), address).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 }), address).toHaveText('Page not found');
+      await expect(page.getByRole('link', { name: 'Back to the latest news' }), address).toBeVisible();
+    }
+  });
+});
+
 async function parseXml(page: Page, xml: string) {
   // The browser's own XML parser: a malformed document yields a <parsererror>.
   return page.evaluate((text) => {

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { alternates } from '@/lib/seo';
-import { notFound } from 'next/navigation';
 import { formatMonth, monthRange, yearRange } from '@/lib/dates';
 import { monthPath, parseYear, parseYearMonth, yearPath } from '@/lib/posts/permalink';
 import { getAuthor, getLabel, listArchiveMonths } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { MonthLinks } from './archive-widget';
 import { Listing } from './listing';
+import { NotFoundHere } from './site-not-found';
 
 /**
  * The four listings (home, label, author, month), each reachable at its own URL and at `.../page/N`.
@@ -32,7 +32,7 @@ export async function homeMetadata(page: number): Promise<Metadata> {
 
 export async function LabelListing({ slug, page }: { slug: string; page: number }) {
   const label = await getLabel(slug);
-  if (!label) notFound();
+  if (!label) return <NotFoundHere />;
   return (
     <Listing heading={`Posts labelled ${label.name}`} filter={{ labelSlug: slug }} page={page} basePath={`/label/${slug}`} />
   );
@@ -52,7 +52,7 @@ export async function labelMetadata(slug: string, page: number): Promise<Metadat
 
 export async function AuthorListing({ slug, page }: { slug: string; page: number }) {
   const author = await getAuthor(slug);
-  if (!author) notFound();
+  if (!author) return <NotFoundHere />;
   return (
     <Listing
       heading={author.name}
@@ -78,7 +78,7 @@ export async function authorMetadata(slug: string, page: number): Promise<Metada
 
 export async function MonthListing({ year, month, page }: { year: string; month: string; page: number }) {
   const yearMonth = parseYearMonth(year, month);
-  if (!yearMonth) notFound();
+  if (!yearMonth) return <NotFoundHere />;
   const settings = await getSettings();
   const { from, to } = monthRange(yearMonth, settings.timeZone);
   return (
@@ -104,7 +104,7 @@ export async function monthMetadata(year: string, month: string, page: number): 
 
 export async function YearListing({ year: param, page }: { year: string; page: number }) {
   const year = parseYear(param);
-  if (year === null) notFound();
+  if (year === null) return <NotFoundHere />;
   const settings = await getSettings();
   const months = (await listArchiveMonths(settings.timeZone)).filter((month) => month.year === year);
   return (

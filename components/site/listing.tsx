@@ -1,9 +1,9 @@
-import { notFound } from 'next/navigation';
 import { listPosts, type ListingQuery } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { Pager } from './pager';
 import { SiteFrame } from './site-frame';
 import { PostList } from './post-list';
+import { NotFoundHere } from './site-not-found';
 
 type Props = {
   heading: string;
@@ -19,7 +19,7 @@ type Props = {
 export async function Listing({ heading, headingHidden, intro, filter, page, basePath }: Props) {
   const settings = await getSettings();
   const { posts, hasMore } = await listPosts({ ...filter, page, perPage: settings.postsPerPage });
-  if (page > 1 && posts.length === 0) notFound();
+  if (page > 1 && posts.length === 0) return <NotFoundHere />;
   return (
     <SiteFrame>
       <h1 className={headingHidden ? 'sr-only' : 'mb-6 font-serif text-3xl font-bold'}>

@@ -1,6 +1,6 @@
-import { notFound } from 'next/navigation';
 import { HomeListing, homeMetadata } from '@/components/site/listing-pages';
 import { parsePageParam } from '@/lib/posts/paging';
+import { NotFoundHere } from '@/components/site/site-not-found';
 
 type Props = { params: Promise<{ page: string }> };
 
@@ -13,6 +13,6 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function HomePagedPage({ params }: Props) {
   const page = parsePageParam((await params).page);
-  if (!page) notFound();
+  if (!page) return <NotFoundHere />;
   return <HomeListing page={page} />;
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { alternates } from '@/lib/seo';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { Article } from '@/components/site/article';
 import { SiteFrame } from '@/components/site/site-frame';
+import { NotFoundHere } from '@/components/site/site-not-found';
 import { listAdSlots } from '@/lib/ads/queries';
 import { slotsFor } from '@/lib/ads/rules';
 import { getPost, listRecentPostPaths } from '@/lib/posts/queries';
@@ -20,16 +21,19 @@ export async function generateStaticParams() {
   });
 }
 
+/** The post at this address, or null (the page answers 404; metadata must not throw, see NotFoundHere). */
 async function load(params: Props['params']) {
   const { year, month, slug } = await params;
   const [post, settings] = await Promise.all([getPost(decodeURIComponent(slug)), getSettings()]);
-  if (!post) notFound();
+  if (!post) return null;
   const canonical = postPath(post, settings.timeZone);
   return { post, settings, canonical, requested: `/${year}/${month}/${slug}` };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { post, canonical } = await load(params);
+  const found = await load(params);
+  if (!found) return {};
+  const { post, canonical } = found;
   return {
     title: post.title,
     description: post.excerpt,
@@ -50,7 +54,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const { post, settings, canonical, requested } = await load(params);
+  const found = await load(params);
+  if (!found) return <NotFoundHere />;
+  const { post, settings, canonical, requested } = found;
   // A right slug under the wrong month (an old link, or a changed time zone) moves to the real permalink.
   if (requested !== canonical) permanentRedirect(canonical);
   const labels = post.labels.map((label) => label.slug);

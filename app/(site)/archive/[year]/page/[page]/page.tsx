@@ -1,6 +1,6 @@
-import { notFound } from 'next/navigation';
 import { YearListing, yearMetadata } from '@/components/site/listing-pages';
 import { parsePageParam } from '@/lib/posts/paging';
+import { NotFoundHere } from '@/components/site/site-not-found';
 
 type Props = { params: Promise<{ year: string; page: string }> };
 
@@ -14,6 +14,6 @@ export async function generateMetadata({ params }: Props) {
 export default async function YearArchivePagedPage({ params }: Props) {
   const { year, page } = await params;
   const pageNumber = parsePageParam(page);
-  if (!pageNumber) notFound();
+  if (!pageNumber) return <NotFoundHere />;
   return <YearListing year={year} page={pageNumber} />;
 }

@@ -1,6 +1,6 @@
-import { notFound } from 'next/navigation';
 import { AuthorListing, authorMetadata } from '@/components/site/listing-pages';
 import { parsePageParam } from '@/lib/posts/paging';
+import { NotFoundHere } from '@/components/site/site-not-found';
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
@@ -14,6 +14,6 @@ export async function generateMetadata({ params }: Props) {
 export default async function AuthorPagedPage({ params }: Props) {
   const { slug, page } = await params;
   const pageNumber = parsePageParam(page);
-  if (!pageNumber) notFound();
+  if (!pageNumber) return <NotFoundHere />;
   return <AuthorListing slug={slug} page={pageNumber} />;
 }
