@@ -17,7 +17,8 @@ export async function SiteNotFound() {
  * the browser Next's not-found boundary draws the same page. The page's generateMetadata must not call notFound()
  * either: thrown there, it gets the same blank answer.
  *
- * Not for pages rendered per request: they stream, and a fallback is what they show while they load.
+ * Only for statically generated pages, whose render is finished before anything is sent: a page rendered per request
+ * streams, sends its status before the boundary fails, and would answer 200 (with noindex) instead of 404.
  */
 export function NotFoundHere() {
   return (
