@@ -39,6 +39,6 @@ export function installKeepOnlyFound(): void {
     }
   }
   const slot = Symbol.for('@next/cache-handlers');
-  const global = globalThis as { [slot]?: object };
-  global[slot] = { ...global[slot], FetchCache: KeepOnlyFound };
+  const handlers = globalThis as { [slot]?: object };
+  handlers[slot] = { ...handlers[slot], FetchCache: KeepOnlyFound };
 }
