@@ -1,7 +1,7 @@
 /**
- * Runs once as the server starts: Next's page cache stops keeping 404s (lib/cache/keep-only-found.ts), and the
- * scheduler starts: every few seconds it asks the server's own /api/scheduler route to
- * publish due posts (a route, so that cache revalidation runs inside a request). Not during `next build`.
+ * Runs once as the server starts, not during `next build`. Next's page cache stops keeping 404s
+ * (lib/cache/keep-only-found.ts), and the scheduler starts: every few seconds it asks the server's own
+ * /api/scheduler route to publish due posts (a route, so that cache revalidation runs inside a request).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
