@@ -70,6 +70,7 @@ export async function claimAndCountViews(
   const counted = await db
     .with(claimed)
     .insert(adDailyStats)
+    // Drizzle's insert…select names every column of the table, in order: the counters not counted here start at 0.
     .select(
       db
         .select({
