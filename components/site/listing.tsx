@@ -1,4 +1,4 @@
-import { listPosts, type ListingQuery } from '@/lib/posts/queries';
+import { listPosts, type PostFilter } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { Pager } from './pager';
 import { SiteFrame } from './site-frame';
@@ -10,7 +10,7 @@ type Props = {
   /** The home page names itself for screen readers only; other listings show their heading. */
   headingHidden?: boolean;
   intro?: React.ReactNode;
-  filter: Omit<ListingQuery, 'page' | 'perPage'>;
+  filter: PostFilter;
   page: number;
   basePath: string;
 };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { labels, postLabels, posts, users, type Post } from '../schema';
 
@@ -23,7 +23,10 @@ export type PostDetail = PostSummary & {
   commentsMode: Post['commentsMode'];
 };
 
-export type PostFilter = { labelSlug?: string; authorSlug?: string; from?: Date; to?: Date };
+/** A label's page lists the label alone; the other listings may narrow by author and dates together. */
+export type PostFilter =
+  | { labelSlug: string; authorSlug?: undefined; from?: undefined; to?: undefined }
+  | { labelSlug?: undefined; authorSlug?: string; from?: Date; to?: Date };
 
 /**
  * Published and not in the trash: the only posts readers ever see. The status is written into the SQL, not sent as a
@@ -44,21 +47,43 @@ const summaryColumns = {
   authorSlug: users.slug,
 };
 
-function filterConditions(db: Database, filter: PostFilter): SQL[] {
+function filterConditions(filter: PostFilter): SQL[] {
   const conditions: SQL[] = [isLive];
   // A scalar subquery, so the planner reads the author's posts from their index in date order.
   if (filter.authorSlug) conditions.push(eq(posts.authorId, sql`(select ${users.id} from ${users} where ${users.slug} = ${filter.authorSlug})`));
   if (filter.from) conditions.push(gte(posts.publishedAt, filter.from));
   if (filter.to) conditions.push(lt(posts.publishedAt, filter.to));
-  if (filter.labelSlug) {
-    const postIdsWithLabel = db
+  return conditions;
+}
+
+/**
+ * The ids of one page of a listing, newest first, read from an index alone: a label's from its label rows
+ * (which carry their post's live date), the others from the live posts.
+ */
+function pageOfIds(db: Database, filter: PostFilter, limit: number, offset: number) {
+  if (filter.labelSlug !== undefined) {
+    return db
       .select({ id: postLabels.postId })
       .from(postLabels)
-      .innerJoin(labels, eq(labels.id, postLabels.labelId))
-      .where(eq(labels.slug, filter.labelSlug));
-    conditions.push(inArray(posts.id, postIdsWithLabel));
+      .where(
+        and(
+          eq(postLabels.labelId, sql`(select ${labels.id} from ${labels} where ${labels.slug} = ${filter.labelSlug})`),
+          isNotNull(postLabels.livePublishedAt),
+        ),
+      )
+      .orderBy(desc(postLabels.livePublishedAt), desc(postLabels.postId))
+      .limit(limit)
+      .offset(offset)
+      .as('page_ids');
   }
-  return conditions;
+  return db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(...filterConditions(filter)))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(limit)
+    .offset(offset)
+    .as('page_ids');
 }
 
 /** A post's labels by name, as one JSON column of the row (postgres.js and PGlite both parse json). */
@@ -77,21 +102,13 @@ export async function listPublishedPosts(
   db: Database,
   { limit, offset = 0, ...filter }: PostFilter & { limit: number; offset?: number },
 ): Promise<{ posts: PostSummary[]; hasMore: boolean }> {
-  const newestFirst = [desc(posts.publishedAt), desc(posts.id)];
-  const pageIds = db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(and(...filterConditions(db, filter)))
-    .orderBy(...newestFirst)
-    .limit(limit + 1)
-    .offset(offset)
-    .as('page_ids');
+  const pageIds = pageOfIds(db, filter, limit + 1, offset);
   const rows = await db
     .select({ ...summaryColumns, labels: labelsOfPost })
     .from(pageIds)
     .innerJoin(posts, eq(posts.id, pageIds.id))
     .innerJoin(users, eq(users.id, posts.authorId))
-    .orderBy(...newestFirst);
+    .orderBy(desc(posts.publishedAt), desc(posts.id));
   return {
     posts: rows.slice(0, limit).map(({ labels: postLabelRefs, ...row }) => toSummary(row, postLabelRefs)),
     hasMore: rows.length > limit,

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPosts } from '../seed-data';
 import { seedDemoContent } from '../seed';
-import { adSlots, ads, comments, posts, siteSettings } from '../schema';
+import { adSlots, ads, comments, labels, postLabels, posts, siteSettings } from '../schema';
 import { useFreshDatabase } from '../testing';
 import { listLiveSlots } from './ads';
 import { countApprovedComments, listApprovedComments } from './comments';
@@ -167,6 +167,34 @@ describe('reader queries over the demo newsroom', () => {
     const byAuthor = await listPublishedPosts(db(), { limit: 50, authorSlug: trashed.author });
     expect(byAuthor.posts.map((p) => p.slug)).not.toContain(trashed.slug);
     await db().update(posts).set({ deletedAt: null }).where(eq(posts.slug, trashed.slug));
+  });
+
+  it("keeps a label's page in step with its posts: publish, redate, trash, restore, unpublish, relabel", async () => {
+    const label = published[0].labels[0];
+    const labelSlug = label.toLowerCase().replace(/ /g, '-');
+    const slugsOfLabel = async () => (await listPublishedPosts(db(), { limit: 50, labelSlug })).posts.map((p) => p.slug);
+    const before = await slugsOfLabel();
+    const draft = demoPosts.find((p) => p.slug === 'budget-vote-draft')!;
+    const [{ id }] = await db().select({ id: posts.id }).from(posts).where(eq(posts.slug, draft.slug));
+    const [{ id: labelId }] = await db().select({ id: labels.id }).from(labels).where(eq(labels.slug, labelSlug));
+    await db().insert(postLabels).values({ postId: id, labelId }).onConflictDoNothing();
+    expect(await slugsOfLabel()).toEqual(before);
+
+    await db().update(posts).set({ status: 'published', publishedAt: now }).where(eq(posts.id, id));
+    expect(await slugsOfLabel()).toEqual([draft.slug, ...before]);
+    expect((await listLabelsWithCounts(db())).find((l) => l.slug === labelSlug)?.count).toBe(before.length + 1);
+    await db().update(posts).set({ publishedAt: new Date('2001-01-01T00:00:00Z') }).where(eq(posts.id, id));
+    expect(await slugsOfLabel()).toEqual([...before, draft.slug]);
+    await db().update(posts).set({ deletedAt: now }).where(eq(posts.id, id));
+    expect(await slugsOfLabel()).toEqual(before);
+    await db().update(posts).set({ deletedAt: null }).where(eq(posts.id, id));
+    expect(await slugsOfLabel()).toEqual([...before, draft.slug]);
+    await db().delete(postLabels).where(and(eq(postLabels.postId, id), eq(postLabels.labelId, labelId)));
+    expect(await slugsOfLabel()).toEqual(before);
+    await db().insert(postLabels).values({ postId: id, labelId });
+    expect(await slugsOfLabel()).toEqual([...before, draft.slug]);
+    await db().update(posts).set({ status: 'draft', publishedAt: null }).where(eq(posts.id, id));
+    expect(await slugsOfLabel()).toEqual(before);
   });
 
   it('keeps one settings row', async () => {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { labels, postLabels, posts, users } from '../schema';
 import { isLive } from './posts';
@@ -8,10 +8,9 @@ export type ArchiveMonth = { year: number; month: number; count: number };
 
 export async function listLabelsWithCounts(db: Database): Promise<LabelWithCount[]> {
   return db
-    .select({ name: labels.name, slug: labels.slug, count: count(posts.id) })
+    .select({ name: labels.name, slug: labels.slug, count: count() })
     .from(labels)
-    .innerJoin(postLabels, eq(postLabels.labelId, labels.id))
-    .innerJoin(posts, and(eq(posts.id, postLabels.postId), isLive))
+    .innerJoin(postLabels, and(eq(postLabels.labelId, labels.id), isNotNull(postLabels.livePublishedAt)))
     .groupBy(labels.id)
     .orderBy(labels.name);
 }

@@ -6,7 +6,7 @@ import { tags } from '@/lib/cache/tags';
 import { getSettings } from '@/lib/settings/queries';
 import { postPath } from './permalink';
 
-export type { PostDetail, PostSummary, LabelRef } from '@/db/queries/posts';
+export type { PostDetail, PostFilter, PostSummary, LabelRef } from '@/db/queries/posts';
 
 export type ListingQuery = posts.PostFilter & { page: number; perPage: number };
 
