@@ -123,3 +123,19 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test('a page view asks the server for nothing but the page: links are plain, nothing is prefetched', async ({ page }) => {
+  // next/link would fetch the RSC payload of every linked page in view; those requests pass nginx's micro-cache
+  // (they carry the RSC header), so each reader's page view would reach Node a dozen more times.
+  const flightRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['rsc'] || request.url().includes('_rsc=')) flightRequests.push(request.url());
+  });
+  for (const path of ['/', permalinkOf(newest.daysAgo, newest.slug), '/page/2']) {
+    await page.goto(path);
+    await page.mouse.wheel(0, 4000);
+    await page.locator('main a').first().hover();
+    await page.waitForTimeout(1500);
+  }
+  expect(flightRequests).toEqual([]);
+});

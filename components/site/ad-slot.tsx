@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SlotWithAds } from '@/lib/ads/queries';
 import { pickWeighted } from '@/lib/ads/rules';
 
@@ -45,14 +44,14 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
           ))}
         </div>
       ) : (
-        <Link
+        <a
           href="/advertise"
           className="flex flex-col items-center justify-center border-2 border-dashed border-rule bg-white text-center no-underline"
           style={box}
         >
           <span className="font-serif text-xl font-bold">Your ad here</span>
           <span className="mt-1 text-accent">Buy AdSpace</span>
-        </Link>
+        </a>
       )}
     </section>
   );

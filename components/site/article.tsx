@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Fragment } from 'react';
 import { formatDateHeader } from '@/lib/dates';
 import { buildThreads, commentCountLabel } from '@/lib/comments/thread';
@@ -80,9 +79,9 @@ export async function Article({ post, settings, adSlots = [] }: Props) {
           )}
           <div>
             <p className="font-semibold">
-              <Link href={`/author/${post.author.slug}`} rel="author" className="hover:text-accent">
+              <a href={`/author/${post.author.slug}`} rel="author" className="hover:text-accent">
                 {post.author.name}
-              </Link>
+              </a>
             </p>
             <p className="text-sm text-muted">{post.authorBio}</p>
           </div>

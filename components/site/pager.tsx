@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 /** Blogger's "Newer posts / Home / Older posts" links; page 1 lives at the base path itself. */
 export function Pager({ basePath, page, hasOlder }: { basePath: string; page: number; hasOlder: boolean }) {
@@ -8,19 +7,19 @@ export function Pager({ basePath, page, hasOlder }: { basePath: string; page: nu
     <nav aria-label="Pagination" className="mt-6 flex items-center justify-between border-t border-rule pt-4 text-sm">
       <span>
         {page > 1 && (
-          <Link href={pageHref(page - 1)} rel="prev" className={link}>
+          <a href={pageHref(page - 1)} rel="prev" className={link}>
             ← Newer posts
-          </Link>
+          </a>
         )}
       </span>
-      <Link href="/" className="text-muted hover:text-accent">
+      <a href="/" className="text-muted hover:text-accent">
         Home
-      </Link>
+      </a>
       <span>
         {hasOlder && (
-          <Link href={pageHref(page + 1)} rel="next" className={link}>
+          <a href={pageHref(page + 1)} rel="next" className={link}>
             Older posts →
-          </Link>
+          </a>
         )}
       </span>
     </nav>

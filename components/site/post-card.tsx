@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { commentCountLabel } from '@/lib/comments/thread';
 import { postPath } from '@/lib/posts/permalink';
 import type { PostSummary } from '@/lib/posts/queries';
@@ -12,9 +11,9 @@ export function PostCard({ post, commentCount, timeZone, priority }: Props) {
   return (
     <article className="mb-10" aria-labelledby={`post-${post.id}`}>
       <h3 id={`post-${post.id}`} className="mb-2 font-serif text-2xl font-bold leading-tight sm:text-3xl">
-        <Link href={href} className="hover:text-accent">
+        <a href={href} className="hover:text-accent">
           {post.title}
-        </Link>
+        </a>
       </h3>
       <PostMeta post={post} timeZone={timeZone} />
       {post.coverImage && (
@@ -24,13 +23,13 @@ export function PostCard({ post, commentCount, timeZone, priority }: Props) {
       )}
       <p className="mt-4 font-serif text-lg leading-relaxed">{post.excerpt}</p>
       <p className="mt-3 flex flex-wrap gap-x-6 text-sm font-semibold">
-        <Link href={href} className="text-accent hover:underline">
+        <a href={href} className="text-accent hover:underline">
           Read more<span className="sr-only">: {post.title}</span>
-        </Link>
-        <Link href={`${href}#comments`} className="text-muted hover:text-accent">
+        </a>
+        <a href={`${href}#comments`} className="text-muted hover:text-accent">
           {commentCountLabel(commentCount)}
           <span className="sr-only"> on {post.title}</span>
-        </Link>
+        </a>
       </p>
     </article>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { PostSummary } from '@/lib/posts/queries';
 
 const timeFormat = (timeZone: string) =>
@@ -10,9 +9,9 @@ export function PostMeta({ post, timeZone }: { post: PostSummary; timeZone: stri
     <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
       <p>
         By{' '}
-        <Link href={`/author/${post.author.slug}`} rel="author" className="font-semibold text-ink hover:text-accent">
+        <a href={`/author/${post.author.slug}`} rel="author" className="font-semibold text-ink hover:text-accent">
           {post.author.name}
-        </Link>{' '}
+        </a>{' '}
         at <time dateTime={post.publishedAt.toISOString()}>{timeFormat(timeZone).format(post.publishedAt)}</time>
       </p>
       {post.labels.length > 0 && (
@@ -21,9 +20,9 @@ export function PostMeta({ post, timeZone }: { post: PostSummary; timeZone: stri
           {post.labels.map((label, i) => (
             <span key={label.slug}>
               {i > 0 && ', '}
-              <Link href={`/label/${label.slug}`} rel="tag" className="text-ink hover:text-accent">
+              <a href={`/label/${label.slug}`} rel="tag" className="text-ink hover:text-accent">
                 {label.name}
-              </Link>
+              </a>
             </span>
           ))}
         </p>

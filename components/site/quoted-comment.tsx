@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { formatCommentText } from '@/lib/comments/format';
 
 type Props = { authorName: string; body: string; post: { title: string; path: string } };
@@ -9,9 +8,9 @@ export function QuotedComment({ authorName, body, post }: Props) {
     <>
       <p className="mb-4">
         On{' '}
-        <Link href={post.path} className="font-semibold text-accent hover:underline">
+        <a href={post.path} className="font-semibold text-accent hover:underline">
           {post.title}
-        </Link>
+        </a>
       </p>
       <blockquote className="mb-6 rounded border-l-4 border-rule bg-white p-4">
         <p className="mb-2 text-sm font-semibold">{authorName} wrote:</p>

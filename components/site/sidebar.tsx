@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SlotWithAds } from '@/lib/ads/queries';
 import { listArchiveMonths, listLabels } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
@@ -15,12 +14,12 @@ export async function Sidebar({ slots }: { slots: SlotWithAds[] }) {
         <AdSlot key={slot.key} slot={slot} />
       ))}
       <p>
-        <Link
+        <a
           href="/advertise"
           className="block rounded bg-accent px-4 py-3 text-center font-semibold text-white no-underline hover:bg-accent-dark"
         >
           Buy AdSpace
-        </Link>
+        </a>
       </p>
       <ArchiveWidget months={months} />
       <Widget title="Labels">

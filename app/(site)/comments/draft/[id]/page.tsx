@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommentForm } from '@/components/site/comment-form';
 import { SiteFrame } from '@/components/site/site-frame';
@@ -27,9 +26,9 @@ export default async function CommentDraftPage({ params }: { params: Promise<{ i
       <h1 className="mb-2 font-serif text-3xl font-bold">Your comment</h1>
       <p className="mb-6">
         On{' '}
-        <Link href={postPath(post, settings.timeZone)} className="font-semibold text-accent hover:underline">
+        <a href={postPath(post, settings.timeZone)} className="font-semibold text-accent hover:underline">
           {post.title}
-        </Link>
+        </a>
       </p>
       <div id="write-comment" className="rounded border border-rule bg-white p-4">
         <CommentForm
