@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -6,7 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
-import { acquireLock, acquireLockWaiting } from './pglite-lock';
+import { acquireLock, acquireLockWaiting, isAlive } from './pglite-lock';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -14,13 +15,13 @@ export type Connection = { db: Database; close: () => Promise<void> };
 
 /**
  * Opens the database the environment names: PostgreSQL when DATABASE_URL is set, else PGlite on disk.
- * `next build` renders pages in several worker processes at once; each of them gets a private in-memory
- * copy of the PGlite folder, taken in turn under the lock, so builds never share the on-disk files.
+ * `next build` renders pages in several worker processes at once; each of them gets a private copy of the PGlite
+ * folder, taken in turn under the lock, so builds never share the on-disk files.
  */
 export async function openDatabase(): Promise<Connection> {
   const { DATABASE_URL, PGLITE_DIR, NEXT_PHASE } = env();
   if (DATABASE_URL) return openPostgres(DATABASE_URL);
-  if (NEXT_PHASE === 'phase-production-build') return openPgliteSnapshot(PGLITE_DIR);
+  if (NEXT_PHASE === 'phase-production-build') return openPgliteCopy(PGLITE_DIR);
   return openPglite(PGLITE_DIR);
 }
 
@@ -59,19 +60,57 @@ async function openPglite(dataDir: string): Promise<Connection> {
   }
 }
 
-async function openPgliteSnapshot(dataDir: string): Promise<Connection> {
+/**
+ * A build worker's own copy of the PGlite folder, taken under the lock (no writer can hold the folder meanwhile) and
+ * opened like any folder. Copying the files costs a fraction of what PGlite's dump and load into memory did (at
+ * 10,000 posts, 95 MB: 1.2 s against 2.2 s per worker, bench/README.md) and keeps the data out of the heap. The
+ * copy is removed when the worker exits; one left behind by a worker that was killed goes at the next build.
+ */
+async function openPgliteCopy(dataDir: string): Promise<Connection> {
+  // Beside the folder, as its lock file is: <folder>.build-copies/<pid>.
+  const copies = `${path.resolve(dataDir)}.build-copies`;
+  removeCopiesOfEndedProcesses(copies);
+  const copy = path.join(copies, String(process.pid));
   const release = await acquireLockWaiting(dataDir, 'snapshot');
-  let snapshot: Blob;
   try {
-    const disk = await PGlite.create(dataDir, { startParams: pgliteStartParams });
-    snapshot = await disk.dumpDataDir('none');
-    await disk.close();
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.cpSync(dataDir, copy, { recursive: true });
   } finally {
     release();
   }
-  const client = await PGlite.create({ loadDataDir: snapshot, startParams: pgliteStartParams });
+  const removeCopy = () => {
+    fs.rmSync(copy, { recursive: true, force: true });
+    removeIfEmpty(copies);
+  };
+  process.once('exit', removeCopy);
+  // Next ends its build workers with SIGINT (SIGTERM when they linger), which skips 'exit' handlers.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removeCopy();
+      process.exit(128 + os.constants.signals[signal]);
+    });
+  }
+  const client = await PGlite.create(copy, { startParams: pgliteStartParams });
   return {
     db: drizzlePglite({ client, schema }) as unknown as Database,
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      removeCopy();
+    },
   };
+}
+
+function removeCopiesOfEndedProcesses(copies: string) {
+  for (const name of fs.existsSync(copies) ? fs.readdirSync(copies) : []) {
+    if (Number(name) !== process.pid && !isAlive(Number(name))) fs.rmSync(path.join(copies, name), { recursive: true, force: true });
+  }
+}
+
+/** The last worker out removes the folder of copies; while others still hold theirs, it stays. */
+function removeIfEmpty(folder: string) {
+  try {
+    fs.rmdirSync(folder);
+  } catch (error) {
+    if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
 }

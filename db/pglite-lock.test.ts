@@ -114,11 +114,28 @@ describe('one writer per data folder', () => {
     expect(Number(n)).toBe(6 + inserted * 20);
   });
 
-  it('lets many build workers read at once, each from its own snapshot', async () => {
+  it('lets many build workers read at once, each from its own copy, gone when it exits', async () => {
+    // A copy left behind by a worker that was killed is removed by the next build.
+    const leftBehind = path.join(`${dataDir}.build-copies`, String(deadPid()));
+    fs.mkdirSync(leftBehind, { recursive: true });
     const workers = await Promise.all(
       Array.from({ length: 4 }, () => run(['count'], { NEXT_PHASE: 'phase-production-build' })),
     );
     for (const worker of workers) expect(worker.out.trim()).toBe('count 17');
     expect(fs.existsSync(lockPathFor(dataDir))).toBe(false);
+    expect(fs.existsSync(`${dataDir}.build-copies`)).toBe(false);
+  });
+
+  it("removes a build worker's copy when Next ends the worker with SIGINT", async () => {
+    const worker = spawn(process.execPath, nodeArgs(['hold']), { env: childEnv({ NEXT_PHASE: 'phase-production-build' }) });
+    await new Promise<void>((resolve, reject) => {
+      worker.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve());
+      worker.on('exit', () => reject(new Error('the worker exited early')));
+    });
+    const copy = path.join(`${dataDir}.build-copies`, String(worker.pid));
+    expect(fs.existsSync(path.join(copy, 'PG_VERSION'))).toBe(true);
+    worker.kill('SIGINT');
+    await new Promise((resolve) => worker.on('exit', resolve));
+    expect(fs.existsSync(`${dataDir}.build-copies`)).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ export function lockPathFor(dataDir: string): string {
   return `${resolved}.lock`;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
