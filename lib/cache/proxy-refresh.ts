@@ -19,7 +19,21 @@ export async function refreshProxyCache(paths: string[]): Promise<void> {
   const host = new URL(env().SITE_URL).host;
   const unique = [...new Set(paths)];
   const failed = (await Promise.all(unique.map((path) => refreshOne(new URL(path, base), host)))).filter(Boolean);
-  if (failed.length) console.warn(`Cache refresh through ${base} failed for ${failed.length} of ${unique.length} pages: ${failed[0]}`);
+  if (failed.length) warnAtMostEveryMinute(`Cache refresh through ${base} failed for ${failed.length} of ${unique.length} pages: ${failed[0]}`);
+}
+
+/** A proxy that is down fails every refresh: one line a minute says so, with how many were not printed. */
+const warnings = { lastAt: 0, unprinted: 0 };
+function warnAtMostEveryMinute(message: string) {
+  const now = Date.now();
+  if (now - warnings.lastAt < 60_000) {
+    warnings.unprinted++;
+    return;
+  }
+  const more = warnings.unprinted ? ` (and ${warnings.unprinted} more since the last message)` : '';
+  console.warn(message + more);
+  warnings.lastAt = now;
+  warnings.unprinted = 0;
 }
 
 /** Resolves to undefined when the proxy answered, or to what went wrong. */
