@@ -1,17 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { newest, permalinkOf } from './demo';
-import { makePng, signInAs, unique } from './fixtures';
+import { fillNewAd, makePng, signInAs, unique } from './fixtures';
 
 test('an admin books an ad: it shows in a cached article’s sidebar, its clicks count, pausing removes it', async ({ page, request }) => {
   const advertiser = `Harbour Chandlery ${unique()}`;
   await signInAs(page, 'admin');
   await page.goto('/dashboard/ads');
   await page.getByRole('link', { name: 'New ad' }).click();
-  await page.getByLabel('Advertiser').fill(advertiser);
-  await page.getByLabel('Slot').selectOption({ label: 'Sidebar top (300×250)' });
-  await page.getByLabel('Headline').fill('Ropes, paint and advice');
-  await page.getByLabel('Alt text').fill('Coils of rope on a quayside counter');
-  await page.getByLabel('Target URL').fill('https://example.com/chandlery');
+  await fillNewAd(page, {
+    advertiser,
+    slot: 'Sidebar top (300×250)',
+    headline: 'Ropes, paint and advice',
+    altText: 'Coils of rope on a quayside counter',
+    targetUrl: 'https://example.com/chandlery',
+  });
   await page.getByLabel('Starts').fill(new Date(Date.now() - 60_000).toISOString().slice(0, 16));
   await page.getByLabel('Weight').fill('100');
 
@@ -55,12 +57,14 @@ test.describe('without JavaScript', () => {
     const advertiser = `Quay Bakery ${unique()}`;
     await signInAs(page, 'admin');
     await page.goto('/dashboard/ads/new');
-    await page.getByLabel('Advertiser').fill(advertiser);
-    await page.getByLabel('Slot').selectOption({ label: 'Sidebar top (300×250)' });
-    await page.getByLabel('Headline').fill('Bread from four');
-    await page.getByLabel('Alt text').fill('Loaves on a shelf');
-    await page.getByLabel('Target URL').fill('https://example.com/bakery');
-    await page.getByLabel('Image').setInputFiles({ name: 'ad.png', mimeType: 'image/png', buffer: makePng(300, 250) });
+    await fillNewAd(page, {
+      advertiser,
+      slot: 'Sidebar top (300×250)',
+      headline: 'Bread from four',
+      altText: 'Loaves on a shelf',
+      targetUrl: 'https://example.com/bakery',
+      image: { width: 300, height: 250 },
+    });
     await page.getByRole('button', { name: 'Save ad' }).click();
     await expect(page).toHaveURL(/\/dashboard\/ads\/\d+\?saved=1$/);
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { permalinkOf, published } from './demo';
-import { makePng, signInAs, unique } from './fixtures';
+import { fillNewAd, signInAs, unique } from './fixtures';
 
 const schools = published.find((post) => post.labels.includes('Schools'))!;
 const elsewhere = published.find((post) => !post.labels.includes('Schools'))!;
@@ -32,12 +32,14 @@ test('an admin adds an in-article slot for one label and sells it; the advertise
 
   // An ad in it, live now.
   await page.goto('/dashboard/ads/new');
-  await page.getByLabel('Advertiser').fill(advertiser);
-  await page.getByLabel('Slot').selectOption({ label: `Schools inline ${key} (300×100)` });
-  await page.getByLabel('Headline').fill('Revision that works');
-  await page.getByLabel('Image').setInputFiles({ name: 'ad.png', mimeType: 'image/png', buffer: makePng(300, 100) });
-  await page.getByLabel('Alt text').fill('A tutor and a student at a desk');
-  await page.getByLabel('Target URL').fill('https://example.com/tutors');
+  await fillNewAd(page, {
+    advertiser,
+    slot: `Schools inline ${key} (300×100)`,
+    headline: 'Revision that works',
+    altText: 'A tutor and a student at a desk',
+    targetUrl: 'https://example.com/tutors',
+    image: { width: 300, height: 100 },
+  });
   await page.getByLabel('Starts').fill(new Date(Date.now() - 60_000).toISOString().slice(0, 19));
   await page.getByRole('button', { name: 'Save ad' }).click();
   await expect(page).toHaveURL(/\/dashboard\/ads\/\d+\?saved=1$/);
@@ -94,12 +96,14 @@ test('an ad disappears from the cached page by itself when its window ends', asy
   const advertiser = `Flash Sale ${unique()}`;
   await signInAs(page, 'admin');
   await page.goto('/dashboard/ads/new');
-  await page.getByLabel('Advertiser').fill(advertiser);
-  await page.getByLabel('Slot').selectOption({ label: 'Sidebar bottom (300×250)' });
-  await page.getByLabel('Headline').fill('Today only');
-  await page.getByLabel('Image').setInputFiles({ name: 'ad.png', mimeType: 'image/png', buffer: makePng(300, 250) });
-  await page.getByLabel('Alt text').fill('Sale signs in a shop window');
-  await page.getByLabel('Target URL').fill('https://example.com/sale');
+  await fillNewAd(page, {
+    advertiser,
+    slot: 'Sidebar bottom (300×250)',
+    headline: 'Today only',
+    altText: 'Sale signs in a shop window',
+    targetUrl: 'https://example.com/sale',
+    image: { width: 300, height: 250 },
+  });
   await page.getByLabel('Starts').fill(new Date(Date.now() - 60_000).toISOString().slice(0, 19));
   await page.getByLabel('Ends').fill(new Date(Date.now() + 12_000).toISOString().slice(0, 19));
   await page.getByRole('button', { name: 'Save ad' }).click();

@@ -60,6 +60,21 @@ export async function createAccountAs(page: Page, account: { name: string; email
   await expect(page.getByRole('status').filter({ hasText: `${account.name} can now sign in as ${account.role}.` })).toBeVisible();
 }
 
+/** Fills the new-ad form (the admin is on /dashboard/ads/new); with `image`, uploads a PNG of that size. */
+export async function fillNewAd(
+  page: Page,
+  ad: { advertiser: string; slot: string; headline: string; altText: string; targetUrl: string; image?: { width: number; height: number } },
+) {
+  await page.getByLabel('Advertiser').fill(ad.advertiser);
+  await page.getByLabel('Slot').selectOption({ label: ad.slot });
+  await page.getByLabel('Headline').fill(ad.headline);
+  await page.getByLabel('Alt text').fill(ad.altText);
+  await page.getByLabel('Target URL').fill(ad.targetUrl);
+  if (ad.image) {
+    await page.getByLabel('Image').setInputFiles({ name: 'ad.png', mimeType: 'image/png', buffer: makePng(ad.image.width, ad.image.height) });
+  }
+}
+
 /** A real PNG of the given size (one flat colour), for uploads that must match a slot's size. */
 export function makePng(width: number, height: number): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -1,4 +1,3 @@
-
 /** Blogger's "Newer posts / Home / Older posts" links; page 1 lives at the base path itself. */
 export function Pager({ basePath, page, hasOlder }: { basePath: string; page: number; hasOlder: boolean }) {
   const pageHref = (n: number) => (n === 1 ? basePath || '/' : `${basePath}/page/${n}`);

@@ -61,29 +61,26 @@ function filterConditions(filter: PostFilter): SQL[] {
  * (which carry their post's live date), the others from the live posts.
  */
 function pageOfIds(db: Database, filter: PostFilter, limit: number, offset: number) {
-  if (filter.labelSlug !== undefined) {
-    return db
-      .select({ id: postLabels.postId })
-      .from(postLabels)
-      .where(
-        and(
-          eq(postLabels.labelId, sql`(select ${labels.id} from ${labels} where ${labels.slug} = ${filter.labelSlug})`),
-          isNotNull(postLabels.livePublishedAt),
-        ),
-      )
-      .orderBy(desc(postLabels.livePublishedAt), desc(postLabels.postId))
-      .limit(limit)
-      .offset(offset)
-      .as('page_ids');
-  }
-  return db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(and(...filterConditions(filter)))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit)
-    .offset(offset)
-    .as('page_ids');
+  const newestFirst =
+    filter.labelSlug !== undefined
+      ? db
+          .select({ id: postLabels.postId })
+          .from(postLabels)
+          .where(
+            and(
+              eq(postLabels.labelId, sql`(select ${labels.id} from ${labels} where ${labels.slug} = ${filter.labelSlug})`),
+              isNotNull(postLabels.livePublishedAt),
+            ),
+          )
+          .orderBy(desc(postLabels.livePublishedAt), desc(postLabels.postId))
+          .$dynamic()
+      : db
+          .select({ id: posts.id })
+          .from(posts)
+          .where(and(...filterConditions(filter)))
+          .orderBy(desc(posts.publishedAt), desc(posts.id))
+          .$dynamic();
+  return newestFirst.limit(limit).offset(offset).as('page_ids');
 }
 
 /** A post's labels by name, as one JSON column of the row (postgres.js and PGlite both parse json). */
