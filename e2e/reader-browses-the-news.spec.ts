@@ -139,3 +139,20 @@ test('a page view asks the server for nothing but the page: links are plain, not
   }
   expect(flightRequests).toEqual([]);
 });
+
+test('an article view sends nothing to the server for the comment form until the reader reaches it', async ({ page }) => {
+  // The page is cached; these are not. Fetched on load, they would bring every reader's view to Node.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const formRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/api\/(comments|auth)\//.test(request.url())) formRequests.push(new URL(request.url()).pathname);
+  });
+  await page.goto(permalinkOf(newest.daysAgo, newest.slug), { waitUntil: 'networkidle' });
+  await page.waitForTimeout(1000);
+  expect(formRequests).toEqual([]);
+
+  const tokenAnswered = page.waitForResponse((response) => response.url().endsWith('/api/comments/token'));
+  await page.getByRole('button', { name: 'Post comment' }).scrollIntoViewIfNeeded();
+  expect((await tokenAnswered).ok()).toBe(true);
+  await expect.poll(() => formRequests.sort()).toEqual(['/api/auth/session', '/api/comments/seen', '/api/comments/token']);
+});

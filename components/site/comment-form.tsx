@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useId, useState } from 'react';
+import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { postCommentAction, type CommentFormState } from '@/lib/comments/actions';
@@ -42,20 +42,31 @@ export function CommentForm({ postId, parentId, token, requireEmail, initialStat
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
 
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Only once the form comes into view: the page itself is cached (by Next and by nginx), and most readers never
+  // reach the comments, so fetching on load would send every page view to Node twice more. The stamp then also
+  // says when the form was shown, as the no-JS stamp (/api/comments/seen, a lazy image beside it) does.
   useEffect(() => {
     let live = true;
-    pageData().then((data) => {
-      if (!live) return;
-      setFreshToken(data.token);
-      setStaffName(data.staffName);
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      pageData().then((data) => {
+        if (!live) return;
+        setFreshToken(data.token);
+        setStaffName(data.staffName);
+      });
     });
+    if (formRef.current) observer.observe(formRef.current);
     return () => {
       live = false;
+      observer.disconnect();
     };
   }, []);
 
   return (
-    <form action={action} className="space-y-4">
+    <form ref={formRef} action={action} className="space-y-4">
       <FormMessage state={state} />
       <input type="hidden" name="postId" value={postId} />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
