@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calibratedCpuSlowdown } from './lighthouse';
+import { Launcher } from 'chrome-launcher';
+import { calibratedCpuSlowdown, lighthouseChromeFlags } from './lighthouse';
 
 describe('calibratedCpuSlowdown', () => {
   it('gives the default 4× to the fast desktop Lighthouse assumes', () => {
@@ -16,5 +17,20 @@ describe('calibratedCpuSlowdown', () => {
   it('slows a host that is already as slow as a mid-tier phone by nothing more', () => {
     expect(calibratedCpuSlowdown(150)).toBe(1);
     expect(calibratedCpuSlowdown(60)).toBe(1);
+  });
+});
+
+describe('lighthouseChromeFlags', () => {
+  const disabledIn = (flags: string[]) => flags.filter((flag) => flag.startsWith('--disable-features=')).flatMap((flag) => flag.split('=')[1].split(','));
+
+  it('keeps every feature the launcher turns off but RenderDocument, in the one --disable-features Chromium reads', () => {
+    const flags = lighthouseChromeFlags();
+    expect(flags.filter((flag) => flag.startsWith('--disable-features='))).toHaveLength(1);
+    expect(disabledIn(Launcher.defaultFlags())).toContain('RenderDocument');
+    expect(disabledIn(flags)).toEqual(disabledIn(Launcher.defaultFlags()).filter((feature) => feature !== 'RenderDocument'));
+  });
+
+  it('runs headless without a sandbox or GPU, as CI does', () => {
+    expect(lighthouseChromeFlags()).toEqual(expect.arrayContaining(['--headless=new', '--no-sandbox', '--disable-gpu']));
   });
 });
