@@ -12,6 +12,19 @@ export function bodyOf(html: string): string {
   return body.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
 }
 
+/**
+ * The page as Next serves it, minus Next's client runtime: its script tags and script preloads, the Turbopack
+ * bootstrap and the inline RSC payload. Our own inline scripts (the ads' impression beacon) stay; so do the
+ * stylesheet, the images and every other tag: what a reader would get if the framework shipped no JavaScript.
+ */
+export function withoutFrameworkScripts(html: string): string {
+  return html
+    .replace(/<script\b[^>]*\bsrc="\/_next\/[^"]*"[^>]*><\/script>/g, '')
+    .replace(/<script id="_R_">[\s\S]*?<\/script>/g, '')
+    .replace(/<script>\(?self\.__next_f[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*\bas="script"[^>]*\/?>/g, '');
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(nextBin, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -8,7 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { callAction, postAction, sessionCookie } from '../e2e/server-actions';
-import { startBareNext } from './bare';
+import { startBareNext, withoutFrameworkScripts } from './bare';
 import { chunksOf, clientJs } from './client-js';
 import { calibratedCpuSlowdown, lighthouse, lighthouseCategories, type LighthouseRun } from './lighthouse';
 import { request } from './load';
@@ -50,8 +50,10 @@ export async function measureServing(context: Context): Promise<void> {
   // b) nginx serving the same HTML from a file; c) the shipped deploy/nginx.conf in front of this `next start`.
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-html-'));
   fs.writeFileSync(path.join(staticDir, 'article.html'), article.body);
-  const [staticPort, proxyPort, barePort] = [await context.freePort(), await context.freePort(), await context.freePort()];
+  fs.writeFileSync(path.join(staticDir, 'article-no-js.html'), withoutFrameworkScripts(article.body));
+  const [staticPort, proxyPort, barePort, noJsPort] = [await context.freePort(), await context.freePort(), await context.freePort(), await context.freePort()];
   const staticUrl = `http://127.0.0.1:${staticPort}/article.html`;
+  const noJsUrl = `http://127.0.0.1:${noJsPort}/article-no-js.html`;
   const proxyBase = `http://127.0.0.1:${proxyPort}`;
   let nginx: Nginx | undefined;
   try {
@@ -61,8 +63,10 @@ export async function measureServing(context: Context): Promise<void> {
         // As one serves a static site: open file descriptors kept (without it the cached proxy beat the file).
         `server { listen 127.0.0.1:${staticPort}; root ${staticDir}; default_type text/html; open_file_cache max=16 inactive=60s; }`,
         renderDeployConfig({ cacheDir, upstreamPort: context.port, listenPort: proxyPort, refreshPort: context.refreshPort }),
+        // The article without Next's client runtime, for Lighthouse: its stylesheet, images and beacons from next start.
+        `server { listen 127.0.0.1:${noJsPort}; location = /article-no-js.html { root ${staticDir}; default_type text/html; } location / { proxy_pass http://127.0.0.1:${context.port}; } }`,
       ].join('\n'),
-      [staticUrl, `${proxyBase}/robots.txt`],
+      [staticUrl, `${proxyBase}/robots.txt`, noJsUrl],
     );
     await checkMicroCache(proxyBase, articlePath);
 
@@ -76,7 +80,7 @@ export async function measureServing(context: Context): Promise<void> {
       bareChunks = [...chunksOf(barePage)];
       bareSize = barePage.length;
       await measureThroughput({ a: base + articlePath, b: staticUrl, c: proxyBase + articlePath, d: bare.url, e: bare.dynamicUrl, home: `${base}/` });
-      await measureLighthouse({ home: `${base}/`, article: base + articlePath }, bare.url);
+      await measureLighthouse({ home: `${base}/`, article: base + articlePath }, { bare: bare.url, noJs: noJsUrl });
     } finally {
       await bare.stop();
     }
@@ -216,9 +220,11 @@ function measureClientJs(distDir: string, pages: { article: string; home: string
  * slower phone. So the same pages are measured again, without a budget, at the slowdown Lighthouse's calibration
  * gives for this host (bench/lighthouse.ts), beside the bare Next.js app (the article's body, no stylesheet, no
  * client component of ours) at that slowdown: the floor any hydrated Next.js page stands on there. The bare app
- * is also measured with the profile as it ships, without a budget.
+ * is also measured with the profile as it ships, without a budget, and so is our article without Next's client
+ * runtime (the same HTML, stylesheet and images, minus the framework's scripts): the ceiling over the budget.
  */
-async function measureLighthouse(urls: { home: string; article: string }, bareUrl: string): Promise<void> {
+async function measureLighthouse(urls: { home: string; article: string }, references: { bare: string; noJs: string }): Promise<void> {
+  const bareUrl = references.bare;
   // Scores of one page spread over ten points from run to run here: five runs give a steadier median.
   const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
   const print = (label: string, run: LighthouseRun) =>
@@ -252,6 +258,9 @@ async function measureLighthouse(urls: { home: string; article: string }, bareUr
   const bare = await series('bare Next.js app', bareUrl, 3);
   record({ figure: 'Lighthouse bare Next.js app, performance (mobile, median; no budget)', value: bare.median((run) => run.scores.performance), unit: '' });
   record({ figure: 'Lighthouse bare Next.js app, total blocking time (median)', value: bare.median((run) => run.tbt), unit: 'ms' });
+  const noJs = await series('article without the framework’s scripts', references.noJs, 3);
+  record({ figure: 'Lighthouse article without the framework’s scripts, performance (mobile, median; no budget)', value: noJs.median((run) => run.scores.performance), unit: '' });
+  record({ figure: 'Lighthouse article without the framework’s scripts, total blocking time (median)', value: noJs.median((run) => run.tbt), unit: 'ms' });
 
   const benchmarkIndex = median(indices);
   const slowdown = calibratedCpuSlowdown(benchmarkIndex);
