@@ -21,6 +21,23 @@ export function request(url: string, init: { method?: string; headers?: Record<s
   });
 }
 
+/**
+ * One ad impression beacon as a reader's browser sends it, from client i's own network (`NETWORK.x.y.z`, so every
+ * client is a new visitor and is counted); ok when answered 204.
+ */
+export async function adBeacon(base: string, adId: number, i: number, network: number): Promise<{ ok: boolean; ms: number }> {
+  const answer = await request(`${base}/api/ads/impressions`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'text/plain',
+      'x-forwarded-for': `${network}.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36',
+    },
+    body: JSON.stringify({ ids: [adId] }),
+  });
+  return { ok: answer.status === 204, ms: answer.ms };
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /**

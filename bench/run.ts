@@ -11,7 +11,7 @@ import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { adDailyStats, comments } from '@/db/schema';
 import { postAction } from '../e2e/server-actions';
 import { buildDemoSite } from '../scripts/build';
-import { freePort, request, runLoad, stopProcess, waitUntilAnswers } from './load';
+import { adBeacon, freePort, request, runLoad, stopProcess, waitUntilAnswers } from './load';
 import { finishReport, record } from './report';
 import { measureScale } from './scale';
 import { measureServing } from './serving';
@@ -38,7 +38,11 @@ if (parts.includes('scale')) await measureScale();
 console.log('Preparing: migrate, seed, build…');
 await buildDemoSite();
 
-const server = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', env: process.env });
+// With the keep-alive the README's deployment gives it, so nginx's connections to it stay open (deploy/nginx.conf).
+const server = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(port), '--keepAliveTimeout', '65000'], {
+  stdio: 'ignore',
+  env: process.env,
+});
 await waitUntilAnswers(`${base}/robots.txt`, { child: server, what: 'next start' });
 
 try {
@@ -70,14 +74,7 @@ try {
 
   // Ad impression beacons from 200 clients for 10 s, each from its own network: every one must be counted.
   const adId = Number(/data-ad="(\d+)"/.exec(articleHtml)![1]);
-  const beacons = await runLoad(200, 10, async (i) => {
-    const answer = await request(`${base}/api/ads/impressions`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', 'x-forwarded-for': `172.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36' },
-      body: JSON.stringify({ ids: [adId] }),
-    });
-    return { ok: answer.status === 204, ms: answer.ms };
-  });
+  const beacons = await runLoad(200, 10, (i) => adBeacon(base, adId, i, 172));
   record({ figure: 'ad beacons per second (200 clients, 10 s)', value: beacons.perSecond, unit: 'req/s' });
   record({ figure: 'ad beacon p99', value: beacons.p99, unit: 'ms' });
 

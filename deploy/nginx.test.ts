@@ -17,8 +17,10 @@ describe('deploy/nginx.conf', () => {
   const publicHost = 'news.example.org';
   let version = 1;
   const upstreamSaw: { url?: string; host?: string; acceptEncoding?: string }[] = [];
-  const upstream = http.createServer((req, res) => {
+  const upstream = http.createServer(async (req, res) => {
     upstreamSaw.push({ url: req.url, host: req.headers.host, acceptEncoding: req.headers['accept-encoding'] });
+    // An uncached request takes Next a moment: long enough for a burst of them to be in flight at once.
+    if (req.url?.startsWith('/api/')) await new Promise((resolve) => setTimeout(resolve, 50));
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 's-maxage=31536000',
@@ -84,5 +86,40 @@ describe('deploy/nginx.conf', () => {
     const frontPage = upstreamSaw.filter((seen) => seen.url === '/');
     expect(frontPage.map((seen) => seen.host)).toEqual([publicHost, publicHost]);
     expect(frontPage.every((seen) => seen.acceptEncoding === undefined)).toBe(true);
+  });
+
+  it('keeps its connections to Next open through a burst, so the next burst opens none', async () => {
+    // Node accepts one new connection per turn of its event loop: on a busy instance a burst of new connections
+    // waits seconds (bench/README.md). 400 at once is more than 64 kept per worker, the old setting, on up to 6 cores.
+    const inFlight = 400;
+    const readers = new http.Agent({ keepAlive: true, maxSockets: inFlight, maxFreeSockets: inFlight });
+    const burst = () =>
+      Promise.all(
+        Array.from(
+          { length: inFlight },
+          () =>
+            new Promise<number>((resolve, reject) => {
+              http
+                .get(`http://127.0.0.1:${publicPort}/api/ads/served/1`, { agent: readers, headers: { host: publicHost } }, (res) => {
+                  res.resume();
+                  res.on('end', () => resolve(res.statusCode ?? 0));
+                })
+                .on('error', reject);
+            }),
+        ),
+      );
+    let opened = 0;
+    const count = () => opened++;
+    upstream.on('connection', count);
+    try {
+      expect(new Set(await burst())).toEqual(new Set([200]));
+      const byFirstBurst = opened;
+      expect(byFirstBurst).toBeGreaterThan(inFlight * 0.75);
+      expect(new Set(await burst())).toEqual(new Set([200]));
+      expect(opened - byFirstBurst).toBe(0);
+    } finally {
+      upstream.off('connection', count);
+      readers.destroy();
+    }
   });
 });

@@ -7,4 +7,5 @@ import { prepareDatabase } from './prepare-db';
 ensureAuthSecret();
 await prepareDatabase();
 await buildSite();
-await runNext(['start', '--port', process.env.PORT ?? '3000']);
+// Idle connections stay open 65 s (Node's default is 5): longer than nginx keeps its pool to us (deploy/nginx.conf).
+await runNext(['start', '--port', process.env.PORT ?? '3000', '--keepAliveTimeout', '65000']);
