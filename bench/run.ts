@@ -14,7 +14,7 @@ import { buildDemoSite } from '../scripts/build';
 import { adBeacon, freePort, request, runLoad, stopProcess, waitUntilAnswers } from './load';
 import { finishReport, record } from './report';
 import { measureScale } from './scale';
-import { measureServing } from './serving';
+import { measureBeaconsThroughNginx, measureServing } from './serving';
 
 const database = await freshDatabaseEnv(process.env.BENCH_DB_NAME ?? 'bench');
 Object.assign(process.env, database, {
@@ -80,6 +80,7 @@ try {
 
   const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   record({ figure: 'server memory (RSS) after the run', value: rss, unit: 'MB', budget: '≤ 600 MB', pass: rss <= 600 });
+  if (parts.includes('serving')) await measureBeaconsThroughNginx({ freePort, port, refreshPort }, articleHtml);
 
   await stopProcess(server);
   const db = await getDb();

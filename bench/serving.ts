@@ -88,7 +88,6 @@ export async function measureServing(context: Context): Promise<void> {
 
     measureClientJs(context.distDir, { article: article.body, home: home.body }, bareChunks);
     await measurePublishToLive(context, { next: base, nginx: proxyBase });
-    await measureBeaconsThroughNginx(proxyBase, article.body);
   } finally {
     await nginx?.stop();
     fs.rmSync(staticDir, { recursive: true, force: true });
@@ -281,11 +280,24 @@ async function measureLighthouse(urls: { home: string; article: string }, refere
  * of its event loop, so a busy instance leaves a burst of new connections waiting for seconds: that is the first
  * round's p99, and was every round's with nginx keeping 64 (bench/README.md). nginx tells Next the client is
  * 127.0.0.1, so after the first, these beacons are views already claimed: the figures are about connections, not
- * counting. No budgets.
+ * counting. No budgets. bench/run.ts calls it last, after the memory figure, which it would otherwise raise.
  */
-async function measureBeaconsThroughNginx(proxyBase: string, articleHtml: string): Promise<void> {
+export async function measureBeaconsThroughNginx(context: Pick<Context, 'freePort' | 'port' | 'refreshPort'>, articleHtml: string): Promise<void> {
+  const listenPort = await context.freePort();
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-cache-'));
+  const proxyBase = `http://127.0.0.1:${listenPort}`;
+  const nginx = await startNginx(renderDeployConfig({ cacheDir, upstreamPort: context.port, listenPort, refreshPort: context.refreshPort }), [`${proxyBase}/robots.txt`]);
+  try {
+    await beaconRounds(proxyBase, articleHtml);
+  } finally {
+    await nginx.stop();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+async function beaconRounds(proxyBase: string, articleHtml: string): Promise<void> {
   const ads = [...new Set([...articleHtml.matchAll(/data-ad="(\d+)"/g)].map((match) => Number(match[1])))];
-  // Not the first ad: the load part after this one counts that one's impressions against its own beacons.
+  // Not the first ad: the load part counts that one's impressions against its own beacons.
   if (ads.length < 2) throw new Error(`the article shows ${ads.length} ad(s); the beacon rounds need a second one`);
   const adId = ads.at(-1)!;
   for (const [round, network] of [['first burst', 192], ['8 s later', 193]] as const) {
