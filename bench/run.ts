@@ -11,6 +11,7 @@ import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { adDailyStats, comments } from '@/db/schema';
 import { postAction } from '../e2e/server-actions';
 import { buildDemoSite } from '../scripts/build';
+import { keepAliveArgs } from '../scripts/next';
 import { adBeacon, freePort, request, runLoad, stopProcess, waitUntilAnswers } from './load';
 import { finishReport, record } from './report';
 import { measureScale } from './scale';
@@ -39,10 +40,7 @@ console.log('Preparing: migrate, seed, build…');
 await buildDemoSite();
 
 // With the keep-alive the README's deployment gives it, so nginx's connections to it stay open (deploy/nginx.conf).
-const server = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(port), '--keepAliveTimeout', '65000'], {
-  stdio: 'ignore',
-  env: process.env,
-});
+const server = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs], { stdio: 'ignore', env: process.env });
 await waitUntilAnswers(`${base}/robots.txt`, { child: server, what: 'next start' });
 
 try {

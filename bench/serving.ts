@@ -224,7 +224,6 @@ function measureClientJs(distDir: string, pages: { article: string; home: string
  * runtime (the same HTML, stylesheet and images, minus the framework's scripts): the ceiling over the budget.
  */
 async function measureLighthouse(urls: { home: string; article: string }, references: { bare: string; noJs: string }): Promise<void> {
-  const bareUrl = references.bare;
   // Scores of one page spread over ten points from run to run here: five runs give a steadier median.
   const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
   const print = (label: string, run: LighthouseRun) =>
@@ -255,7 +254,7 @@ async function measureLighthouse(urls: { home: string; article: string }, refere
   }
 
   // The floor under the budget: the same profile on a page with nothing of ours but the article's text.
-  const bare = await series('bare Next.js app', bareUrl, 3);
+  const bare = await series('bare Next.js app', references.bare, 3);
   record({ figure: 'Lighthouse bare Next.js app, performance (mobile, median; no budget)', value: bare.median((run) => run.scores.performance), unit: '' });
   record({ figure: 'Lighthouse bare Next.js app, total blocking time (median)', value: bare.median((run) => run.tbt), unit: 'ms' });
   const noJs = await series('article without the framework’s scripts', references.noJs, 3);
@@ -266,7 +265,7 @@ async function measureLighthouse(urls: { home: string; article: string }, refere
   const slowdown = calibratedCpuSlowdown(benchmarkIndex);
   record({ figure: 'Lighthouse host benchmarkIndex (1,500 ≈ the desktop 4× is meant for)', value: benchmarkIndex, unit: '' });
   record({ figure: 'Lighthouse CPU slowdown calibrated to it', value: slowdown, unit: '×' });
-  for (const [name, url] of Object.entries({ ...urls, 'bare Next.js app': bareUrl })) {
+  for (const [name, url] of Object.entries({ ...urls, 'bare Next.js app': references.bare })) {
     const { median: of } = await series(name, url, 3, slowdown);
     record({ figure: `Lighthouse ${name}, performance at the calibrated slowdown (median)`, value: of((run) => run.scores.performance), unit: '' });
     record({ figure: `Lighthouse ${name}, total blocking time at the calibrated slowdown (median)`, value: of((run) => run.tbt), unit: 'ms' });
@@ -283,29 +282,25 @@ async function measureLighthouse(urls: { home: string; article: string }, refere
  * counting. No budgets. bench/run.ts calls it last, after the memory figure, which it would otherwise raise.
  */
 export async function measureBeaconsThroughNginx(context: Pick<Context, 'freePort' | 'port' | 'refreshPort'>, articleHtml: string): Promise<void> {
+  const ads = [...new Set([...articleHtml.matchAll(/data-ad="(\d+)"/g)].map((match) => Number(match[1])))];
+  // Not the first ad: the load part counts that one's impressions against its own beacons.
+  if (ads.length < 2) throw new Error(`the article shows ${ads.length} ad(s); the beacon rounds need a second one`);
+  const adId = ads.at(-1)!;
   const listenPort = await context.freePort();
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-cache-'));
   const proxyBase = `http://127.0.0.1:${listenPort}`;
   const nginx = await startNginx(renderDeployConfig({ cacheDir, upstreamPort: context.port, listenPort, refreshPort: context.refreshPort }), [`${proxyBase}/robots.txt`]);
   try {
-    await beaconRounds(proxyBase, articleHtml);
+    for (const [round, network, pauseMs] of [['first burst', 192, 0], ['8 s later', 193, 8000]] as const) {
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      const load = await runLoad(200, 10, (i) => adBeacon(proxyBase, adId, i, network));
+      if (load.ok !== load.requests) throw new Error(`beacons through nginx: ${load.requests - load.ok} of ${load.requests} not answered 204`);
+      record({ figure: `ad beacons through nginx, ${round}: per second (200 clients, 10 s)`, value: load.perSecond, unit: 'req/s' });
+      record({ figure: `ad beacons through nginx, ${round}: p99`, value: load.p99, unit: 'ms' });
+    }
   } finally {
     await nginx.stop();
     fs.rmSync(cacheDir, { recursive: true, force: true });
-  }
-}
-
-async function beaconRounds(proxyBase: string, articleHtml: string): Promise<void> {
-  const ads = [...new Set([...articleHtml.matchAll(/data-ad="(\d+)"/g)].map((match) => Number(match[1])))];
-  // Not the first ad: the load part counts that one's impressions against its own beacons.
-  if (ads.length < 2) throw new Error(`the article shows ${ads.length} ad(s); the beacon rounds need a second one`);
-  const adId = ads.at(-1)!;
-  for (const [round, network] of [['first burst', 192], ['8 s later', 193]] as const) {
-    if (network === 193) await new Promise((resolve) => setTimeout(resolve, 8000));
-    const load = await runLoad(200, 10, (i) => adBeacon(proxyBase, adId, i, network));
-    if (load.ok !== load.requests) throw new Error(`beacons through nginx: ${load.requests - load.ok} of ${load.requests} not answered 204`);
-    record({ figure: `ad beacons through nginx, ${round}: per second (200 clients, 10 s)`, value: load.perSecond, unit: 'req/s' });
-    record({ figure: `ad beacons through nginx, ${round}: p99`, value: load.p99, unit: 'ms' });
   }
 }
 

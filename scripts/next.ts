@@ -3,6 +3,12 @@ import path from 'node:path';
 
 const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
 
+/**
+ * For `next start`: idle connections stay open 65 s (Node's default is 5), longer than nginx keeps its pool of
+ * connections to us (deploy/nginx.conf), so nginx is the side that closes them and a burst finds them open.
+ */
+export const keepAliveArgs = ['--keepAliveTimeout', '65000'];
+
 /** Runs the next CLI and resolves when it exits 0; passes SIGINT/SIGTERM on, so the server stops with us. */
 export function runNext(args: string[], extraEnv: Record<string, string> = {}): Promise<void> {
   const child = spawn(nextBin, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
