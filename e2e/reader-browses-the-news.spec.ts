@@ -156,3 +156,18 @@ test('an article view sends nothing to the server for the comment form until the
   expect((await tokenAnswered).ok()).toBe(true);
   await expect.poll(() => formRequests.sort()).toEqual(['/api/auth/session', '/api/comments/seen', '/api/comments/token']);
 });
+
+test('every script an article or the home page runs on load comes with V8’s compile hint', async ({ page }) => {
+  // Without it the phone compiles React and Next's runtime on the main thread as hydration first calls them
+  // (scripts/compile-hints.ts); nomodule polyfills are never run, so they are not marked.
+  const scripts = new Set<string>();
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.add(request.url());
+  });
+  for (const path of ['/', permalinkOf(newest.daysAgo, newest.slug)]) await page.goto(path, { waitUntil: 'networkidle' });
+  expect(scripts.size).toBeGreaterThan(3);
+  for (const url of scripts) {
+    const firstLine = (await (await page.request.get(url)).text()).split('\n', 1)[0];
+    expect(`${url}: ${firstLine}`).toBe(`${url}: //# allFunctionsCalledOnLoad`);
+  }
+});
