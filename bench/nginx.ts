@@ -40,9 +40,10 @@ export type Nginx = { stop: () => Promise<void>; dir: string };
 
 /**
  * Starts nginx in the foreground, as the current user, with everything (config, pid, logs, temp and cache
- * folders) in a fresh temporary folder. `servers` is the http-level text: server blocks and whatever they need.
+ * folders) in a fresh temporary folder, removed when it stops. `servers` gives the http-level text (server blocks
+ * and whatever they need) for that folder, e.g. `(dir) => renderDeployConfig({ cacheDir: `${dir}/cache`, … })`.
  */
-export async function startNginx(servers: string, probeUrls: string[]): Promise<Nginx> {
+export async function startNginx(servers: (dir: string) => string, probeUrls: string[]): Promise<Nginx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-nginx-'));
   const main = [
     // Run as root, nginx would hand its workers to "nobody", who cannot write the temporary folder.
@@ -57,7 +58,7 @@ export async function startNginx(servers: string, probeUrls: string[]): Promise<
     '  sendfile on;',
     '  keepalive_requests 100000;',
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${dir}/${name}_temp;`),
-    servers,
+    servers(dir),
     '}',
   ].join('\n');
   fs.writeFileSync(path.join(dir, 'nginx.conf'), main);

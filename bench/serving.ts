@@ -57,12 +57,11 @@ export async function measureServing(context: Context): Promise<void> {
   const proxyBase = `http://127.0.0.1:${proxyPort}`;
   let nginx: Nginx | undefined;
   try {
-    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-cache-'));
     nginx = await startNginx(
-      [
+      (dir) => [
         // As one serves a static site: open file descriptors kept (without it the cached proxy beat the file).
         `server { listen 127.0.0.1:${staticPort}; root ${staticDir}; default_type text/html; open_file_cache max=16 inactive=60s; }`,
-        renderDeployConfig({ cacheDir, upstreamPort: context.port, listenPort: proxyPort, refreshPort: context.refreshPort }),
+        renderDeployConfig({ cacheDir: `${dir}/cache`, upstreamPort: context.port, listenPort: proxyPort, refreshPort: context.refreshPort }),
         // The article without Next's client runtime, for Lighthouse: its stylesheet, images and beacons from next start.
         `server { listen 127.0.0.1:${noJsPort}; location = /article-no-js.html { root ${staticDir}; default_type text/html; } location / { proxy_pass http://127.0.0.1:${context.port}; } }`,
       ].join('\n'),
@@ -287,9 +286,11 @@ export async function measureBeaconsThroughNginx(context: Pick<Context, 'freePor
   if (ads.length < 2) throw new Error(`the article shows ${ads.length} ad(s); the beacon rounds need a second one`);
   const adId = ads.at(-1)!;
   const listenPort = await context.freePort();
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-cache-'));
   const proxyBase = `http://127.0.0.1:${listenPort}`;
-  const nginx = await startNginx(renderDeployConfig({ cacheDir, upstreamPort: context.port, listenPort, refreshPort: context.refreshPort }), [`${proxyBase}/robots.txt`]);
+  const nginx = await startNginx(
+    (dir) => renderDeployConfig({ cacheDir: `${dir}/cache`, upstreamPort: context.port, listenPort, refreshPort: context.refreshPort }),
+    [`${proxyBase}/robots.txt`],
+  );
   try {
     for (const [round, network, pauseMs] of [['first burst', 192, 0], ['8 s later', 193, 8000]] as const) {
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
@@ -300,7 +301,6 @@ export async function measureBeaconsThroughNginx(context: Pick<Context, 'freePor
     }
   } finally {
     await nginx.stop();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,4 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/load';
@@ -30,14 +27,12 @@ describe('deploy/nginx.conf', () => {
   });
   let nginx: Nginx;
   let publicPort: number;
-  let cacheDir: string;
 
   beforeAll(async () => {
     const [upstreamPort, refreshPort] = [await freePort(), await freePort()];
     publicPort = await freePort();
     await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
-    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-nginx-test-cache-'));
-    nginx = await startNginx(renderDeployConfig({ cacheDir, upstreamPort, listenPort: publicPort, refreshPort }), [
+    nginx = await startNginx((dir) => renderDeployConfig({ cacheDir: `${dir}/cache`, upstreamPort, listenPort: publicPort, refreshPort }), [
       `http://127.0.0.1:${publicPort}/robots.txt`,
     ]);
     process.env.CACHE_REFRESH_URL = `http://127.0.0.1:${refreshPort}`;
@@ -47,7 +42,6 @@ describe('deploy/nginx.conf', () => {
   afterAll(async () => {
     await nginx?.stop();
     upstream.close();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
     delete process.env.CACHE_REFRESH_URL;
   });
 

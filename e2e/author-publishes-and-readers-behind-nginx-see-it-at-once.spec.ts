@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { freePort } from '../bench/load';
 import { renderDeployConfig, startNginx, type Nginx } from '../bench/nginx';
@@ -14,26 +11,28 @@ import { publishNewPost, signInAs, thisMonth, unique } from './fixtures';
  */
 let nginx: Nginx;
 let readerBase: string;
-let cacheDir: string;
 
 test.beforeAll(async () => {
   const listenPort = await freePort();
-  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-e2e-nginx-cache-'));
-  const shipped = renderDeployConfig({
-    cacheDir,
-    upstreamPort: Number(process.env.E2E_PORT),
-    listenPort,
-    refreshPort: Number(process.env.E2E_REFRESH_PORT),
-  });
-  const anHour = shipped.replace('proxy_cache_valid 200 301 308 404 1s;', 'proxy_cache_valid 200 301 308 404 1h;');
-  expect(anHour).not.toBe(shipped);
   readerBase = `http://127.0.0.1:${listenPort}`;
-  nginx = await startNginx(anHour, [`${readerBase}/robots.txt`]);
+  nginx = await startNginx(
+    (dir) => {
+      const shipped = renderDeployConfig({
+        cacheDir: `${dir}/cache`,
+        upstreamPort: Number(process.env.E2E_PORT),
+        listenPort,
+        refreshPort: Number(process.env.E2E_REFRESH_PORT),
+      });
+      const anHour = shipped.replace('proxy_cache_valid 200 301 308 404 1s;', 'proxy_cache_valid 200 301 308 404 1h;');
+      expect(anHour).not.toBe(shipped);
+      return anHour;
+    },
+    [`${readerBase}/robots.txt`],
+  );
 });
 
 test.afterAll(async () => {
   await nginx?.stop();
-  fs.rmSync(cacheDir, { recursive: true, force: true });
 });
 
 test('an author publishes and a reader behind nginx sees the post at once', async ({ page, browser }) => {

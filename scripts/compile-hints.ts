@@ -25,6 +25,7 @@ export function markChunksCalledOnLoad(distDir: string): string[] {
   const marked: string[] = [];
   for (const chunk of chunks) {
     const file = path.join(distDir, chunk);
+    // A post's own text may mention such a path; only this build's files are marked.
     if (!fs.existsSync(file)) continue;
     const source = fs.readFileSync(file, 'utf8');
     if (source.startsWith(COMPILE_HINT)) continue;
