@@ -38,7 +38,10 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   await expect(page.locator('main article h3').filter({ hasText: title })).toBeVisible();
   await page.goto(`${thisMonth()}/${slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(page.getByRole('img', { name: 'The ferry at the quay' })).toBeVisible();
+  // The upload, resized by the image optimizer for each screen width, and shown.
+  const cover = page.getByRole('img', { name: 'The ferry at the quay' });
+  await expect(cover).toHaveAttribute('srcset', /\/_next\/image\?url=%2Fuploads%2F[^ ]+ 640w/);
+  await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator('main').getByRole('link', { name: 'Transport' })).toBeVisible();
 
   // Publishing revoked the preview link.

@@ -157,17 +157,32 @@ test('an article view sends nothing to the server for the comment form until the
   await expect.poll(() => formRequests.sort()).toEqual(['/api/auth/session', '/api/comments/seen', '/api/comments/token']);
 });
 
+/** Every script the home page and the newest article load in Chromium, with its text. */
+async function readerScripts(page: Page): Promise<Map<string, string>> {
+  const urls = new Set<string>();
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') urls.add(request.url());
+  });
+  for (const path of ['/', permalinkOf(newest.daysAgo, newest.slug)]) await page.goto(path, { waitUntil: 'networkidle' });
+  expect(urls.size).toBeGreaterThan(3);
+  const scripts = new Map<string, string>();
+  for (const url of urls) scripts.set(url, await (await page.request.get(url)).text());
+  return scripts;
+}
+
 test('every script an article or the home page runs on load comes with V8’s compile hint', async ({ page }) => {
   // Without it the phone compiles React and Next's runtime on the main thread as hydration first calls them
   // (scripts/compile-hints.ts); nomodule polyfills are never run, so they are not marked.
-  const scripts = new Set<string>();
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.add(request.url());
-  });
-  for (const path of ['/', permalinkOf(newest.daysAgo, newest.slug)]) await page.goto(path, { waitUntil: 'networkidle' });
-  expect(scripts.size).toBeGreaterThan(3);
-  for (const url of scripts) {
-    const firstLine = (await (await page.request.get(url)).text()).split('\n', 1)[0];
-    expect(`${url}: ${firstLine}`).toBe(`${url}: //# allFunctionsCalledOnLoad`);
+  for (const [url, text] of await readerScripts(page)) {
+    expect(`${url}: ${text.split('\n', 1)[0]}`).toBe(`${url}: //# allFunctionsCalledOnLoad`);
+  }
+});
+
+test('reader pages load no code for links and images: they are plain HTML', async ({ page }) => {
+  // next/link and next/image are client components. Used in a reader's page, or in the forbidden and unauthorized
+  // pages that Next puts in every page's payload, their code would load and hydrate on every page view.
+  for (const [url, text] of await readerScripts(page)) {
+    expect(text.includes('useLinkStatus'), `${url} holds next/link`).toBe(false);
+    expect(text.includes('data-nimg'), `${url} holds next/image`).toBe(false);
   }
 });
