@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { chunksOf } from '../scripts/compile-hints';
 
 export type ClientJs = { framework: number; own: number; frameworkFiles: string[]; ownFiles: { file: string; gzip: number }[] };
 
@@ -32,9 +33,4 @@ export function clientJs(html: string, distDir: string, bareFiles: string[] = []
   }
   result.ownFiles.sort((a, b) => b.gzip - a.gzip);
   return result;
-}
-
-/** Every chunk a page's HTML names, as `static/chunks/NAME.js`. */
-export function chunksOf(html: string): Set<string> {
-  return new Set([...html.matchAll(/\/_next\/(static\/chunks\/[\w.~-]+\.js)/g)].map((match) => match[1]));
 }

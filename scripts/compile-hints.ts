@@ -18,7 +18,7 @@ export function markChunksCalledOnLoad(distDir: string): string[] {
   const polyfills = new Set(buildManifest.polyfillFiles);
   const chunks = new Set<string>();
   for (const html of prerenderedPages(path.join(distDir, 'server', 'app'))) {
-    for (const [chunk] of fs.readFileSync(html, 'utf8').matchAll(/static\/chunks\/[\w.-]+\.js/g)) {
+    for (const chunk of chunksOf(fs.readFileSync(html, 'utf8'))) {
       if (!polyfills.has(chunk)) chunks.add(chunk);
     }
   }
@@ -33,6 +33,11 @@ export function markChunksCalledOnLoad(distDir: string): string[] {
     marked.push(chunk);
   }
   return marked.sort();
+}
+
+/** Every chunk a page's HTML names (script tags, preloads, the RSC payload), as `static/chunks/NAME.js`. */
+export function chunksOf(html: string): Set<string> {
+  return new Set([...html.matchAll(/\/_next\/(static\/chunks\/[\w.~-]+\.js)/g)].map((match) => match[1]));
 }
 
 function* prerenderedPages(dir: string): Generator<string> {
