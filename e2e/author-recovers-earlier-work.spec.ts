@@ -53,3 +53,26 @@ test('an earlier version is kept, compared and restored; a trashed post can come
   await expect(page.getByRole('button', { name: 'Move to trash' })).toBeVisible();
   expect((await page.goto(`${thisMonth()}/${slug}`))?.status()).toBe(200);
 });
+
+test('an edit made before the editor’s scripts have loaded is saved, not lost', async ({ page }) => {
+  // On a slow connection an author can type and press Update while the page is still plain HTML: the form then
+  // posts natively, and what was typed must be what is saved.
+  const title = `Quay lights relit ${unique()}`;
+  await signInAs(page, 'editor');
+  await publishNewPost(page, { title, body: 'All twelve lamps are lit again.' });
+  await expect(page).toHaveURL(/\/dashboard\/posts\/\d+/);
+  const editor = new URL(page.url()).pathname;
+
+  const scripts = '**/_next/static/chunks/**/*.js';
+  await page.route(scripts, () => {}); // held: never answered while this route is in place
+  await page.goto(editor, { waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0);
+  await page.getByLabel('Title').fill(`${title} (edited)`);
+  await page.getByRole('button', { name: 'Update' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Updated: the live post shows the change.' })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue(`${title} (edited)`);
+
+  await page.unroute(scripts);
+  await openEditor(page, editor);
+  await expect(page.getByLabel('Title')).toHaveValue(`${title} (edited)`);
+});
