@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -17,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const userRole = pgEnum('user_role', ['admin', 'editor', 'author', 'contributor', 'moderator']);
 export const postStatus = pgEnum('post_status', ['draft', 'review', 'scheduled', 'published']);
@@ -121,8 +123,19 @@ export const posts = pgTable(
       .references(() => users.id),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    // The words of the title, excerpt and body for reader search, stemmed as English. The body's tags and entities
+    // are the parser's 'tag' and 'entity' tokens, which the english configuration does not index.
+    searchWords: tsvector('search_words')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`to_tsvector('english'::regconfig, title || ' ' || excerpt || ' ' || body_html)`,
+      ),
   },
   (t) => [
+    // Search reads live posts only, so its index holds only those.
+    index('posts_search_idx')
+      .using('gin', t.searchWords)
+      .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
     // Every reader query asks for live posts (published, not in the trash) by date: partial indexes of exactly
     // those keep them small, and let a deep page (/page/900) skip its offset inside the index, without reading
     // the rows it skips. NULLS FIRST is what a plain `order by published_at desc, id desc` means: with any other

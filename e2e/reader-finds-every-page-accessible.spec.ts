@@ -10,6 +10,8 @@ const pages = [
   ['archive', permalinkOf(newest.daysAgo, newest.slug).split('/').slice(0, 3).join('/')],
   ['year', `/archive/${permalinkOf(newest.daysAgo, newest.slug).split('/')[1]}`],
   ['author', `/author/${newest.author}`],
+  ['search', '/search?q=harbour'],
+  ['search without a match', '/search?q=zeppelin'],
   ['advertise', '/advertise'],
   ['sign-in', '/signin'],
   ['not found (inside the site)', '/no/such/page'],

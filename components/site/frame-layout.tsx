@@ -47,6 +47,9 @@ export function FrameLayout({ site, children, headerExtras, sidebar, footerExtra
               <a href="/">Home</a>
             </li>
             <li>
+              <a href="/search">Search</a>
+            </li>
+            <li>
               <a href="/advertise">Advertise</a>
             </li>
             <li>

@@ -1,6 +1,6 @@
 import { listPosts, type PostFilter } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
-import { Pager } from './pager';
+import { listingPageHref, Pager } from './pager';
 import { SiteFrame } from './site-frame';
 import { PostList } from './post-list';
 import { NotFoundHere } from './site-not-found';
@@ -28,7 +28,7 @@ export async function Listing({ heading, headingHidden, intro, filter, page, bas
       </h1>
       {intro}
       <PostList posts={posts} timeZone={settings.timeZone} />
-      <Pager basePath={basePath} page={page} hasOlder={hasMore} />
+      <Pager pageHref={listingPageHref(basePath)} page={page} hasOlder={hasMore} />
     </SiteFrame>
   );
 }

@@ -1,6 +1,8 @@
-/** Blogger's "Newer posts / Home / Older posts" links; page 1 lives at the base path itself. */
-export function Pager({ basePath, page, hasOlder }: { basePath: string; page: number; hasOlder: boolean }) {
-  const pageHref = (n: number) => (n === 1 ? basePath || '/' : `${basePath}/page/${n}`);
+/** A listing's page N: page 1 lives at the base path itself, the others at `.../page/N`. */
+export const listingPageHref = (basePath: string) => (n: number) => (n === 1 ? basePath || '/' : `${basePath}/page/${n}`);
+
+/** Blogger's "Newer posts / Home / Older posts" links. */
+export function Pager({ pageHref, page, hasOlder }: { pageHref: (n: number) => string; page: number; hasOlder: boolean }) {
   const link = 'font-semibold text-accent hover:underline';
   return (
     <nav aria-label="Pagination" className="mt-6 flex items-center justify-between border-t border-rule pt-4 text-sm">

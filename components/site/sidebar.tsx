@@ -3,6 +3,7 @@ import { listArchiveMonths, listLabels } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { AdSlot } from './ad-slot';
 import { ArchiveWidget } from './archive-widget';
+import { SearchForm } from './search-form';
 import { Widget } from './widget';
 
 export async function Sidebar({ slots }: { slots: SlotWithAds[] }) {
@@ -10,6 +11,9 @@ export async function Sidebar({ slots }: { slots: SlotWithAds[] }) {
   const [months, labels] = await Promise.all([listArchiveMonths(settings.timeZone), listLabels()]);
   return (
     <aside aria-label="Sidebar" className="space-y-8">
+      <Widget title="Search">
+        <SearchForm id="sidebar-search" name="Search the news" />
+      </Widget>
       {slots.map((slot) => (
         <AdSlot key={slot.key} slot={slot} />
       ))}

@@ -98,8 +98,34 @@ const labelsOfPost = sql<LabelRef[]>`(
 export async function listPublishedPosts(
   db: Database,
   { limit, offset = 0, ...filter }: PostFilter & { limit: number; offset?: number },
-): Promise<{ posts: PostSummary[]; hasMore: boolean }> {
-  const pageIds = pageOfIds(db, filter, limit + 1, offset);
+): Promise<PageOfPosts> {
+  return postsOfPage(db, pageOfIds(db, filter, limit + 1, offset), limit);
+}
+
+/**
+ * One page of the published posts whose title, excerpt or body holds the words of a reader's search, newest first.
+ * The words are read as a web search box reads them (`websearch_to_tsquery`: "quoted phrases", or, -word), stemmed
+ * as English, so "repairs" finds "repairing"; no input is a syntax error. A search of stop words alone finds nothing.
+ */
+export async function searchPublishedPosts(
+  db: Database,
+  { words, limit, offset = 0 }: { words: string; limit: number; offset?: number },
+): Promise<PageOfPosts> {
+  const pageIds = db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(isLive, sql`${posts.searchWords} @@ websearch_to_tsquery('english', ${words})`))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(limit + 1)
+    .offset(offset)
+    .as('page_ids');
+  return postsOfPage(db, pageIds, limit);
+}
+
+export type PageOfPosts = { posts: PostSummary[]; hasMore: boolean };
+
+/** The posts of a page of ids (one more than the page holds, to tell whether another page follows). */
+async function postsOfPage(db: Database, pageIds: ReturnType<typeof pageOfIds>, limit: number): Promise<PageOfPosts> {
   const rows = await db
     .select({ ...summaryColumns, labels: labelsOfPost })
     .from(pageIds)

@@ -1,0 +1,2 @@
+ALTER TABLE "posts" ADD COLUMN "search_words" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, title || ' ' || excerpt || ' ' || body_html)) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search_words") WHERE "posts"."status" = 'published' and "posts"."deleted_at" is null;
