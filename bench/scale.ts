@@ -24,12 +24,13 @@ import type postgres from 'postgres';
 import { closeDb, getDb, type Database } from '@/db';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { migrateDatabase } from '@/db/migrate';
-import { labelsForPosts, listPublishedPostDates, listPublishedPosts, getPublishedPostBySlug } from '@/db/queries/posts';
+import { labelsForPosts, listPublishedPostDates, listPublishedPosts, getPublishedPostBySlug, searchPublishedPosts } from '@/db/queries/posts';
 import { listArchiveMonths, listLabelsWithCounts } from '@/db/queries/taxonomy';
 import * as schema from '@/db/schema';
 import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
 import { monthRange } from '@/lib/dates';
 import { postPath } from '@/lib/posts/permalink';
+import { searchPath } from '@/lib/posts/search';
 import { startBareNext } from './bare';
 import { freePort, stopProcess, waitUntilAnswers } from './load';
 import { record } from './report';
@@ -240,6 +241,12 @@ async function queryCases(db: Database): Promise<QueryCase[]> {
     { name: 'label, page 20', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage, offset: 19 * perPage, labelSlug: label.slug }) },
     { name: 'author, page 1', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage, authorSlug: author.slug }) },
     { name: 'month archive, page 1', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage, ...month }) },
+    // Search, by how many posts hold the words: nearly all (the archive's sentences), one in five (a title word), and
+    // a few posts whatever the archive's size (words of one demo article).
+    { name: 'search, a word in every post, page 1', listing: true, run: (d) => searchPublishedPosts(d, { words: 'harbour', limit: perPage }) },
+    { name: 'search, a word in every post, page 20', listing: true, run: (d) => searchPublishedPosts(d, { words: 'harbour', limit: perPage, offset: 19 * perPage }) },
+    { name: 'search, a word in one post in five, page 1', listing: true, run: (d) => searchPublishedPosts(d, { words: 'notebook', limit: perPage }) },
+    { name: 'search, words of one post', listing: true, run: (d) => searchPublishedPosts(d, { words: 'cheesemaker pickles', limit: perPage }) },
     { name: 'old article', listing: true, run: (d) => getPublishedPostBySlug(d, 'archive-report-500') },
     { name: 'labels for a page of posts', listing: true, run: (d) => labelsForPosts(d, [500, 501, 502, 503, 504, 505]) },
     { name: 'sidebar: labels with counts', listing: false, run: (d) => listLabelsWithCounts(d) },
@@ -425,7 +432,7 @@ export async function measureScale(): Promise<void> {
       return rows.map((row) => postPath({ slug: row.slug, publishedAt: row.publishedAt! }, 'UTC'));
     });
     // One render of each route first, not counted: it loads the route's code, once in a server's life.
-    for (const path of ['/page/2', '/label/harbour/page/2', `/${new Date().getUTCFullYear() - 8}/12`, oldArticles.pop()!]) {
+    for (const path of ['/page/2', '/label/harbour/page/2', `/${new Date().getUTCFullYear() - 8}/12`, searchPath('tide'), oldArticles.pop()!]) {
       await get(base + path);
     }
     const articles = await firstVisits(base, oldArticles, server.pid!);
@@ -453,6 +460,18 @@ export async function measureScale(): Promise<void> {
       record({ figure: `${name}, server CPU per first visit (all threads)`, value: visits.cpuPerVisit, unit: 'ms' });
       record({ figure: `${name}, second visit (cache HIT) p50, 10k`, value: visits.hitP50, unit: 'ms' });
     }
+
+    // Search pages are rendered on every visit (nothing is cached per set of words): each visit is a miss.
+    const searches = ['harbour', 'quay', 'notebook', 'cheesemaker', 'lifeboat volunteers', 'ferry sailings', '"north quay"', 'school roofing', 'council -ferry'];
+    const searchVisits = await firstVisits(base, searches.map((words) => searchPath(words)), server.pid!);
+    record({
+      figure: 'search /search?q=…, 9 searches, server time p50, 10k',
+      value: searchVisits.p50,
+      unit: 'ms',
+      budget: '≤ 50 ms',
+      pass: searchVisits.p50 <= 50 && searchVisits.misses.every((cache) => cache === ''),
+    });
+    record({ figure: 'search, server CPU per visit (all threads)', value: searchVisits.cpuPerVisit, unit: 'ms' });
 
     // Next's own share of a first visit: the bare app (bench/fixtures/bare) rendering a listing page's body, of the
     // same weight, at a dynamic route for slugs it has never seen. What is left of the figures above is ours.
