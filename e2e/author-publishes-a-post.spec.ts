@@ -1,8 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openEditor, signInAs, signOut, thisMonth, tinyPng, unique } from './fixtures';
 
+/** The titles a reader's search for these words lists. */
+async function searchTitles(page: Page, words: string): Promise<string[]> {
+  await page.goto(`/search?q=${encodeURIComponent(words)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Search results for “${words}”`);
+  return page.locator('main article h3').allTextContents();
+}
+
 test('an author writes, previews, publishes, edits and unpublishes a post', async ({ page, browser }) => {
-  const title = `Ferry timetable changes ${unique()}`;
+  const token = unique();
+  const title = `Ferry timetable changes ${token}`;
   await signInAs(page, 'author');
   await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'New post' }).click();
   await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
@@ -28,6 +36,7 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   await expect(strangerPage.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(strangerPage.getByText('The first sailing leaves at seven.')).toBeVisible();
   await expect(strangerPage.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  expect(await searchTitles(strangerPage, token)).toEqual([]);
 
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
@@ -43,6 +52,9 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   await expect(cover).toHaveAttribute('srcset', /\/_next\/image\?url=%2Fuploads%2F[^ ]+ 640w/);
   await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator('main').getByRole('link', { name: 'Transport' })).toBeVisible();
+
+  // Search finds it at once (search pages are not cached).
+  expect(await searchTitles(strangerPage, token)).toEqual([title]);
 
   // Publishing revoked the preview link.
   expect((await strangerPage.goto(previewUrl))?.status()).toBe(404);
@@ -68,6 +80,7 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   expect((await page.goto(`${thisMonth()}/${slug}`))?.status()).toBe(404);
   await page.goto('/');
   await expect(page.locator('main')).not.toContainText(title);
+  expect(await searchTitles(page, token)).toEqual([]);
 });
 
 test('a scheduled post appears by itself', async ({ page }) => {
