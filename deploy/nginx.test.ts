@@ -116,4 +116,24 @@ describe('deploy/nginx.conf', () => {
       readers.destroy();
     }
   });
+
+  it('limits how fast one client searches, and neither other pages nor other clients', async () => {
+    const status = (path: string, localAddress = '127.0.0.1') =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get(`http://127.0.0.1:${publicPort}${path}`, { agent: false, localAddress, headers: { host: publicHost } }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          })
+          .on('error', reject);
+      });
+    const searches = await Promise.all(Array.from({ length: 40 }, (_, i) => status(`/search?q=words-${i}`)));
+    // A burst of 20 beyond the first, at once; then 5 a second.
+    expect(searches.filter((code) => code === 200).length).toBeGreaterThanOrEqual(21);
+    expect(searches.filter((code) => code === 429).length).toBeGreaterThanOrEqual(10);
+    expect(new Set(searches)).toEqual(new Set([200, 429]));
+    expect(await status('/search?q=once-more')).toBe(429);
+    expect(await status('/label/harbour')).toBe(200);
+    expect(await status('/search?q=someone-else', '127.0.0.2')).toBe(200);
+  });
 });
