@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { draft, newest, published } from './demo';
+import { xssPayloads } from './xss-payloads';
 
 const perPage = 6;
 
@@ -79,4 +80,19 @@ test('search pages are kept out of search engines', async ({ page, request }) =>
   await page.goto('/search?q=harbour');
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
   expect(await (await request.get('/robots.txt')).text()).toContain('Disallow: /search');
+});
+
+test('words that look like markup or script are shown as the reader typed them, and never run', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  for (const words of xssPayloads.filter((payload) => payload.trim().length <= 200)) {
+    await page.goto(`/search?q=${encodeURIComponent(words)}`);
+    await expect(page.getByRole('search', { name: 'Search again' }).getByRole('searchbox')).toHaveValue(words.trim());
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Search results for “${words.trim()}”`);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  }
+  expect(dialogs).toBe(0);
 });
