@@ -1,31 +1,18 @@
-import { SEARCH_MAX_LENGTH } from '@/lib/posts/search';
-
 type Props = {
-  /** The input's id: the sidebar's box and the search page's own may be on one page. */
-  id: string;
-  /** The landmark's name, different for each box on a page. */
+  /** The landmark's name: the sidebar's box and the search page's own are on one page there. */
   name: string;
   words?: string;
 };
 
-/** A plain GET form to the search page: it works without JavaScript. */
-export function SearchForm({ id, name, words }: Props) {
+/**
+ * A plain GET form to the search page: it works without JavaScript. It is on every reader page, so it is kept to
+ * the least markup (page weight is what a page view costs Node, bench/README.md); the server checks the words.
+ */
+export function SearchForm({ name, words }: Props) {
   return (
-    <form role="search" aria-label={name} action="/search" className="flex gap-2">
-      <label htmlFor={id} className="sr-only">
-        Search words
-      </label>
-      <input
-        id={id}
-        name="q"
-        type="search"
-        defaultValue={words}
-        maxLength={SEARCH_MAX_LENGTH}
-        className="search-input"
-      />
-      <button type="submit" className="search-button">
-        Search
-      </button>
+    <form role="search" aria-label={name} action="/search" className="search-box">
+      <input name="q" type="search" aria-label="Search words" {...(words && { defaultValue: words })} />
+      <button>Search</button>
     </form>
   );
 }

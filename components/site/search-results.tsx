@@ -15,7 +15,7 @@ export async function SearchResults({ search }: { search: Search }) {
         {search.kind === 'results' && search.page > 1 && `, page ${search.page}`}
       </h1>
       <div className="mb-8">
-        <SearchForm id="search-words" name="Search again" words={words} />
+        <SearchForm name="Search again" words={words} />
         {search.kind === 'rejected' && (
           <p role="alert" className="mt-2 text-sm font-semibold text-accent">
             {search.message}

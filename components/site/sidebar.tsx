@@ -12,7 +12,7 @@ export async function Sidebar({ slots }: { slots: SlotWithAds[] }) {
   return (
     <aside aria-label="Sidebar" className="space-y-8">
       <Widget title="Search">
-        <SearchForm id="sidebar-search" name="Search the news" />
+        <SearchForm name="Search the news" />
       </Widget>
       {slots.map((slot) => (
         <AdSlot key={slot.key} slot={slot} />
