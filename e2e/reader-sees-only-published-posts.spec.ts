@@ -62,6 +62,31 @@ test('the feed and the sitemap parse and list only published posts', async ({ pa
   expect(robots).toMatch(/Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/);
 });
 
+test('a reader follows one label by RSS: its feed lists the published posts with that label, and no others', async ({ page, request }) => {
+  // The scheduled post is labelled Culture too: the feed must leave it out.
+  const label = 'Culture';
+  expect(hidden.some((post) => post.labels.includes(label))).toBe(true);
+  const feedPath = '/label/culture/feed.xml';
+  await page.goto('/label/culture');
+  await expect(page.getByRole('link', { name: `Follow ${label} by RSS` })).toHaveAttribute('href', feedPath);
+  // Feed readers find both feeds from the page itself.
+  const feedLinks = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
+  await expect(feedLinks).toHaveCount(2);
+  await expect(feedLinks.nth(1)).toHaveAttribute('href', new RegExp(`${feedPath}$`));
+  await expect(feedLinks.nth(1)).toHaveAttribute('title', label);
+
+  const feed = await request.get(feedPath);
+  expect(feed.headers()['content-type']).toContain('application/rss+xml');
+  const text = await feed.text();
+  const rss = await parseXml(page, text);
+  expect(rss.error).toBe(false);
+  const expected = published.filter((post) => post.labels.includes(label)).map((post) => post.slug);
+  expect(rss.links.map((link) => link.split('/').pop()).sort()).toEqual(expected.sort());
+  expect(text).toContain(`<title>The Harbour Ledger: ${label}</title>`);
+
+  expect((await request.get('/label/no-such-label/feed.xml')).status()).toBe(404);
+});
+
 test('old .html permalinks redirect permanently', async ({ request }) => {
   const permalink = permalinkOf(newest.daysAgo, newest.slug);
   const response = await request.get(`${permalink}.html`, { maxRedirects: 0 });

@@ -24,13 +24,14 @@ function readsTagged(tag: string): string[] {
   return fs.readdirSync(fetchCache).filter((name) => fs.readFileSync(path.join(fetchCache, name), 'utf8').includes(`"${tag}"`));
 }
 
-test('unknown addresses get the 404 page and leave no files behind; pages that exist are still cached', async ({ page }) => {
+test('unknown addresses get the 404 page and leave no files behind; pages that exist are still cached', async ({ page, request }) => {
   const slug = `no-such-${unique()}`;
   const probes = [`/2019/03/${slug}`, `/wp-admin/${slug}/setup-config`, `/label/${slug}`, `/author/${slug}`, `/${slug}/13`];
   for (const probe of probes) {
     expect((await page.goto(probe))?.status(), probe).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }), probe).toHaveText('Page not found');
   }
+  expect((await request.get(`/label/${slug}/feed.xml`)).status()).toBe(404);
   // A page found on its first visit (listing pages are rendered on demand), for comparison.
   expect((await page.goto('/page/2'))?.status()).toBe(200);
   // Next writes its cache after it answers.

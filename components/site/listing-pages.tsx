@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { labelFeedPath } from '@/lib/feeds/news-feed';
 import { alternates } from '@/lib/seo';
 import { formatMonth, monthRange, yearRange } from '@/lib/dates';
 import { monthPath, parseYear, parseYearMonth, yearPath } from '@/lib/posts/permalink';
@@ -34,7 +35,19 @@ export async function LabelListing({ slug, page }: { slug: string; page: number 
   const label = await getLabel(slug);
   if (!label) return <NotFoundHere />;
   return (
-    <Listing heading={`Posts labelled ${label.name}`} filter={{ labelSlug: slug }} page={page} basePath={`/label/${slug}`} />
+    <Listing
+      heading={`Posts labelled ${label.name}`}
+      intro={
+        <p className="-mt-3 mb-8 text-sm">
+          <a href={labelFeedPath(slug)} className="font-semibold text-accent hover:underline">
+            Follow {label.name} by RSS
+          </a>
+        </p>
+      }
+      filter={{ labelSlug: slug }}
+      page={page}
+      basePath={`/label/${slug}`}
+    />
   );
 }
 
@@ -45,7 +58,7 @@ export async function labelMetadata(slug: string, page: number): Promise<Metadat
   return {
     title: `${label.name}${page > 1 ? `, page ${page}` : ''}`,
     description: `News labelled ${label.name}.`,
-    alternates: alternates(url),
+    alternates: alternates(url, { url: labelFeedPath(slug), title: label.name }),
     openGraph: { title: label.name, url },
   };
 }

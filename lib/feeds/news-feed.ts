@@ -1,0 +1,37 @@
+import { env } from '@/lib/env';
+import { postPath } from '@/lib/posts/permalink';
+import { listPosts, type LabelRef } from '@/lib/posts/queries';
+import { getSettings } from '@/lib/settings/queries';
+import { renderRss } from './rss';
+
+const FEED_SIZE = 20;
+
+/** Where a label's feed lives, next to its page. */
+export const labelFeedPath = (slug: string) => `/label/${slug}/feed.xml`;
+
+/**
+ * The newest posts as RSS: the whole site's, or one label's (Blogger's per-label feeds, for readers who follow one
+ * beat). Built from the cached listing reads, so a feed request does not reach the database.
+ */
+export async function newsFeed(label?: LabelRef): Promise<Response> {
+  const siteUrl = env().SITE_URL.replace(/\/$/, '');
+  const [settings, { posts }] = await Promise.all([
+    getSettings(),
+    listPosts({ page: 1, perPage: FEED_SIZE, ...(label && { labelSlug: label.slug }) }),
+  ]);
+  const xml = renderRss({
+    title: label ? `${settings.title}: ${label.name}` : settings.title,
+    description: label ? `News labelled ${label.name}.` : settings.description,
+    siteUrl: label ? `${siteUrl}/label/${label.slug}` : siteUrl,
+    feedUrl: siteUrl + (label ? labelFeedPath(label.slug) : '/feed.xml'),
+    items: posts.map((post) => ({
+      title: post.title,
+      url: siteUrl + postPath(post, settings.timeZone),
+      description: post.excerpt,
+      author: post.author.name,
+      categories: post.labels.map((postLabel) => postLabel.name),
+      publishedAt: post.publishedAt,
+    })),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}
