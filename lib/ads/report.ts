@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DailyFigures } from '@/db/queries/ad-stats';
+import { firstValue } from '@/lib/query-string';
 
 export type { DailyFigures } from '@/db/queries/ad-stats';
 
@@ -16,7 +17,7 @@ export type ReportRange = { from: string; to: string };
  */
 export function reportRange(query: { from?: string | string[]; to?: string | string[] }, now = new Date()): ReportRange {
   const read = (value: string | string[] | undefined) => {
-    const parsed = day.safeParse(Array.isArray(value) ? value[0] : value);
+    const parsed = day.safeParse(firstValue(value));
     return parsed.success ? Date.parse(`${parsed.data}T00:00:00Z`) : undefined;
   };
   const today = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);

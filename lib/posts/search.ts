@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { searchPublishedPosts, type PostSummary } from '@/db/queries/posts';
+import { firstValue } from '@/lib/query-string';
 import { getSettings } from '@/lib/settings/queries';
 
 export const SEARCH_MAX_LENGTH = 200;
-
-/** A query-string value as Next hands it over: absent, once, or repeated (the first counts). */
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 const searchParamsSchema = z.object({
   q: z.preprocess(firstValue, z.string().trim().catch('')),
