@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { env } from '@/lib/env';
 import { groupByYear } from '@/lib/posts/archive';
-import { monthPath, postPath, yearPath } from '@/lib/posts/permalink';
+import { labelPath, monthPath, postPath, yearPath } from '@/lib/posts/permalink';
 import { listArchiveMonths, listLabels, listPostDates } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 
@@ -16,7 +16,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: `${siteUrl}/`, lastModified: posts[0]?.updatedAt, changeFrequency: 'hourly', priority: 1 },
     ...posts.map((post) => ({ url: siteUrl + postPath(post, settings.timeZone), lastModified: post.updatedAt })),
-    ...labels.map((label) => ({ url: `${siteUrl}/label/${label.slug}` })),
+    ...labels.map((label) => ({ url: siteUrl + labelPath(label.slug) })),
     ...groupByYear(months).map((y) => ({ url: siteUrl + yearPath(y.year) })),
     ...months.map((m) => ({ url: siteUrl + monthPath(m.year, m.month) })),
   ];

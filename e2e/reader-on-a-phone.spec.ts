@@ -18,6 +18,15 @@ test('on a phone the sidebar moves below the article and nothing overflows', asy
   }
 });
 
+test('on a 360 px phone the menu fits one line', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+  const tops = await links.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+  expect(tops).toHaveLength(4);
+  expect(new Set(tops).size).toBe(1);
+});
+
 test('landmarks, one h1, headings in order, visible focus', async ({ page }) => {
   await page.goto(permalinkOf(newest.daysAgo, newest.slug));
   await expect(page.getByRole('banner')).toHaveCount(1);

@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { formatDateHeader } from '@/lib/dates';
 import { buildThreads, commentCountLabel } from '@/lib/comments/thread';
 import { listApprovedComments } from '@/lib/comments/queries';
+import { authorPath } from '@/lib/posts/permalink';
 import type { PostDetail } from '@/lib/posts/queries';
 import { commentsClosed } from '@/lib/comments/rules';
 import type { PublicSettings } from '@/lib/settings/queries';
@@ -79,7 +80,7 @@ export async function Article({ post, settings, adSlots = [] }: Props) {
           )}
           <div>
             <p className="font-semibold">
-              <a href={`/author/${post.author.slug}`} rel="author" className="hover:text-accent">
+              <a href={authorPath(post.author.slug)} rel="author" className="hover:text-accent">
                 {post.author.name}
               </a>
             </p>

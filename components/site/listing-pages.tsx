@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { labelFeedPath } from '@/lib/feeds/news-feed';
 import { alternates } from '@/lib/seo';
 import { formatMonth, monthRange, yearRange } from '@/lib/dates';
-import { monthPath, parseYear, parseYearMonth, yearPath } from '@/lib/posts/permalink';
+import { authorPath, labelPath, monthPath, parseYear, parseYearMonth, yearPath } from '@/lib/posts/permalink';
 import { getAuthor, getLabel, listArchiveMonths } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { MonthLinks } from './archive-widget';
@@ -46,7 +46,7 @@ export async function LabelListing({ slug, page }: { slug: string; page: number 
       }
       filter={{ labelSlug: slug }}
       page={page}
-      basePath={`/label/${slug}`}
+      basePath={labelPath(slug)}
     />
   );
 }
@@ -54,7 +54,7 @@ export async function LabelListing({ slug, page }: { slug: string; page: number 
 export async function labelMetadata(slug: string, page: number): Promise<Metadata> {
   const label = await getLabel(slug);
   if (!label) return {};
-  const url = `/label/${slug}${pageSuffix(page)}`;
+  const url = labelPath(slug) + pageSuffix(page);
   return {
     title: `${label.name}${page > 1 ? `, page ${page}` : ''}`,
     description: `News labelled ${label.name}.`,
@@ -72,7 +72,7 @@ export async function AuthorListing({ slug, page }: { slug: string; page: number
       intro={author.bio && <p className="-mt-3 mb-8 text-muted">{author.bio}</p>}
       filter={{ authorSlug: slug }}
       page={page}
-      basePath={`/author/${slug}`}
+      basePath={authorPath(slug)}
     />
   );
 }
@@ -80,7 +80,7 @@ export async function AuthorListing({ slug, page }: { slug: string; page: number
 export async function authorMetadata(slug: string, page: number): Promise<Metadata> {
   const author = await getAuthor(slug);
   if (!author) return {};
-  const url = `/author/${slug}${pageSuffix(page)}`;
+  const url = authorPath(slug) + pageSuffix(page);
   return {
     title: `${author.name}${page > 1 ? `, page ${page}` : ''}`,
     description: author.bio || `Posts by ${author.name}.`,

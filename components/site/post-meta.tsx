@@ -1,3 +1,4 @@
+import { authorPath, labelPath } from '@/lib/posts/permalink';
 import type { PostSummary } from '@/lib/posts/queries';
 
 const timeFormat = (timeZone: string) =>
@@ -9,7 +10,7 @@ export function PostMeta({ post, timeZone }: { post: PostSummary; timeZone: stri
     <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
       <p>
         By{' '}
-        <a href={`/author/${post.author.slug}`} rel="author" className="font-semibold text-ink hover:text-accent">
+        <a href={authorPath(post.author.slug)} rel="author" className="font-semibold text-ink hover:text-accent">
           {post.author.name}
         </a>{' '}
         at <time dateTime={post.publishedAt.toISOString()}>{timeFormat(timeZone).format(post.publishedAt)}</time>
@@ -20,7 +21,7 @@ export function PostMeta({ post, timeZone }: { post: PostSummary; timeZone: stri
           {post.labels.map((label, i) => (
             <span key={label.slug}>
               {i > 0 && ', '}
-              <a href={`/label/${label.slug}`} rel="tag" className="text-ink hover:text-accent">
+              <a href={labelPath(label.slug)} rel="tag" className="text-ink hover:text-accent">
                 {label.name}
               </a>
             </span>

@@ -1,4 +1,5 @@
 import type { SlotWithAds } from '@/lib/ads/queries';
+import { labelPath } from '@/lib/posts/permalink';
 import { listArchiveMonths, listLabels } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { AdSlot } from './ad-slot';
@@ -30,7 +31,7 @@ export async function Sidebar({ slots }: { slots: SlotWithAds[] }) {
         <ul className="flex flex-wrap gap-2">
           {labels.map((label) => (
             <li key={label.slug}>
-              <a href={`/label/${label.slug}`} className="label-chip">
+              <a href={labelPath(label.slug)} className="label-chip">
                 {label.name} <span className="text-muted">({label.count})</span>
               </a>
             </li>

@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { postPath } from '@/lib/posts/permalink';
+import { labelPath, postPath } from '@/lib/posts/permalink';
 import { listPosts, type LabelRef } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { renderRss } from './rss';
@@ -7,7 +7,7 @@ import { renderRss } from './rss';
 const FEED_SIZE = 20;
 
 /** Where a label's feed lives, next to its page. */
-export const labelFeedPath = (slug: string) => `/label/${slug}/feed.xml`;
+export const labelFeedPath = (slug: string) => `${labelPath(slug)}/feed.xml`;
 
 /**
  * The newest posts as RSS: the whole site's, or one label's (Blogger's per-label feeds, for readers who follow one
@@ -22,7 +22,7 @@ export async function newsFeed(label?: LabelRef): Promise<Response> {
   const xml = renderRss({
     title: label ? `${settings.title}: ${label.name}` : settings.title,
     description: label ? `News labelled ${label.name}.` : settings.description,
-    siteUrl: label ? `${siteUrl}/label/${label.slug}` : siteUrl,
+    siteUrl: label ? siteUrl + labelPath(label.slug) : siteUrl,
     feedUrl: siteUrl + (label ? labelFeedPath(label.slug) : '/feed.xml'),
     items: posts.map((post) => ({
       title: post.title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthPath, parseYear, parseYearMonth, postPath, yearPath } from './permalink';
+import { authorPath, labelPath, monthPath, parseYear, parseYearMonth, postPath, yearPath } from './permalink';
 
 describe('permalinks', () => {
   it('builds /YYYY/MM/slug in the site time zone', () => {
@@ -18,5 +18,7 @@ describe('permalinks', () => {
     expect(parseYear('215')).toBeNull();
     expect(parseYear('wp-admin')).toBeNull();
     expect(yearPath(2015)).toBe('/archive/2015');
+    expect(labelPath('town-council')).toBe('/label/town-council');
+    expect(authorPath('maya-okafor')).toBe('/author/maya-okafor');
   });
 });

@@ -29,3 +29,12 @@ export function parseYearMonth(year: string, month: string): { year: number; mon
   const parsed = { year: Number(year), month: Number(month) };
   return parsed.month >= 1 && parsed.month <= 12 ? parsed : null;
 }
+
+/** A label's listing, /label/slug, as Blogger's /search/label/slug without the "search". */
+export function labelPath(slug: string): string {
+  return `/label/${slug}`;
+}
+
+export function authorPath(slug: string): string {
+  return `/author/${slug}`;
+}

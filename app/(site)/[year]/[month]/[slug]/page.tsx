@@ -7,7 +7,7 @@ import { NotFoundHere } from '@/components/site/site-not-found';
 import { listAdSlots } from '@/lib/ads/queries';
 import { slotsFor } from '@/lib/ads/rules';
 import { getPost, listRecentPostPaths } from '@/lib/posts/queries';
-import { postPath } from '@/lib/posts/permalink';
+import { authorPath, postPath } from '@/lib/posts/permalink';
 import { getSettings } from '@/lib/settings/queries';
 
 type Props = { params: Promise<{ year: string; month: string; slug: string }> };
@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: post.title,
     description: post.excerpt,
     alternates: alternates(canonical),
-    authors: [{ name: post.author.name, url: `/author/${post.author.slug}` }],
+    authors: [{ name: post.author.name, url: authorPath(post.author.slug) }],
     openGraph: {
       type: 'article',
       title: post.title,
