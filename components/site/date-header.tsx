@@ -1,7 +1,7 @@
 /** The classic news blog's date bar: "Sunday, September 27, 2015". */
 export function DateHeader({ children, as: Tag = 'h2' }: { children: React.ReactNode; as?: 'h2' | 'p' }) {
   return (
-    <Tag className="mb-4 border-b border-rule pb-1 text-xs font-bold uppercase tracking-widest text-muted">
+    <Tag className="date-header">
       {children}
     </Tag>
   );

@@ -9,9 +9,9 @@ type Props = { post: PostSummary; commentCount: number; timeZone: string; priori
 export function PostCard({ post, commentCount, timeZone, priority }: Props) {
   const href = postPath(post, timeZone);
   return (
-    <article className="mb-10" aria-labelledby={`post-${post.id}`}>
-      <h3 id={`post-${post.id}`} className="mb-2 font-serif text-2xl font-bold leading-tight sm:text-3xl">
-        <a href={href} className="hover:text-accent">
+    <article className="post-card" aria-labelledby={`post-${post.id}`}>
+      <h3 id={`post-${post.id}`}>
+        <a href={href}>
           {post.title}
         </a>
       </h3>
@@ -21,12 +21,12 @@ export function PostCard({ post, commentCount, timeZone, priority }: Props) {
           <CoverImage src={post.coverImage} alt={post.coverAlt} priority={priority} />
         </div>
       )}
-      <p className="mt-4 font-serif text-lg leading-relaxed">{post.excerpt}</p>
-      <p className="mt-3 flex flex-wrap gap-x-6 text-sm font-semibold">
-        <a href={href} className="text-accent hover:underline">
+      <p>{post.excerpt}</p>
+      <p className="post-links">
+        <a href={href}>
           Read more<span className="sr-only">: {post.title}</span>
         </a>
-        <a href={`${href}#comments`} className="text-muted hover:text-accent">
+        <a href={`${href}#comments`}>
           {commentCountLabel(commentCount)}
           <span className="sr-only"> on {post.title}</span>
         </a>

@@ -7,10 +7,10 @@ const timeFormat = (timeZone: string) =>
 /** "By Maya Okafor at 9:00 AM · Labels: Harbour, Town Council" */
 export function PostMeta({ post, timeZone }: { post: PostSummary; timeZone: string }) {
   return (
-    <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
+    <div className="post-meta">
       <p>
         By{' '}
-        <a href={authorPath(post.author.slug)} rel="author" className="font-semibold text-ink hover:text-accent">
+        <a href={authorPath(post.author.slug)} rel="author">
           {post.author.name}
         </a>{' '}
         at <time dateTime={post.publishedAt.toISOString()}>{timeFormat(timeZone).format(post.publishedAt)}</time>
@@ -21,7 +21,7 @@ export function PostMeta({ post, timeZone }: { post: PostSummary; timeZone: stri
           {post.labels.map((label, i) => (
             <span key={label.slug}>
               {i > 0 && ', '}
-              <a href={labelPath(label.slug)} rel="tag" className="text-ink hover:text-accent">
+              <a href={labelPath(label.slug)} rel="tag">
                 {label.name}
               </a>
             </span>
