@@ -52,6 +52,10 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   await expect(cover).toHaveAttribute('srcset', /\/_next\/image\?url=%2Fuploads%2F[^ ]+ 640w/);
   await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator('main').getByRole('link', { name: 'Transport' })).toBeVisible();
+  // The article before it, cached until now, links here as its newer post.
+  const pager = page.getByRole('navigation', { name: 'Newer and older posts' });
+  await pager.getByRole('link', { name: 'Older post →' }).click();
+  await expect(pager.getByRole('link', { name: '← Newer post' })).toHaveAttribute('href', `${thisMonth()}/${slug}`);
 
   // Search finds it at once (search pages are not cached).
   expect(await searchTitles(strangerPage, token)).toEqual([title]);

@@ -61,6 +61,27 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(parentItem.locator('ol article')).toContainText(reply.name);
     });
 
+    test('walks from article to article with Newer post and Older post', async ({ page }) => {
+      const title = page.getByRole('heading', { level: 1 });
+      const pager = page.getByRole('navigation', { name: 'Newer and older posts' });
+      await page.goto(permalinkOf(newest.daysAgo, newest.slug));
+      // The scheduled post and the draft are newer, and not out: the newest article links to nothing newer.
+      await expect(pager.getByRole('link', { name: '← Newer post' })).toHaveCount(0);
+      await pager.getByRole('link', { name: 'Older post →' }).click();
+      await expect(title).toHaveText(published[1].title);
+      await pager.getByRole('link', { name: 'Older post →' }).click();
+      await expect(title).toHaveText(published[2].title);
+      await pager.getByRole('link', { name: '← Newer post' }).click();
+      await expect(title).toHaveText(published[1].title);
+
+      const [beforeOldest, oldest] = published.slice(-2);
+      await page.goto(permalinkOf(oldest.daysAgo, oldest.slug));
+      await expect(pager.getByRole('link', { name: 'Older post →' })).toHaveCount(0);
+      await expect(pager.getByRole('link', { name: '← Newer post' })).toHaveAttribute('href', permalinkOf(beforeOldest.daysAgo, beforeOldest.slug));
+      await pager.getByRole('link', { name: 'Home' }).click();
+      await expect(page).toHaveURL(/\/$/);
+    });
+
     test('follows a label and the archive from the sidebar', async ({ page }) => {
       await page.goto('/');
       const label = newest.labels[0];

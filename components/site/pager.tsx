@@ -1,28 +1,38 @@
 /** A listing's page N: page 1 lives at the base path itself, the others at `.../page/N`. */
 export const listingPageHref = (basePath: string) => (n: number) => (n === 1 ? basePath || '/' : `${basePath}/page/${n}`);
 
-/** Blogger's "Newer posts / Home / Older posts" links. */
-export function Pager({ pageHref, page, hasOlder }: { pageHref: (n: number) => string; page: number; hasOlder: boolean }) {
-  const link = 'font-semibold text-accent hover:underline';
+type Props = { label: string; noun: 'post' | 'posts'; newerHref?: string; olderHref?: string };
+
+/** Blogger's "Newer / Home / Older" line, under a listing (pages of posts) and under an article (its neighbours). */
+export function NewerHomeOlder({ label, noun, newerHref, olderHref }: Props) {
   return (
-    <nav aria-label="Pagination" className="mt-6 flex items-center justify-between border-t border-rule pt-4 text-sm">
+    <nav aria-label={label} className="pager">
       <span>
-        {page > 1 && (
-          <a href={pageHref(page - 1)} rel="prev" className={link}>
-            ← Newer posts
+        {newerHref && (
+          <a href={newerHref} rel="prev">
+            {`← Newer ${noun}`}
           </a>
         )}
       </span>
-      <a href="/" className="text-muted hover:text-accent">
-        Home
-      </a>
+      <a href="/">Home</a>
       <span>
-        {hasOlder && (
-          <a href={pageHref(page + 1)} rel="next" className={link}>
-            Older posts →
+        {olderHref && (
+          <a href={olderHref} rel="next">
+            {`Older ${noun} →`}
           </a>
         )}
       </span>
     </nav>
+  );
+}
+
+export function Pager({ pageHref, page, hasOlder }: { pageHref: (n: number) => string; page: number; hasOlder: boolean }) {
+  return (
+    <NewerHomeOlder
+      label="Pagination"
+      noun="posts"
+      newerHref={page > 1 ? pageHref(page - 1) : undefined}
+      olderHref={hasOlder ? pageHref(page + 1) : undefined}
+    />
   );
 }

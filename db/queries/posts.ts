@@ -185,6 +185,30 @@ export async function listPublishedPostDates(db: Database, limit?: number) {
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt as Date }));
 }
 
+export type PostAddress = { slug: string; publishedAt: Date };
+
+/**
+ * The live posts just before and after this one in date order (ties by id, as the listings order them), for the
+ * article's "Newer post / Older post" links; null at either end. Each is one step along the live-post index.
+ */
+export async function getAdjacentPublishedPosts(
+  db: Database,
+  post: { id: number; publishedAt: Date },
+): Promise<{ newer: PostAddress | null; older: PostAddress | null }> {
+  const position = sql`(${post.publishedAt.toISOString()}::timestamptz, ${post.id}::int)`;
+  const step = (newer: boolean) =>
+    db
+      .select({ slug: posts.slug, publishedAt: posts.publishedAt })
+      .from(posts)
+      .where(and(isLive, newer ? sql`(${posts.publishedAt}, ${posts.id}) > ${position}` : sql`(${posts.publishedAt}, ${posts.id}) < ${position}`))
+      .orderBy(...(newer ? [asc(posts.publishedAt), asc(posts.id)] : [desc(posts.publishedAt), desc(posts.id)]))
+      .limit(1);
+  const [[newer], [older]] = await Promise.all([step(true), step(false)]);
+  const address = (row?: { slug: string; publishedAt: Date | null }) =>
+    row ? { slug: row.slug, publishedAt: row.publishedAt as Date } : null;
+  return { newer: address(newer), older: address(older) };
+}
+
 /**
  * Slug and publication date of the given posts (by id or by slug) that have gone out, live now or not: the
  * addresses a change to them may still be cached under. Scheduled posts have not gone out yet.

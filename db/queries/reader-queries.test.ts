@@ -6,7 +6,7 @@ import { adSlots, ads, comments, labels, postLabels, posts, siteSettings } from 
 import { useFreshDatabase } from '../testing';
 import { listLiveSlots } from './ads';
 import { countApprovedComments, listApprovedComments } from './comments';
-import { getPublishedPostBySlug, listPublishedDatesOf, listPublishedPostDates, listPublishedPosts } from './posts';
+import { getAdjacentPublishedPosts, getPublishedPostBySlug, listPublishedDatesOf, listPublishedPostDates, listPublishedPosts } from './posts';
 import { defaultSettings, getSiteSettings } from './settings';
 import { getAuthorBySlug, getLabelBySlug, listArchiveMonths, listLabelsWithCounts } from './taxonomy';
 
@@ -155,6 +155,19 @@ describe('reader queries over the demo newsroom', () => {
     expect(top.ads.map((a) => a.advertiser)).not.toContain('Future');
     expect(top.ads.map((a) => a.advertiser)).not.toContain('Ended');
     expect(after.find((s) => s.key === 'in-article')!.ads).toEqual([]);
+  });
+
+  it("finds an article's live neighbours by date: never a draft, a scheduled post or the trash", async () => {
+    const { posts: all } = await listPublishedPosts(db(), { limit: 100 });
+    const address = (post: (typeof all)[number]) => ({ slug: post.slug, publishedAt: post.publishedAt });
+    expect(await getAdjacentPublishedPosts(db(), all[1])).toEqual({ newer: address(all[0]), older: address(all[2]) });
+    // The newest has a scheduled post and drafts after it, the oldest nothing before it.
+    expect((await getAdjacentPublishedPosts(db(), all[0])).newer).toBeNull();
+    expect(await getAdjacentPublishedPosts(db(), all[all.length - 1])).toEqual({ newer: address(all[all.length - 2]), older: null });
+
+    await db().update(posts).set({ deletedAt: now }).where(eq(posts.slug, all[1].slug));
+    expect(await getAdjacentPublishedPosts(db(), all[0])).toEqual({ newer: null, older: address(all[2]) });
+    await db().update(posts).set({ deletedAt: null }).where(eq(posts.slug, all[1].slug));
   });
 
   it('leaves a trashed post out of every listing, deep pages included', async () => {

@@ -24,6 +24,9 @@ export const listPosts = cached(
 
 export const getPost = cached('post', posts.getPublishedPostBySlug, (slug) => [tags.post(slug)]);
 
+/** The live posts on either side of a post, by date. Any publish or unpublish can change them, as it does listings. */
+export const getAdjacentPosts = cached('post:adjacent', posts.getAdjacentPublishedPosts, () => [tags.posts]);
+
 /** Every published post's slug and dates, for the sitemap. */
 export const listPostDates = cached('posts:dates', (db) => posts.listPublishedPostDates(db), () => [tags.posts]);
 

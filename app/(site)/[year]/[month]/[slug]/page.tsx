@@ -4,6 +4,7 @@ import { permanentRedirect } from 'next/navigation';
 import { Article } from '@/components/site/article';
 import { SiteFrame } from '@/components/site/site-frame';
 import { NotFoundHere } from '@/components/site/site-not-found';
+import { PostPager } from '@/components/site/post-pager';
 import { listAdSlots } from '@/lib/ads/queries';
 import { slotsFor } from '@/lib/ads/rules';
 import { getPost, listRecentPostPaths } from '@/lib/posts/queries';
@@ -64,6 +65,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <SiteFrame labels={labels}>
       <Article post={post} settings={settings} adSlots={inArticle} />
+      <PostPager post={post} timeZone={settings.timeZone} />
     </SiteFrame>
   );
 }

@@ -1,0 +1,16 @@
+import { postPath } from '@/lib/posts/permalink';
+import { getAdjacentPosts } from '@/lib/posts/queries';
+import { NewerHomeOlder } from './pager';
+
+/** Under an article: the next newer and the next older live post, as Blogger's item pages link them. */
+export async function PostPager({ post, timeZone }: { post: { id: number; publishedAt: Date }; timeZone: string }) {
+  const { newer, older } = await getAdjacentPosts({ id: post.id, publishedAt: post.publishedAt });
+  return (
+    <NewerHomeOlder
+      label="Newer and older posts"
+      noun="post"
+      newerHref={newer ? postPath(newer, timeZone) : undefined}
+      olderHref={older ? postPath(older, timeZone) : undefined}
+    />
+  );
+}
