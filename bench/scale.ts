@@ -24,7 +24,7 @@ import type postgres from 'postgres';
 import { closeDb, getDb, type Database } from '@/db';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { migrateDatabase } from '@/db/migrate';
-import { labelsForPosts, listPublishedPostDates, listPublishedPosts, getPublishedPostBySlug, searchPublishedPosts } from '@/db/queries/posts';
+import { getAdjacentPublishedPosts, labelsForPosts, listPublishedPostDates, listPublishedPosts, getPublishedPostBySlug, searchPublishedPosts } from '@/db/queries/posts';
 import { listArchiveMonths, listLabelsWithCounts } from '@/db/queries/taxonomy';
 import * as schema from '@/db/schema';
 import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
@@ -234,6 +234,7 @@ async function queryCases(db: Database): Promise<QueryCase[]> {
     .limit(1);
   const [author] = await db.select({ slug: schema.users.slug }).from(schema.users).where(eq(schema.users.role, 'author')).limit(1);
   const month = monthRange({ year: new Date().getUTCFullYear() - 3, month: 6 }, settings?.timeZone ?? 'UTC');
+  const [oldPost] = await db.select({ id: schema.posts.id, publishedAt: schema.posts.publishedAt }).from(schema.posts).where(eq(schema.posts.slug, 'archive-report-500'));
   return [
     { name: 'home, page 1', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage }) },
     { name: 'home, page 50', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage, offset: 49 * perPage }) },
@@ -248,6 +249,7 @@ async function queryCases(db: Database): Promise<QueryCase[]> {
     { name: 'search, a word in one post in five, page 1', listing: true, run: (d) => searchPublishedPosts(d, { words: 'notebook', limit: perPage }) },
     { name: 'search, words of one post', listing: true, run: (d) => searchPublishedPosts(d, { words: 'cheesemaker pickles', limit: perPage }) },
     { name: 'old article', listing: true, run: (d) => getPublishedPostBySlug(d, 'archive-report-500') },
+    { name: 'old article’s newer and older posts', listing: true, run: (d) => getAdjacentPublishedPosts(d, { id: oldPost.id, publishedAt: oldPost.publishedAt! }) },
     { name: 'labels for a page of posts', listing: true, run: (d) => labelsForPosts(d, [500, 501, 502, 503, 504, 505]) },
     { name: 'sidebar: labels with counts', listing: false, run: (d) => listLabelsWithCounts(d) },
     { name: 'sidebar: archive months', listing: false, run: (d) => listArchiveMonths(d, settings?.timeZone ?? 'UTC') },
