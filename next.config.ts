@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // No ETag on pages. Next makes one by hashing the whole page in JavaScript on every request: a fifth of the CPU
-  // a cached article view costs (bench/README.md). It would spare a returning browser a download of a page that
+  // a cached article view costs (bench/FINDINGS.md). It would spare a returning browser a download of a page that
   // carries no max-age and changes with every publish and comment; hashed assets and uploads are cached for a year.
   generateEtags: false,
   images: {

@@ -44,7 +44,7 @@ export async function measureServing(context: Context): Promise<void> {
   const article = await request(base + articlePath);
   const home = await request(`${base}/`);
   if (article.status !== 200 || home.status !== 200) throw new Error(`article ${article.status}, home ${home.status}`);
-  // What every figure below serves: Node's cost per page view grows with it (see bench/README.md).
+  // What every figure below serves: Node's cost per page view grows with it (see bench/FINDINGS.md).
   record({ figure: 'article page HTML (uncompressed)', value: Buffer.byteLength(article.body) / 1000, unit: 'KB' });
   record({ figure: 'home page HTML (uncompressed)', value: Buffer.byteLength(home.body) / 1000, unit: 'KB' });
 
@@ -277,7 +277,7 @@ async function measureLighthouse(urls: { home: string; article: string }, refere
  * opens nginx's connections to Next; the second, after a pause longer than Node's default keep-alive (5 s), finds
  * them still open (nginx keeps 512 idle per worker, Next keeps them 65 s). Node accepts one new connection per turn
  * of its event loop, so a busy instance leaves a burst of new connections waiting for seconds: that is the first
- * round's p99, and was every round's with nginx keeping 64 (bench/README.md). nginx tells Next the client is
+ * round's p99, and was every round's with nginx keeping 64 (bench/FINDINGS.md). nginx tells Next the client is
  * 127.0.0.1, so after the first, these beacons are views already claimed: the figures are about connections, not
  * counting. No budgets. bench/run.ts calls it last, after the memory figure, which it would otherwise raise.
  */

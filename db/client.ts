@@ -63,7 +63,7 @@ async function openPglite(dataDir: string): Promise<Connection> {
 /**
  * A build worker's own copy of the PGlite folder, taken under the lock (no writer can hold the folder meanwhile) and
  * opened like any folder. Copying the files costs a fraction of what PGlite's dump and load into memory did (at
- * 10,000 posts, 95 MB: 1.2 s against 2.2 s per worker, bench/README.md) and keeps the data out of the heap. The
+ * 10,000 posts, 95 MB: 1.2 s against 2.2 s per worker, bench/FINDINGS.md) and keeps the data out of the heap. The
  * copy is removed when the worker exits; one left behind by a worker that was killed goes at the next build.
  */
 async function openPgliteCopy(dataDir: string): Promise<Connection> {

@@ -84,7 +84,7 @@ describe('deploy/nginx.conf', () => {
 
   it('keeps its connections to Next open through a burst, so the next burst opens none', async () => {
     // Node accepts one new connection per turn of its event loop: on a busy instance a burst of new connections
-    // waits seconds (bench/README.md). 400 at once is more than 64 kept per worker, the old setting, on up to 6 cores.
+    // waits seconds (bench/FINDINGS.md). 400 at once is more than 64 kept per worker, the old setting, on up to 6 cores.
     const inFlight = 400;
     const readers = new http.Agent({ keepAlive: true, maxSockets: inFlight, maxFreeSockets: inFlight });
     const burst = () =>

@@ -8,7 +8,7 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
  * Marks every script a prerendered page loads as it opens (React, Next's runtime, our client components) with
  * V8's compile hint. Without it V8 compiles each function lazily, on the main thread, the first time hydration
  * calls it: that compiling was the largest share of the time an article blocked a phone's main thread
- * (bench/README.md, the Lighthouse blocking-time row). With it, the compiling happens on a background thread while
+ * (bench/FINDINGS.md, the Lighthouse blocking-time section). With it, the compiling happens on a background thread while
  * the script streams in. Pages' own HTML names these chunks in script tags and in the RSC payload; dashboard-only
  * chunks are left lazy, and so are the polyfills, which modern browsers never run. Returns the chunks marked;
  * running it twice marks nothing new.

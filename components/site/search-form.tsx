@@ -6,7 +6,7 @@ type Props = {
 
 /**
  * A plain GET form to the search page: it works without JavaScript. It is on every reader page, so it is kept to
- * the least markup (page weight is what a page view costs Node, bench/README.md); the server checks the words.
+ * the least markup (page weight is what a page view costs Node, bench/FINDINGS.md); the server checks the words.
  */
 export function SearchForm({ name, words }: Props) {
   return (

@@ -23,7 +23,7 @@ export function isNotFound(entry: Entry): boolean {
  * Makes `next start` use Next's own file-system cache, less what `isNotFound` refuses. Installed through the
  * global slot Next reads when it builds a request's cache (`@next/cache-handlers`, FetchCache), not through
  * next.config's `cacheHandler`: that one is imported again on every request, which cost a fifth of a cached
- * page's throughput (bench/README.md).
+ * page's throughput (bench/FINDINGS.md).
  */
 export function installKeepOnlyFound(): void {
   // Next's own copy of the class, loaded at run time rather than bundled: a bundled copy would keep its own
