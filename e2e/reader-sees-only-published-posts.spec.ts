@@ -123,3 +123,30 @@ test('each page has its own title, description, canonical and Open Graph tags', 
   await page.goto(`/label/${newest.labels[0].toLowerCase().replace(/ /g, '-')}`);
   await expect(page).toHaveTitle(`${newest.labels[0]} | The Harbour Ledger`);
 });
+
+test('an article tells search engines what it is: schema.org NewsArticle, the same facts as the page', async ({ page }) => {
+  const permalink = permalinkOf(newest.daysAgo, newest.slug);
+  await page.goto(permalink);
+  const scripts = page.locator('script[type="application/ld+json"]');
+  await expect(scripts).toHaveCount(1);
+  const data = JSON.parse((await scripts.textContent())!);
+  const head = page.locator('head');
+  expect(data).toMatchObject({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: newest.title,
+    description: newest.excerpt,
+    mainEntityOfPage: await head.locator('link[rel="canonical"]').getAttribute('href'),
+    image: [await head.locator('meta[property="og:image"]').getAttribute('content')],
+    datePublished: await page.locator('.post-meta time').getAttribute('datetime'),
+    dateModified: await head.locator('meta[property="article:modified_time"]').getAttribute('content'),
+    author: [{ '@type': 'Person', name: 'Maya Okafor', url: expect.stringMatching(/^https?:\/\/[^/]+\/author\/maya-okafor$/) }],
+    publisher: { '@type': 'Organization', name: 'The Harbour Ledger' },
+    keywords: newest.labels,
+  });
+  expect(data.mainEntityOfPage).toMatch(new RegExp(`^https?://[^/]+${permalink}$`));
+
+  // Listings are not articles.
+  await page.goto('/');
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
+});

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
-import { alternates } from '@/lib/seo';
+import { alternates, newsArticleData } from '@/lib/seo';
 import { permanentRedirect } from 'next/navigation';
 import { Article } from '@/components/site/article';
 import { SiteFrame } from '@/components/site/site-frame';
 import { NotFoundHere } from '@/components/site/site-not-found';
 import { PostPager } from '@/components/site/post-pager';
+import { StructuredData } from '@/components/site/structured-data';
 import { listAdSlots } from '@/lib/ads/queries';
+import { env } from '@/lib/env';
 import { slotsFor } from '@/lib/ads/rules';
 import { getPost, listRecentPostPaths } from '@/lib/posts/queries';
 import { authorPath, postPath } from '@/lib/posts/permalink';
@@ -64,6 +66,7 @@ export default async function ArticlePage({ params }: Props) {
   const inArticle = slotsFor(await listAdSlots(), 'in_article', labels);
   return (
     <SiteFrame labels={labels}>
+      <StructuredData data={newsArticleData(post, { title: settings.title, url: env().SITE_URL }, canonical)} />
       <Article post={post} settings={settings} adSlots={inArticle} />
       <PostPager post={post} timeZone={settings.timeZone} />
     </SiteFrame>
