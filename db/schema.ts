@@ -401,6 +401,8 @@ export const siteSettings = pgTable(
     blockedWords: text('blocked_words').notNull().default(''),
     requireEmail: boolean('require_email').notNull().default(false),
     minSubmitSeconds: integer('min_submit_seconds').notNull().default(3),
+    // Feeds carry each post whole (as Blogger, WordPress and Ghost do by default), or only its excerpt.
+    feedFullText: boolean('feed_full_text').notNull().default(true),
     // Served as /ads.txt (the IAB list of sellers authorised to sell this site's ad space).
     adsTxt: text('ads_txt').notNull().default(''),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),

@@ -51,6 +51,26 @@ test('a settings change shows on every page at once', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 });
 
+test('an admin makes the feeds carry excerpts instead of whole posts, and back', async ({ page, request }) => {
+  const feedContents = async () => (await (await request.get('/feed.xml')).text()).match(/<content:encoded>/g)?.length ?? 0;
+  expect(await feedContents()).toBeGreaterThan(0);
+
+  await signInAs(page, 'admin');
+  await page.goto('/dashboard/settings');
+  await page.getByLabel('RSS feeds carry').selectOption({ label: 'Excerpts, with a link to the post' });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect.poll(feedContents).toBe(0);
+  expect(await (await request.get('/feed.xml')).text()).toContain('<description>');
+
+  await page.reload();
+  await expect(page.getByLabel('RSS feeds carry')).toHaveValue('no');
+  await page.getByLabel('RSS feeds carry').selectOption({ label: 'Whole posts' });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect.poll(feedContents).toBeGreaterThan(0);
+});
+
 test('/setup is gone once the site has people', async ({ page }) => {
   expect((await page.goto('/setup'))?.status()).toBe(404);
 });

@@ -36,6 +36,7 @@ async function parseXml(page: Page, xml: string) {
     return {
       error: doc.getElementsByTagName('parsererror').length > 0,
       links: [...doc.querySelectorAll('item > link, url > loc')].map((el) => el.textContent ?? ''),
+      contents: [...doc.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')].map((el) => el.textContent ?? ''),
       root: doc.documentElement.nodeName,
     };
   }, xml);
@@ -49,6 +50,10 @@ test('the feed and the sitemap parse and list only published posts', async ({ pa
   expect(rss.error).toBe(false);
   expect(rss.root).toBe('rss');
   expect(rss.links.map((link) => link.split('/').pop()).sort()).toEqual(published.map((p) => p.slug).sort());
+  // Each item carries its whole post, as the demo's settings say (the default), for reading in the feed reader.
+  expect(rss.contents).toHaveLength(published.length);
+  expect(rss.contents[0]).toContain('The Ledger will report on progress as the work continues.');
+  expect(rss.contents[0]).toContain('<a href="https://example.org/harbour-board/east-wall"');
 
   const sitemap = await parseXml(page, await (await request.get('/sitemap.xml')).text());
   expect(sitemap.error).toBe(false);

@@ -57,6 +57,7 @@ const matrix: MatrixAction[] = [
           blockedWords: 'scoundrel',
           requireEmail: 'no',
           minSubmitSeconds: '3',
+          feedFullText: 'yes',
         },
       }),
   },

@@ -174,6 +174,12 @@ async function postDetails(db: Database, where: SQL) {
   return { detail, status: row.status, previewSecret: row.previewSecret };
 }
 
+/** The bodies of the given live posts (a feed's whole posts); drafts and the trash are never returned. */
+export async function listPublishedBodies(db: Database, ids: number[]): Promise<{ id: number; bodyHtml: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: posts.id, bodyHtml: posts.bodyHtml }).from(posts).where(and(isLive, inArray(posts.id, ids)));
+}
+
 /** Slug and dates of published posts, newest first: for static params, the sitemap and the feed. */
 export async function listPublishedPostDates(db: Database, limit?: number) {
   const query = db

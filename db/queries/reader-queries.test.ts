@@ -6,7 +6,14 @@ import { adSlots, ads, comments, labels, postLabels, posts, siteSettings } from 
 import { useFreshDatabase } from '../testing';
 import { listLiveSlots } from './ads';
 import { countApprovedComments, listApprovedComments } from './comments';
-import { getAdjacentPublishedPosts, getPublishedPostBySlug, listPublishedDatesOf, listPublishedPostDates, listPublishedPosts } from './posts';
+import {
+  getAdjacentPublishedPosts,
+  getPublishedPostBySlug,
+  listPublishedBodies,
+  listPublishedDatesOf,
+  listPublishedPostDates,
+  listPublishedPosts,
+} from './posts';
 import { defaultSettings, getSiteSettings } from './settings';
 import { getAuthorBySlug, getLabelBySlug, listArchiveMonths, listLabelsWithCounts } from './taxonomy';
 
@@ -168,6 +175,19 @@ describe('reader queries over the demo newsroom', () => {
     await db().update(posts).set({ deletedAt: now }).where(eq(posts.slug, all[1].slug));
     expect(await getAdjacentPublishedPosts(db(), all[0])).toEqual({ newer: null, older: address(all[2]) });
     await db().update(posts).set({ deletedAt: null }).where(eq(posts.slug, all[1].slug));
+  });
+
+  it("reads live posts' bodies for a feed, never a draft's, a scheduled post's or the trash's", async () => {
+    const rows = await db().select({ id: posts.id, slug: posts.slug }).from(posts);
+    const idOf = (slug: string) => rows.find((row) => row.slug === slug)!.id;
+    const trashed = published[1].slug;
+    await db().update(posts).set({ deletedAt: now }).where(eq(posts.slug, trashed));
+    const asked = [newest.slug, trashed, 'budget-vote-draft', 'festival-lineup-scheduled'].map(idOf);
+    const bodies = await listPublishedBodies(db(), asked);
+    expect(bodies.map((row) => row.id)).toEqual([idOf(newest.slug)]);
+    expect(bodies[0].bodyHtml).toBe((await getPublishedPostBySlug(db(), newest.slug))!.bodyHtml);
+    expect(await listPublishedBodies(db(), [])).toEqual([]);
+    await db().update(posts).set({ deletedAt: null }).where(eq(posts.slug, trashed));
   });
 
   it('leaves a trashed post out of every listing, deep pages included', async () => {

@@ -1,8 +1,8 @@
 import { env } from '@/lib/env';
 import { labelPath, postPath } from '@/lib/posts/permalink';
-import { listPosts, type LabelRef } from '@/lib/posts/queries';
+import { listPostBodies, listPosts, type LabelRef } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
-import { renderRss } from './rss';
+import { renderRss, withAbsoluteUrls } from './rss';
 
 const FEED_SIZE = 20;
 
@@ -11,7 +11,8 @@ export const labelFeedPath = (slug: string) => `${labelPath(slug)}/feed.xml`;
 
 /**
  * The newest posts as RSS: the whole site's, or one label's (Blogger's per-label feeds, for readers who follow one
- * beat). Built from the cached listing reads, so a feed request does not reach the database.
+ * beat), each whole or as its excerpt as the site's settings say. Built from cached reads, so a feed request does
+ * not reach the database.
  */
 export async function newsFeed(label?: LabelRef): Promise<Response> {
   const siteUrl = env().SITE_URL.replace(/\/$/, '');
@@ -19,6 +20,8 @@ export async function newsFeed(label?: LabelRef): Promise<Response> {
     getSettings(),
     listPosts({ page: 1, perPage: FEED_SIZE, ...(label && { labelSlug: label.slug }) }),
   ]);
+  const bodies = settings.feedFullText ? await listPostBodies(posts.map((post) => post.id)) : [];
+  const contentOf = new Map(bodies.map((row) => [row.id, withAbsoluteUrls(row.bodyHtml, siteUrl)]));
   const xml = renderRss({
     title: label ? `${settings.title}: ${label.name}` : settings.title,
     description: label ? `News labelled ${label.name}.` : settings.description,
@@ -31,6 +34,7 @@ export async function newsFeed(label?: LabelRef): Promise<Response> {
       author: post.author.name,
       categories: post.labels.map((postLabel) => postLabel.name),
       publishedAt: post.publishedAt,
+      content: contentOf.get(post.id),
     })),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });

@@ -27,6 +27,9 @@ export const getPost = cached('post', posts.getPublishedPostBySlug, (slug) => [t
 /** The live posts on either side of a post, by date. Any publish or unpublish can change them, as it does listings. */
 export const getAdjacentPosts = cached('post:adjacent', posts.getAdjacentPublishedPosts, () => [tags.posts]);
 
+/** Live posts' bodies by id, for feeds that carry whole posts. Every change to a live post refreshes the tag. */
+export const listPostBodies = cached('posts:bodies', posts.listPublishedBodies, () => [tags.posts]);
+
 /** Every published post's slug and dates, for the sitemap. */
 export const listPostDates = cached('posts:dates', (db) => posts.listPublishedPostDates(db), () => [tags.posts]);
 

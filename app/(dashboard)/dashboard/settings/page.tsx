@@ -52,6 +52,16 @@ export default async function SettingsPage() {
             ],
           },
           { name: 'minSubmitSeconds', label: 'Minimum seconds before a comment can be sent', type: 'number', defaultValue: String(settings.minSubmitSeconds), hint: 'Bots submit instantly; people do not.' },
+          {
+            name: 'feedFullText',
+            label: 'RSS feeds carry',
+            type: 'select',
+            defaultValue: settings.feedFullText ? 'yes' : 'no',
+            options: [
+              { value: 'yes', label: 'Whole posts' },
+              { value: 'no', label: 'Excerpts, with a link to the post' },
+            ],
+          },
           { name: 'adsTxt', label: 'ads.txt', type: 'textarea', defaultValue: settings.adsTxt, hint: 'Served at /ads.txt. Leave empty if you sell your ads directly.' },
         ]}
       />

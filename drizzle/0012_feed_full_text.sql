@@ -1,0 +1,1 @@
+ALTER TABLE "site_settings" ADD COLUMN "feed_full_text" boolean DEFAULT true NOT NULL;
