@@ -6,6 +6,15 @@ import { getSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'Settings' };
 
+/** A setting that is on or off, as a choice of two answers in words; the action reads `yes` or `no`. */
+function yesOrNo(name: string, label: string, value: boolean, answers: { yes: string; no: string }) {
+  const options = [
+    { value: 'yes', label: answers.yes },
+    { value: 'no', label: answers.no },
+  ];
+  return { name, label, type: 'select' as const, defaultValue: value ? 'yes' : 'no', options };
+}
+
 export default async function SettingsPage() {
   await requirePermission('settings:manage');
   const settings = await getSettings();
@@ -41,27 +50,9 @@ export default async function SettingsPage() {
           { name: 'maxLinks', label: 'Hold comments with more links than', type: 'number', defaultValue: String(settings.maxLinks) },
           { name: 'suspectWords', label: 'Suspect words (held)', type: 'textarea', defaultValue: settings.suspectWords, hint: 'One word or phrase per line.' },
           { name: 'blockedWords', label: 'Blocked words (refused)', type: 'textarea', defaultValue: settings.blockedWords, hint: 'One word or phrase per line.' },
-          {
-            name: 'requireEmail',
-            label: 'Commenters must give an email',
-            type: 'select',
-            defaultValue: settings.requireEmail ? 'yes' : 'no',
-            options: [
-              { value: 'no', label: 'No, email is optional' },
-              { value: 'yes', label: 'Yes' },
-            ],
-          },
+          yesOrNo('requireEmail', 'Commenters must give an email', settings.requireEmail, { yes: 'Yes', no: 'No, email is optional' }),
           { name: 'minSubmitSeconds', label: 'Minimum seconds before a comment can be sent', type: 'number', defaultValue: String(settings.minSubmitSeconds), hint: 'Bots submit instantly; people do not.' },
-          {
-            name: 'feedFullText',
-            label: 'RSS feeds carry',
-            type: 'select',
-            defaultValue: settings.feedFullText ? 'yes' : 'no',
-            options: [
-              { value: 'yes', label: 'Whole posts' },
-              { value: 'no', label: 'Excerpts, with a link to the post' },
-            ],
-          },
+          yesOrNo('feedFullText', 'RSS feeds carry', settings.feedFullText, { yes: 'Whole posts', no: 'Excerpts, with a link to the post' }),
           { name: 'adsTxt', label: 'ads.txt', type: 'textarea', defaultValue: settings.adsTxt, hint: 'Served at /ads.txt. Leave empty if you sell your ads directly.' },
         ]}
       />
