@@ -130,9 +130,9 @@ async function checkMicroCache(proxyBase: string, articlePath: string): Promise<
 }
 
 /**
- * wrk at 50 connections against each target in turn, ROUNDS times; medians per target, and each ratio as the
- * median of the per-round ratios. The two sides of a ratio are measured one right after the other (a with d and
- * e, c with b), their order alternating each round: on these machines a target's rate moves by up to
+ * wrk at 50 connections against each target in turn (after 2 s of its own), ROUNDS times; medians per target, and
+ * each ratio as the median of the per-round ratios. The two sides of a ratio are measured one right after the other
+ * (a with d and e, c with b), their order alternating each round: on these machines a target's rate moves by up to
  * 40 % from one round to the next, and a ratio of measurements taken half a minute apart measured that drift.
  */
 async function measureThroughput(urls: { a: string; b: string; c: string; d: string; e: string; home: string }): Promise<void> {
@@ -144,6 +144,9 @@ async function measureThroughput(urls: { a: string; b: string; c: string; d: str
   for (let round = 0; round < ROUNDS; round++) {
     for (const group of groups) {
       for (const name of round % 2 ? [...group].reverse() : group) {
+        // Its own warm-up first, so that no target inherits what the one before left on the host: a, first after
+        // the nginx group in rounds 3 and 5, read its two lowest rounds there in two runs (bench/FINDINGS.md).
+        await wrk(urls[name], { connections: 50, seconds: 2 });
         const result = await wrk(urls[name], { connections: 50, seconds: SECONDS });
         if (result.non2xx > 0) throw new Error(`wrk: ${result.non2xx} answers other than 2xx/3xx from ${urls[name]}`);
         results[name].push(result);
