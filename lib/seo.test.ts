@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { xssPayloads } from '../e2e/xss-payloads';
-import type { PostDetail } from '@/lib/posts/queries';
+import type { PostSummary } from '@/lib/posts/queries';
 import { jsonForScript, newsArticleData } from './seo';
 
-const post: PostDetail = {
+const post: PostSummary = {
   id: 1,
   slug: 'harbour-wall-repairs-begin',
   title: 'Work finally begins on the east harbour wall',
@@ -17,10 +17,6 @@ const post: PostDetail = {
     { name: 'Harbour', slug: 'harbour' },
     { name: 'Town Council', slug: 'town-council' },
   ],
-  bodyHtml: '<p>Body</p>',
-  authorBio: '',
-  authorImage: null,
-  commentsMode: 'site',
 };
 const site = { title: 'The Harbour Ledger', url: 'https://ledger.example' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import type { PostDetail } from '@/lib/posts/queries';
+import type { PostSummary } from '@/lib/posts/queries';
 import { authorPath } from '@/lib/posts/permalink';
 
 type Feed = { url: string; title: string };
@@ -20,7 +20,7 @@ export function alternates(canonical?: string, ownFeed?: Feed): Metadata['altern
  * (headline, picture, dates, author, publisher), as Ghost and WordPress's SEO plugins give every post. The same
  * facts as the page's Open Graph tags; URLs are absolute, as the vocabulary expects.
  */
-export function newsArticleData(post: PostDetail, site: { title: string; url: string }, canonical: string) {
+export function newsArticleData(post: PostSummary, site: { title: string; url: string }, canonical: string) {
   const absolute = (path: string) => new URL(path, site.url).href;
   return {
     '@context': 'https://schema.org',
