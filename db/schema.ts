@@ -41,8 +41,23 @@ export const users = pgTable('users', {
   emailVerified: timestamptz('email_verified'),
   // Set when an admin deactivates someone: their session stops working on the next request.
   deactivatedAt: timestamptz('deactivated_at'),
+  // Set when the password is reset: sessions signed in before it stop working (a reset may follow a stolen one).
+  sessionsValidFrom: timestamptz('sessions_valid_from'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
+
+// Links to set a new password: only a hash of each token is kept, so a copy of the database cannot use them.
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (table) => [index('password_resets_user_idx').on(table.userId)],
+);
 
 // The three tables Auth.js's Drizzle adapter expects beside users. Sign-in today is email and password with
 // JWT sessions, so they stay empty until an OAuth or email-link provider is added.

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../db/seed';
-import { createAccountAs, signInAs, unique } from './fixtures';
+import { createAccountAs, signInAs, signInWith, unique } from './fixtures';
 
 test('a deactivated person is signed out on their next request', async ({ page, browser }) => {
   const email = `leaver-${unique()}@example.com`;
@@ -9,11 +9,7 @@ test('a deactivated person is signed out on their next request', async ({ page, 
 
   const leaverContext = await browser.newContext();
   const leaver = await leaverContext.newPage();
-  await leaver.goto('/signin');
-  await leaver.getByLabel('Email').fill(email);
-  await leaver.getByLabel('Password').fill(DEMO_PASSWORD);
-  await leaver.getByRole('button', { name: 'Sign in' }).click();
-  await expect(leaver).toHaveURL(/\/dashboard\/posts/);
+  await signInWith(leaver, email, DEMO_PASSWORD);
 
   await page.reload();
   await page.getByRole('button', { name: 'Deactivate Lee Leaver' }).click();

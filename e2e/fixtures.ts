@@ -6,9 +6,14 @@ export type Role = 'admin' | 'editor' | 'author' | 'contributor' | 'moderator';
 
 /** Signs in through the real form, as the demo account of a role. */
 export async function signInAs(page: Page, role: Role) {
+  await signInWith(page, `${role}@broadsheet.test`, DEMO_PASSWORD);
+}
+
+/** Signs in through the real form with an account's email and password, and waits for the dashboard. */
+export async function signInWith(page: Page, email: string, password: string) {
   await page.goto('/signin');
-  await page.getByLabel('Email').fill(`${role}@broadsheet.test`);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard/);
 }

@@ -14,6 +14,8 @@ const pages = [
   ['search without a match', '/search?q=zeppelin'],
   ['advertise', '/advertise'],
   ['sign-in', '/signin'],
+  ['forgotten password', '/signin/reset'],
+  ['reset link that no longer works', '/signin/reset/spent-or-made-up'],
   ['not found (inside the site)', '/no/such/page'],
   ['not found (no route)', '/a/b/c/d/e/f'],
 ];

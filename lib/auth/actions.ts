@@ -1,8 +1,18 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { validatedAction } from '@/lib/actions';
 import { formValues, type FormState } from '@/lib/form-state';
-import { signIn, signOut } from './auth';
+import { clientIp, signIn, signOut } from './auth';
+import { newPassword } from './password';
+import { RESET_LINK_HOURS, requestPasswordReset, resetPassword } from './password-reset';
+import { credentialsSchema } from './sign-in';
+
+const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
 
 /** Only our own dashboard pages are valid places to return to after signing in. */
 function safeCallback(value: FormDataEntryValue | null): string {
@@ -23,12 +33,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     if (!(error instanceof AuthError)) throw error;
     const code = error instanceof CredentialsSignin ? error.code : '';
     if (code.startsWith('locked:')) {
-      const minutes = Number(code.slice('locked:'.length));
-      return {
-        status: 'error',
-        message: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-        values,
-      };
+      return { status: 'error', message: `Too many failed sign-in attempts. Try again in ${minutes(Number(code.slice('locked:'.length)))}.`, values };
     }
     return { status: 'error', message: 'That email and password do not match an account.', values };
   }
@@ -38,3 +43,25 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/signin' });
 }
+
+export const requestPasswordResetAction = validatedAction(credentialsSchema.pick({ email: true }), async ({ email }) => {
+  const result = await requestPasswordReset(await getDb(), email, clientIp(await headers()));
+  if (result.status === 'limited') {
+    return { status: 'error', message: `Too many links asked for. Try again in ${minutes(result.retryAfterMinutes)}.` };
+  }
+  return {
+    status: 'ok',
+    message: `If ${email} is the address of a newsroom account, a link to set a new password is on its way there. It works for ${RESET_LINK_HOURS} hour. No mail? An administrator can make you a link on the People page.`,
+  };
+});
+
+const resetSchema = z
+  .object({ token: z.string().min(1).max(100), password: newPassword, confirm: z.string() })
+  .refine((data) => data.password === data.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
+
+export const resetPasswordAction = validatedAction(resetSchema, async ({ token, password }) => {
+  if (!(await resetPassword(await getDb(), token, password))) {
+    return { status: 'error', message: 'This link has expired or has already been used. Ask for a new one.' };
+  }
+  redirect('/signin?reset=done');
+});

@@ -27,11 +27,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     trustHost: true,
     callbacks: {
       jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+        // On sign-in only. Auth.js renews the token's own iat whenever it extends a session, so a reset password
+        // ends older sessions by this time instead (getCurrentUser).
+        if (user?.id) Object.assign(token, { sub: user.id, signedInAt: Date.now() });
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.signedInAt = token.signedInAt ?? 0;
         return session;
       },
     },

@@ -10,7 +10,8 @@ export type CurrentUser = Pick<User, 'id' | 'email' | 'name' | 'slug' | 'role' |
 
 /**
  * The signed-in person, read fresh from the database on every request (once, however many components ask), so a
- * role change or a deactivation takes effect on the next request rather than when the session cookie expires.
+ * role change, a deactivation or a password reset takes effect on the next request rather than when the session
+ * cookie expires.
  * Null when signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
@@ -28,11 +29,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       bio: users.bio,
       image: users.image,
       deactivatedAt: users.deactivatedAt,
+      sessionsValidFrom: users.sessionsValidFrom,
     })
     .from(users)
     .where(eq(users.id, id));
   if (!user || user.deactivatedAt) return null;
-  const { deactivatedAt: _deactivatedAt, ...current } = user;
+  if (user.sessionsValidFrom && session.signedInAt < user.sessionsValidFrom.getTime()) return null;
+  const { deactivatedAt: _deactivatedAt, sessionsValidFrom: _sessionsValidFrom, ...current } = user;
   return current;
 });
 

@@ -8,19 +8,19 @@ import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { authorizedAction, authorizedButtonAction } from '@/lib/actions';
 import { signIn } from '@/lib/auth/auth';
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { createResetToken, RESET_LINK_HOURS, resetUrl } from '@/lib/auth/password-reset';
+import { hashPassword, newPassword, verifyPassword } from '@/lib/auth/password';
 import { roles } from '@/lib/auth/permissions';
 import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
 import { fieldErrorsOf, formValues, type FormState } from '@/lib/form-state';
 import { createAccount, createFirstAdmin, EmailTakenError } from './accounts';
 
-const password = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200);
 const accountSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(100),
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
   role: z.enum(roles as [string, ...string[]]).transform((role) => role as (typeof roles)[number]),
-  password,
+  password: newPassword,
 });
 
 export const createPersonAction = authorizedAction('people:manage', accountSchema, async (data) => {
@@ -64,7 +64,7 @@ export const updateProfileAction = authorizedAction('dashboard:view', profileSch
   return { status: 'ok', message: 'Profile saved.' };
 });
 
-const passwordSchema = z.object({ current: z.string().min(1, 'Enter your current password.'), next: password });
+const passwordSchema = z.object({ current: z.string().min(1, 'Enter your current password.'), next: newPassword });
 
 export const changePasswordAction = authorizedAction('dashboard:view', passwordSchema, async (data, user) => {
   const db = await getDb();
@@ -87,3 +87,16 @@ export async function setupAction(_previous: FormState, formData: FormData): Pro
   await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/dashboard' });
   return { status: 'ok' };
 }
+
+/**
+ * A link that lets someone set a new password, for the admin to pass on: the way back in when the site sends no
+ * mail, or the mail went astray.
+ */
+export const createResetLinkAction = authorizedAction('people:manage', z.object({ id: z.uuid() }), async (data, admin) => {
+  const db = await getDb();
+  const [person] = await db.select({ name: users.name, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, data.id));
+  if (!person || data.id === admin.id) notFound();
+  if (person.deactivatedAt) return { status: 'error', message: `Reactivate ${person.name} first.` };
+  const link = resetUrl(await createResetToken(db, data.id));
+  return { status: 'ok', message: `Send this link to ${person.name}. It sets a new password once, within ${RESET_LINK_HOURS} hour: ${link}` };
+});

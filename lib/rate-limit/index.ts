@@ -29,3 +29,8 @@ export async function recordEvent(db: Database, limit: Limit, key: string, now =
 export async function pruneEvents(db: Database, olderThanMs: number, now = new Date()): Promise<void> {
   await db.delete(rateLimitEvents).where(lt(rateLimitEvents.createdAt, new Date(now.getTime() - olderThanMs)));
 }
+
+/** Forgets a key's events, when something proves the person behind it (a password reset clears sign-in failures). */
+export async function clearEvents(db: Database, limit: Limit, key: string): Promise<void> {
+  await db.delete(rateLimitEvents).where(and(eq(rateLimitEvents.bucket, limit.bucket), eq(rateLimitEvents.key, key)));
+}

@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { listPeople } from '@/db/queries/people';
 import { requirePermission } from '@/lib/auth/current-user';
 import { roles } from '@/lib/auth/permissions';
-import { createPersonAction, updatePersonAction } from '@/lib/people/actions';
+import { createPersonAction, createResetLinkAction, updatePersonAction } from '@/lib/people/actions';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -57,6 +57,23 @@ export default async function PeoplePage() {
             </tr>
           ))}
         </DataTable>
+      <h2 className="mb-2 mt-10 font-serif text-2xl font-bold">Reset a password</h2>
+      <p className="mb-4 max-w-xl text-muted">
+        A link that lets them set a new password, once, within an hour. Send it to them yourself: “Forgot your password?”
+        on the sign-in page mails one only when the site sends mail.
+      </p>
+      <ActionForm
+        action={createResetLinkAction}
+        submitLabel="Make a reset link"
+        fields={[
+          {
+            name: 'id',
+            label: 'Person',
+            type: 'select',
+            options: people.filter((person) => person.id !== admin.id && !person.deactivatedAt).map((person) => ({ value: person.id, label: `${person.name} (${person.email})` })),
+          },
+        ]}
+      />
       <h2 className="mb-4 mt-10 font-serif text-2xl font-bold">Add a person</h2>
       <ActionForm
         action={createPersonAction}

@@ -1,0 +1,87 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { passwordResets, users } from '@/db/schema';
+import { env } from '@/lib/env';
+import { sendMail } from '@/lib/mail';
+import { checkLimit, clearEvents, recordEvent, type Limit } from '@/lib/rate-limit';
+import { hashPassword } from './password';
+import { hashIp, signInLimits } from './sign-in';
+
+export const RESET_LINK_HOURS = 1;
+const HOUR = 60 * 60 * 1000;
+
+export const resetLimits = {
+  email: { bucket: 'password-reset:email', max: 3, windowMs: HOUR },
+  ip: { bucket: 'password-reset:ip', max: 10, windowMs: HOUR },
+} satisfies Record<string, Limit>;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export const resetUrl = (token: string) => `${env().SITE_URL.replace(/\/$/, '')}/signin/reset/${token}`;
+
+/** A new one-hour link for an active account; the token itself is returned once and never stored. */
+export async function createResetToken(db: Database, userId: string, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.delete(passwordResets).where(and(eq(passwordResets.userId, userId), lte(passwordResets.expiresAt, now)));
+  await db.insert(passwordResets).values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + RESET_LINK_HOURS * HOUR) });
+  return token;
+}
+
+export type ResetRequest = { status: 'accepted' } | { status: 'limited'; retryAfterMinutes: number };
+
+/**
+ * "Forgot your password?": mails a link when the address belongs to an active account. The answer is the same
+ * whether it does or not, so the form cannot be used to find out who works here; only the rate limits show.
+ */
+export async function requestPasswordReset(db: Database, email: string, ip: string, now = new Date()): Promise<ResetRequest> {
+  const ipKey = hashIp(ip);
+  const states = await Promise.all([checkLimit(db, resetLimits.email, email, now), checkLimit(db, resetLimits.ip, ipKey, now)]);
+  const limited = states.find((state) => state.limited);
+  if (limited?.limited) return { status: 'limited', retryAfterMinutes: Math.ceil(limited.retryAfterMs / 60_000) };
+  await Promise.all([recordEvent(db, resetLimits.email, email, now), recordEvent(db, resetLimits.ip, ipKey, now)]);
+
+  const [user] = await db.select({ id: users.id, name: users.name, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.email, email));
+  if (!user || user.deactivatedAt) return { status: 'accepted' };
+  const token = await createResetToken(db, user.id, now);
+  await sendMail({
+    to: [email],
+    subject: 'Set a new password',
+    text: [
+      `Hello ${user.name},`,
+      '',
+      'Someone, probably you, asked for a link to set a new password for your newsroom account:',
+      '',
+      resetUrl(token),
+      '',
+      `It works once, for ${RESET_LINK_HOURS} hour. If you did not ask for it, ignore this mail: your password stays as it is.`,
+    ].join('\n'),
+  });
+  return { status: 'accepted' };
+}
+
+/** The account a link is for, while the link is still good: the reset page asks before showing its form. */
+export async function findResetAccount(db: Database, token: string, now = new Date()): Promise<{ id: string; email: string } | null> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, deactivatedAt: users.deactivatedAt })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(and(eq(passwordResets.tokenHash, hashToken(token)), gt(passwordResets.expiresAt, now)));
+  return row && !row.deactivatedAt ? { id: row.id, email: row.email } : null;
+}
+
+/**
+ * Sets the new password and spends the link, with every other link of the account. Sessions signed in before now
+ * end, and the failed sign-ins that may have locked the account are forgotten: the link proved who this is.
+ */
+export async function resetPassword(db: Database, token: string, password: string, now = new Date()): Promise<{ email: string } | null> {
+  const account = await findResetAccount(db, token, now);
+  if (!account) return null;
+  const passwordHash = await hashPassword(password);
+  const spent = await db.delete(passwordResets).where(eq(passwordResets.userId, account.id)).returning({ tokenHash: passwordResets.tokenHash });
+  // Two submissions of one link race here: only the one that deleted it sets the password.
+  if (!spent.some((row) => row.tokenHash === hashToken(token))) return null;
+  await db.update(users).set({ passwordHash, sessionsValidFrom: now }).where(eq(users.id, account.id));
+  await clearEvents(db, signInLimits.email, account.email);
+  return { email: account.email };
+}
