@@ -21,12 +21,16 @@ afterAll(async () => {
   await mail.close();
 });
 
-/** Asks for a link for `email` and returns the token of the mail that came, or null when none came. */
+/**
+ * Asks for a link for `email` and returns the token of the mail that came within a second (the answer does not
+ * wait for the mail), or null when none came.
+ */
 async function askForLink(email: string, ip: string, now = new Date()): Promise<string | null> {
   const before = mail.messages.length;
   expect(await requestPasswordReset(db(), email, ip, now)).toEqual({ status: 'accepted' });
-  const message = mail.messages.slice(before).join('\n');
-  return /\/signin\/reset\/([\w-]+)/.exec(message)?.[1] ?? null;
+  const mine = () => mail.messages.slice(before).find((message) => message.includes(`To: ${email}`));
+  for (let waited = 0; waited < 1000 && !mine(); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  return /\/signin\/reset\/([\w-]+)/.exec(mine() ?? '')?.[1] ?? null;
 }
 
 describe('password reset', () => {
@@ -34,7 +38,6 @@ describe('password reset', () => {
     const ana = await createAccount(db(), { email: 'ana@example.com', name: 'Ana', role: 'author', password: oldPassword });
     const token = await askForLink('ana@example.com', '10.1.0.1');
     expect(token).toHaveLength(43);
-    expect(mail.messages.at(-1)).toContain('To: ana@example.com');
     const stored = await db().select().from(passwordResets).where(eq(passwordResets.userId, ana.id));
     expect(stored).toHaveLength(1);
     expect(stored[0].tokenHash).not.toContain(token!);
@@ -89,7 +92,7 @@ describe('password reset', () => {
   it('limits links per address, known or not, and per network', async () => {
     await createAccount(db(), { email: 'fay@example.com', name: 'Fay', role: 'author', password: oldPassword });
     for (const email of ['fay@example.com', 'ghost@example.com']) {
-      for (let i = 0; i < 3; i++) await askForLink(email, `10.6.${i}.1`);
+      for (let i = 0; i < 3; i++) expect(await requestPasswordReset(db(), email, `10.6.${i}.1`)).toEqual({ status: 'accepted' });
       expect(await requestPasswordReset(db(), email, '10.6.9.1')).toEqual({ status: 'limited', retryAfterMinutes: 60 });
     }
     for (let i = 0; i < 10; i++) await requestPasswordReset(db(), `guess-${i}@example.com`, '10.7.0.1');

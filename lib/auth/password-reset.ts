@@ -44,7 +44,9 @@ export async function requestPasswordReset(db: Database, email: string, ip: stri
   const [user] = await db.select({ id: users.id, name: users.name, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.email, email));
   if (!user || user.deactivatedAt) return { status: 'accepted' };
   const token = await createResetToken(db, user.id, now);
-  await sendMail({
+  // Not awaited (sendMail never throws): waiting for the mail server would make a known address answer later
+  // than an unknown one.
+  void sendMail({
     to: [email],
     subject: 'Set a new password',
     text: [
