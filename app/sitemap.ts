@@ -6,7 +6,7 @@ import { listArchiveMonths, listLabels, listPostDates } from '@/lib/posts/querie
 import { getSettings } from '@/lib/settings/queries';
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const siteUrl = env().SITE_URL.replace(/\/$/, '');
+  const siteUrl = env().SITE_URL;
   const settings = await getSettings();
   const [posts, labels, months] = await Promise.all([
     listPostDates(),

@@ -7,7 +7,11 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
-  SITE_URL: z.url().default('http://localhost:3000'),
+  /** The public address, without a trailing slash: paths are appended to it. */
+  SITE_URL: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
   /** nginx's refresh listener (deploy/nginx.conf), asked for fresh copies of the pages a change shows on. */
   CACHE_REFRESH_URL: z
     .url({ protocol: /^http$/, error: 'CACHE_REFRESH_URL must be an http:// URL (a listener on the private network)' })

@@ -18,7 +18,7 @@ export const resetLimits = {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export const resetUrl = (token: string) => `${env().SITE_URL.replace(/\/$/, '')}/signin/reset/${token}`;
+export const resetUrl = (token: string) => `${env().SITE_URL}/signin/reset/${token}`;
 
 /** A new one-hour link for an active account; the token itself is returned once and never stored. */
 export async function createResetToken(db: Database, userId: string, now = new Date()): Promise<string> {

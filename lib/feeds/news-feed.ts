@@ -15,7 +15,7 @@ export const labelFeedPath = (slug: string) => `${labelPath(slug)}/feed.xml`;
  * not reach the database.
  */
 export async function newsFeed(label?: LabelRef): Promise<Response> {
-  const siteUrl = env().SITE_URL.replace(/\/$/, '');
+  const siteUrl = env().SITE_URL;
   const [settings, { posts }] = await Promise.all([
     getSettings(),
     listPosts({ page: 1, perPage: FEED_SIZE, ...(label && { labelSlug: label.slug }) }),

@@ -34,7 +34,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const [post, settings, { saved }] = await Promise.all([getPostForEditing(await getDb(), id), getSettings(), searchParams]);
   if (!post) notFound();
   if (!canEditPost(user, post)) forbidden();
-  const previewUrl = `${env().SITE_URL.replace(/\/$/, '')}/preview/${createPreviewToken(post.id, post.previewSecret)}`;
+  const previewUrl = `${env().SITE_URL}/preview/${createPreviewToken(post.id, post.previewSecret)}`;
   const livePath = post.status === 'published' && post.publishedAt ? postPath({ slug: post.slug, publishedAt: post.publishedAt }, settings.timeZone) : null;
   return (
     <>
