@@ -2,7 +2,7 @@
 
 import { eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
@@ -72,8 +72,11 @@ export const changePasswordAction = authorizedAction('dashboard:view', passwordS
   if (!(await verifyPassword(row?.passwordHash, data.current))) {
     return { status: 'error', message: 'The current password is not right.', fieldErrors: { current: 'The current password is not right.' }, values: {} };
   }
-  await db.update(users).set({ passwordHash: await hashPassword(data.next) }).where(eq(users.id, user.id));
-  return { status: 'ok', message: 'Password changed.', values: {} };
+  await db.update(users).set({ passwordHash: await hashPassword(data.next), sessionsValidFrom: new Date() }).where(eq(users.id, user.id));
+  // Every session signed in before now has ended (getCurrentUser); this browser signs in again with the new password,
+  // and is sent on to a page read with that new session (this request still carries the old one).
+  await signIn('credentials', { email: user.email, password: data.next, redirect: false });
+  redirect('/dashboard/profile?password=changed');
 });
 
 const setupSchema = accountSchema.omit({ role: true });

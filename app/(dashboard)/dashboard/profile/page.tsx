@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/ui/action-form';
+import { Notice } from '@/components/ui/notice';
 import { requirePermission } from '@/lib/auth/current-user';
 import { changePasswordAction, updateProfileAction } from '@/lib/people/actions';
 
 export const metadata: Metadata = { title: 'Profile' };
 
-export default async function ProfilePage() {
+type Props = { searchParams: Promise<{ password?: string }> };
+
+export default async function ProfilePage({ searchParams }: Props) {
   const user = await requirePermission('dashboard:view');
+  const { password } = await searchParams;
   return (
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">Your profile</h1>
@@ -20,6 +24,7 @@ export default async function ProfilePage() {
         ]}
       />
       <h2 className="mb-4 mt-10 font-serif text-2xl font-bold">Change password</h2>
+      {password === 'changed' && <Notice tone="ok">Password changed. Anywhere else you were signed in, you are signed out.</Notice>}
       <ActionForm
         action={changePasswordAction}
         submitLabel="Change password"
