@@ -4,7 +4,7 @@ import type { Database } from '@/db';
 import { passwordResets, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
-import { checkLimit, clearEvents, recordEvent, type Limit } from '@/lib/rate-limit';
+import { checkLimits, clearEvents, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
 import { hashPassword } from './password';
 import { hashIp, signInLimits } from './sign-in';
 
@@ -35,11 +35,10 @@ export type ResetRequest = { status: 'accepted' } | { status: 'limited'; retryAf
  * whether it does or not, so the form cannot be used to find out who works here; only the rate limits show.
  */
 export async function requestPasswordReset(db: Database, email: string, ip: string, now = new Date()): Promise<ResetRequest> {
-  const ipKey = hashIp(ip);
-  const states = await Promise.all([checkLimit(db, resetLimits.email, email, now), checkLimit(db, resetLimits.ip, ipKey, now)]);
-  const limited = states.find((state) => state.limited);
-  if (limited?.limited) return { status: 'limited', retryAfterMinutes: Math.ceil(limited.retryAfterMs / 60_000) };
-  await Promise.all([recordEvent(db, resetLimits.email, email, now), recordEvent(db, resetLimits.ip, ipKey, now)]);
+  const keys: LimitedKey[] = [[resetLimits.email, email], [resetLimits.ip, hashIp(ip)]];
+  const limited = await checkLimits(db, keys, now);
+  if (limited.limited) return { status: 'limited', retryAfterMinutes: Math.ceil(limited.retryAfterMs / 60_000) };
+  await recordEvents(db, keys, now);
 
   const [user] = await db.select({ id: users.id, name: users.name, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.email, email));
   if (!user || user.deactivatedAt) return { status: 'accepted' };

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
 import { users, type User } from '@/db/schema';
-import { checkLimit, recordEvent, type Limit } from '@/lib/rate-limit';
+import { checkLimits, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
 import { verifyPassword } from './password';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -32,18 +32,14 @@ export function hashIp(ip: string): string {
  * with the right password, until the window passes. Unknown emails cost the same time as wrong passwords.
  */
 export async function authenticate(db: Database, email: string, password: string, ip: string): Promise<SignInResult> {
-  const ipKey = hashIp(ip);
-  const [byEmail, byIp] = await Promise.all([
-    checkLimit(db, signInLimits.email, email),
-    checkLimit(db, signInLimits.ip, ipKey),
-  ]);
-  const locked = [byEmail, byIp].find((state) => state.limited);
-  if (locked?.limited) return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil(locked.retryAfterMs / 60_000) };
+  const keys: LimitedKey[] = [[signInLimits.email, email], [signInLimits.ip, hashIp(ip)]];
+  const locked = await checkLimits(db, keys);
+  if (locked.limited) return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil(locked.retryAfterMs / 60_000) };
 
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid || user.deactivatedAt) {
-    await Promise.all([recordEvent(db, signInLimits.email, email), recordEvent(db, signInLimits.ip, ipKey)]);
+    await recordEvents(db, keys);
     return { ok: false, reason: 'invalid' };
   }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };

@@ -11,7 +11,7 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { comments } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
-import { checkLimit, recordEvent, type Limit } from '@/lib/rate-limit';
+import { checkLimits, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
 import { checkFormToken } from './form-token';
 import { decide } from './rules';
 
@@ -74,6 +74,7 @@ export async function submitComment(db: Database, form: CommentForm, { ipHash, s
   if (!name) return { ok: false, field: 'name', message: 'Enter your name.' };
   if (!email && settings.requireEmail) return { ok: false, field: 'email', message: 'Enter your email address (it is never shown).' };
 
+  const limitedKeys: LimitedKey[] = [[commentLimits.ip, ipHash], ...(email ? [[commentLimits.email, email] as const] : [])];
   const base = { postId: post.id, parentId: form.parentId ?? null, authorName: name, authorEmail: email, body: form.body, ipHash, createdAt: now };
   if (form.website) {
     // Bots get the answer a person would, and moderators find them under Spam.
@@ -85,13 +86,10 @@ export async function submitComment(db: Database, form: CommentForm, { ipHash, s
     if (!shownLongEnoughAgo) {
       return { ok: false, freshToken: true, message: 'Please check your comment and press “Post comment” again.' };
     }
-    for (const [limit, key] of [[commentLimits.ip, ipHash], [commentLimits.email, email]] as const) {
-      if (!key) continue;
-      const state = await checkLimit(db, limit, key, now);
-      if (state.limited) {
-        const minutes = Math.ceil(state.retryAfterMs / 60_000);
-        return { ok: false, message: `You are commenting faster than we allow. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
-      }
+    const state = await checkLimits(db, limitedKeys, now);
+    if (state.limited) {
+      const minutes = Math.ceil(state.retryAfterMs / 60_000);
+      return { ok: false, message: `You are commenting faster than we allow. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
     }
   }
   if (await isDuplicate(db, post.id, form.body, { email, ipHash }, new Date(now.getTime() - 24 * 60 * 60 * 1000))) {
@@ -122,9 +120,6 @@ export async function submitComment(db: Database, form: CommentForm, { ipHash, s
     .insert(comments)
     .values({ ...base, status: decision.outcome, reason: decision.reason, authorUserId: isStaff ? staff!.id : null })
     .returning({ id: comments.id });
-  if (!isStaff) {
-    await recordEvent(db, commentLimits.ip, ipHash, now);
-    if (email) await recordEvent(db, commentLimits.email, email, now);
-  }
+  if (!isStaff) await recordEvents(db, limitedKeys, now);
   return { ok: true, status: decision.outcome, commentId: row.id, post };
 }

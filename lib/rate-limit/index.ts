@@ -25,6 +25,19 @@ export async function recordEvent(db: Database, limit: Limit, key: string, now =
   await db.insert(rateLimitEvents).values({ bucket: limit.bucket, key, createdAt: now });
 }
 
+/** A limit and the key it counts, e.g. the sign-in limit per email with the email. */
+export type LimitedKey = readonly [Limit, string];
+
+/** Several limits one request counts against: the first of them reached, in the order given, or not limited. */
+export async function checkLimits(db: Database, keys: LimitedKey[], now = new Date()): Promise<LimitState> {
+  const states = await Promise.all(keys.map(([limit, key]) => checkLimit(db, limit, key, now)));
+  return states.find((state) => state.limited) ?? { limited: false };
+}
+
+export async function recordEvents(db: Database, keys: LimitedKey[], now = new Date()): Promise<void> {
+  await Promise.all(keys.map(([limit, key]) => recordEvent(db, limit, key, now)));
+}
+
 /** Drops events older than the longest window in use, so the table stays small. */
 export async function pruneEvents(db: Database, olderThanMs: number, now = new Date()): Promise<void> {
   await db.delete(rateLimitEvents).where(lt(rateLimitEvents.createdAt, new Date(now.getTime() - olderThanMs)));
