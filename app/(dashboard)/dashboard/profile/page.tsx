@@ -24,7 +24,11 @@ export default async function ProfilePage({ searchParams }: Props) {
         ]}
       />
       <h2 className="mb-4 mt-10 font-serif text-2xl font-bold">Change password</h2>
-      {password === 'changed' && <Notice tone="ok">Password changed. Anywhere else you were signed in, you are signed out.</Notice>}
+      {password === 'changed' && (
+        <div className="max-w-xl">
+          <Notice tone="ok">Password changed. Anywhere else you were signed in, you are signed out.</Notice>
+        </div>
+      )}
       <ActionForm
         action={changePasswordAction}
         submitLabel="Change password"
