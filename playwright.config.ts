@@ -41,10 +41,15 @@ export default defineConfig({
   projects: [
     // Readers check the demo content as seeded; the newsroom's tests then publish and change things.
     { name: 'reader', testMatch: /reader-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
-    { name: 'newsroom', testIgnore: /reader-.*\.spec\.ts/, dependencies: ['reader'], use: { ...devices['Desktop Chrome'] } },
+    {
+      name: 'newsroom',
+      testIgnore: /reader-.*\.spec\.ts/,
+      dependencies: ['reader'],
+      use: { ...devices['Desktop Chrome'] },
+    },
   ],
   webServer: {
-    command: 'node --import tsx scripts/e2e-server.ts',
+    command: 'node --conditions=react-server --import tsx scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/robots.txt`,
     timeout: 300_000,
     reuseExistingServer: false,

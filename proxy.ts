@@ -9,7 +9,8 @@ const sessionCookies = ['authjs.session-token', '__Secure-authjs.session-token']
  * dashboard page, action and route checks the session and the role on the server (lib/auth/current-user).
  */
 export function proxy(request: NextRequest) {
-  if (sessionCookies.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`))) return NextResponse.next();
+  if (sessionCookies.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`)))
+    return NextResponse.next();
   const signIn = new URL('/signin', request.nextUrl);
   signIn.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(signIn);

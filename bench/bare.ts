@@ -31,7 +31,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(' ')} in ${dir} failed:\n${output}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`next ${args.join(' ')} in ${dir} failed:\n${output}`)),
+    );
   });
 }
 
@@ -49,9 +51,19 @@ export async function startBareNext(
 ): Promise<{ url: string; dynamicUrl: string; stop: () => Promise<void> }> {
   fs.writeFileSync(path.join(dir, 'article.html'), bodyOf(articleHtml) + padding);
   fs.writeFileSync(path.join(dir, 'article-path.txt'), articlePath);
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-bench' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: '.next-bench',
+  };
   await run(['build'], env);
-  const server: ChildProcess = spawn(nextBin, ['start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: dir, env, stdio: 'ignore' });
+  const server: ChildProcess = spawn(nextBin, ['start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    cwd: dir,
+    env,
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}/`;
   await waitUntilAnswers(url, { child: server, what: 'the bare Next.js app', status: 200 });
   return {

@@ -3,7 +3,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chunksOf } from '../scripts/compile-hints';
 
-export type ClientJs = { framework: number; own: number; frameworkFiles: string[]; ownFiles: { file: string; gzip: number }[] };
+export type ClientJs = {
+  framework: number;
+  own: number;
+  frameworkFiles: string[];
+  ownFiles: { file: string; gzip: number }[];
+};
 
 /**
  * The JavaScript a page makes a modern browser load, in gzip bytes (zlib, default level): every chunk the HTML
@@ -15,7 +20,10 @@ export type ClientJs = { framework: number; own: number; frameworkFiles: string[
  * ours: a page that does not use them does not load them).
  */
 export function clientJs(html: string, distDir: string, bareFiles: string[] = []): ClientJs {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[]; polyfillFiles: string[] };
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as {
+    rootMainFiles: string[];
+    polyfillFiles: string[];
+  };
   const framework = new Set([...manifest.rootMainFiles, ...bareFiles]);
   const polyfills = new Set(manifest.polyfillFiles);
   const files = chunksOf(html);

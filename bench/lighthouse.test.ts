@@ -21,16 +21,21 @@ describe('calibratedCpuSlowdown', () => {
 });
 
 describe('lighthouseChromeFlags', () => {
-  const disabledIn = (flags: string[]) => flags.filter((flag) => flag.startsWith('--disable-features=')).flatMap((flag) => flag.split('=')[1].split(','));
+  const disabledIn = (flags: string[]) =>
+    flags.filter((flag) => flag.startsWith('--disable-features=')).flatMap((flag) => flag.split('=')[1].split(','));
 
   it('keeps every feature the launcher turns off but RenderDocument, in the one --disable-features Chromium reads', () => {
     const flags = lighthouseChromeFlags();
     expect(flags.filter((flag) => flag.startsWith('--disable-features='))).toHaveLength(1);
     expect(disabledIn(Launcher.defaultFlags())).toContain('RenderDocument');
-    expect(disabledIn(flags)).toEqual(disabledIn(Launcher.defaultFlags()).filter((feature) => feature !== 'RenderDocument'));
+    expect(disabledIn(flags)).toEqual(
+      disabledIn(Launcher.defaultFlags()).filter((feature) => feature !== 'RenderDocument'),
+    );
   });
 
   it('runs headless without a sandbox or GPU, as CI does', () => {
-    expect(lighthouseChromeFlags()).toEqual(expect.arrayContaining(['--headless=new', '--no-sandbox', '--disable-gpu']));
+    expect(lighthouseChromeFlags()).toEqual(
+      expect.arrayContaining(['--headless=new', '--no-sandbox', '--disable-gpu']),
+    );
   });
 });

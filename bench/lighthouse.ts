@@ -37,7 +37,13 @@ export function lighthouseChromeFlags(): string[] {
     .filter((flag) => flag.startsWith('--disable-features='))
     .flatMap((flag) => flag.slice('--disable-features='.length).split(','))
     .filter((feature) => feature !== 'RenderDocument');
-  return ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--disable-features=${disabled.join(',')}`];
+  return [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    `--disable-features=${disabled.join(',')}`,
+  ];
 }
 
 /**
@@ -72,18 +78,30 @@ export async function lighthouse(url: string, cpuSlowdown?: number): Promise<Lig
         `--chrome-flags=${lighthouseChromeFlags().join(' ')}`,
         ...(cpuSlowdown ? [`--throttling.cpuSlowdownMultiplier=${cpuSlowdown.toFixed(2)}`] : []),
       ],
-      { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, maxBuffer: 1 << 24, timeout: 180_000 },
+      {
+        env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+        maxBuffer: 1 << 24,
+        timeout: 180_000,
+      },
     );
     type Report = {
       categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
       audits: Record<
         string,
-        { score: number | null; scoreDisplayMode: string; displayValue?: string; numericValue?: number; details?: { items?: Record<string, number>[] } }
+        {
+          score: number | null;
+          scoreDisplayMode: string;
+          displayValue?: string;
+          numericValue?: number;
+          details?: { items?: Record<string, number>[] };
+        }
       >;
       environment: { benchmarkIndex: number };
     };
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as Report;
-    const scores = Object.fromEntries(lighthouseCategories.map((name) => [name, Math.round((report.categories[name]?.score ?? 0) * 100)])) as Scores;
+    const scores = Object.fromEntries(
+      lighthouseCategories.map((name) => [name, Math.round((report.categories[name]?.score ?? 0) * 100)]),
+    ) as Scores;
     const failing = lighthouseCategories.flatMap((name) =>
       report.categories[name].auditRefs
         .filter((ref) => ref.weight > 0)

@@ -7,13 +7,22 @@ export type LoadResult = { requests: number; ok: number; perSecond: number; p50:
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
 /** One HTTP request on a kept-alive connection; resolves with status and body. */
-export function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}) {
+export function request(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+) {
   return new Promise<{ status: number; body: string; ms: number }>((resolve, reject) => {
     const started = performance.now();
     const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString(),
+          ms: performance.now() - started,
+        }),
+      );
     });
     req.on('error', reject);
     if (init.body) req.write(init.body);
@@ -25,7 +34,12 @@ export function request(url: string, init: { method?: string; headers?: Record<s
  * One ad impression beacon as a reader's browser sends it, from client i's own network (`NETWORK.x.y.z`, so every
  * client is a new visitor and is counted); ok when answered 204.
  */
-export async function adBeacon(base: string, adId: number, i: number, network: number): Promise<{ ok: boolean; ms: number }> {
+export async function adBeacon(
+  base: string,
+  adId: number,
+  i: number,
+  network: number,
+): Promise<{ ok: boolean; ms: number }> {
   const answer = await request(`${base}/api/ads/impressions`, {
     method: 'POST',
     headers: {
@@ -38,13 +52,18 @@ export async function adBeacon(base: string, adId: number, i: number, network: n
   return { ok: answer.status === 204, ms: answer.ms };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /**
  * `connections` clients, each sending its next request as soon as the last one answered, for `seconds`.
  * `send(i)` makes request number i and says whether it counts as a success.
  */
-export async function runLoad(connections: number, seconds: number, send: (i: number) => Promise<{ ok: boolean; ms: number }>): Promise<LoadResult> {
+export async function runLoad(
+  connections: number,
+  seconds: number,
+  send: (i: number) => Promise<{ ok: boolean; ms: number }>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let ok = 0;
   let next = 0;
@@ -93,11 +112,19 @@ export async function freePort(): Promise<number> {
  */
 export async function waitUntilAnswers(
   url: string,
-  { child, what, seconds = 30, status }: { child: { exitCode: number | null }; what: string; seconds?: number; status?: number },
+  {
+    child,
+    what,
+    seconds = 30,
+    status,
+  }: { child: { exitCode: number | null }; what: string; seconds?: number; status?: number },
 ): Promise<void> {
   const deadline = performance.now() + seconds * 1000;
   for (;;) {
-    const answered = await request(url).then((r) => status === undefined || r.status === status, () => false);
+    const answered = await request(url).then(
+      (r) => status === undefined || r.status === status,
+      () => false,
+    );
     if (answered) return;
     if (child.exitCode !== null || performance.now() > deadline) throw new Error(`${what} did not answer ${url}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

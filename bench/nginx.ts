@@ -26,7 +26,8 @@ export function renderDeployConfig({
   let text = fs.readFileSync('deploy/nginx.conf', 'utf8');
   const replace = (pattern: RegExp, by: string) => {
     const found = text.match(new RegExp(pattern.source, 'gm'))?.length ?? 0;
-    if (found !== 1) throw new Error(`deploy/nginx.conf: expected one ${pattern} to replace for the bench, found ${found}`);
+    if (found !== 1)
+      throw new Error(`deploy/nginx.conf: expected one ${pattern} to replace for the bench, found ${found}`);
     text = text.replace(new RegExp(pattern.source, 'm'), by);
   };
   replace(/^proxy_cache_path \/var\/cache\/nginx\/broadsheet /, `proxy_cache_path ${cacheDir} `);
@@ -66,7 +67,9 @@ export async function startNginx(servers: (dir: string) => string, probeUrls: st
   try {
     execFileSync(NGINX, [...args, '-t'], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`nginx -t refused the bench configuration (${dir}/nginx.conf):\n${(error as { stderr?: Buffer }).stderr}`);
+    throw new Error(
+      `nginx -t refused the bench configuration (${dir}/nginx.conf):\n${(error as { stderr?: Buffer }).stderr}`,
+    );
   }
   const child: ChildProcess = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: 'ignore' });
   for (const url of probeUrls) await waitUntilAnswers(url, { child, what: `nginx (see ${dir}/error.log)`, seconds: 5 });

@@ -16,7 +16,9 @@ export function finishReport(): boolean {
   console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  unit   budget      result`);
   for (const row of rows) {
     const result = row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL';
-    console.log(`${row.figure.padEnd(width)}  ${row.value.toFixed(1).padStart(10)}  ${row.unit.padEnd(5)}  ${(row.budget ?? '').padEnd(10)}  ${result}`);
+    console.log(
+      `${row.figure.padEnd(width)}  ${row.value.toFixed(1).padStart(10)}  ${row.unit.padEnd(5)}  ${(row.budget ?? '').padEnd(10)}  ${result}`,
+    );
   }
   fs.mkdirSync('bench/results', { recursive: true });
   fs.writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));

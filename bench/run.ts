@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
-import { closeDb, getDb } from '@/db';
+import { closeDb, getDb } from '@/lib/db';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { adDailyStats, comments } from '@/db/schema';
 import { postAction } from '../e2e/server-actions';
@@ -17,7 +17,7 @@ import { finishReport, record } from './report';
 import { measureScale } from './scale';
 import { measureBeaconsThroughNginx, measureServing } from './serving';
 
-const database = await freshDatabaseEnv(process.env.BENCH_DB_NAME ?? 'bench');
+const database = await freshDatabaseEnv(process.env.BENCH_DB_NAME ?? 'bench', process.env.DATABASE_URL);
 Object.assign(process.env, database, {
   NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? '.next-bench',
   AUTH_SECRET: randomBytes(32).toString('base64url'),
@@ -40,7 +40,11 @@ console.log('Preparing: migrate, seed, build…');
 await buildDemoSite();
 
 // With the keep-alive the README's deployment gives it, so nginx's connections to it stay open (deploy/nginx.conf).
-const server = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs], { stdio: 'ignore', env: process.env });
+const server = spawn(
+  'node_modules/.bin/next',
+  ['start', '--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs],
+  { stdio: 'ignore', env: process.env },
+);
 await waitUntilAnswers(`${base}/robots.txt`, { child: server, what: 'next start' });
 
 try {
@@ -48,7 +52,16 @@ try {
   const articlePath = `/${month}/harbour-wall-repairs-begin`;
   const article = base + articlePath;
   console.log('Measuring…');
-  if (parts.includes('serving')) await measureServing({ base, port, refreshPort, distDir: process.env.NEXT_DIST_DIR!, articlePath, month, freePort });
+  if (parts.includes('serving'))
+    await measureServing({
+      base,
+      port,
+      refreshPort,
+      distDir: process.env.NEXT_DIST_DIR!,
+      articlePath,
+      month,
+      freePort,
+    });
 
   // Comment submissions from 50 clients for 10 seconds, each from its own network (the per-IP limit is 5).
   const articleHtml = (await request(article)).body;
@@ -62,7 +75,13 @@ try {
       page: new URL(article).pathname,
       file: 'lib/comments/actions.ts',
       name: 'postCommentAction',
-      fields: { postId, name: `Bench reader ${i}`, email: '', body: `bench-comment ${i} about the harbour wall`, token },
+      fields: {
+        postId,
+        name: `Bench reader ${i}`,
+        email: '',
+        body: `bench-comment ${i} about the harbour wall`,
+        token,
+      },
       headers: { 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
     });
     return { ok: answer.status === 200 && answer.text.includes('"status":"ok"'), ms: performance.now() - started };
@@ -92,9 +111,21 @@ try {
     .where(eq(adDailyStats.adId, adId));
   await closeDb();
   record({ figure: 'ad beacons answered', value: beacons.ok, unit: '' });
-  record({ figure: 'impressions stored', value: Number(impressions), unit: '', budget: '= answered', pass: Number(impressions) === beacons.ok });
+  record({
+    figure: 'impressions stored',
+    value: Number(impressions),
+    unit: '',
+    budget: '= answered',
+    pass: Number(impressions) === beacons.ok,
+  });
   record({ figure: 'comments answered as accepted', value: load.ok, unit: '' });
-  record({ figure: 'comments stored', value: Number(stored), unit: '', budget: '= accepted', pass: Number(stored) === load.ok });
+  record({
+    figure: 'comments stored',
+    value: Number(stored),
+    unit: '',
+    budget: '= accepted',
+    pass: Number(stored) === load.ok,
+  });
 } finally {
   if (server.exitCode === null) server.kill('SIGTERM');
   if (database.DATABASE_URL) await dropDatabase(database.DATABASE_URL);

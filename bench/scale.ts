@@ -21,13 +21,19 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PGlite } from '@electric-sql/pglite';
 import type postgres from 'postgres';
-import { closeDb, getDb, type Database } from '@/db';
+import { closeDb, getDb, migrate, type Database } from '@/lib/db';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
-import { migrateDatabase } from '@/db/migrate';
-import { getAdjacentPublishedPosts, labelsForPosts, listPublishedPostDates, listPublishedPosts, getPublishedPostBySlug, searchPublishedPosts } from '@/db/queries/posts';
+import {
+  getAdjacentPublishedPosts,
+  labelsForPosts,
+  listPublishedPostDates,
+  listPublishedPosts,
+  getPublishedPostBySlug,
+  searchPublishedPosts,
+} from '@/db/queries/posts';
 import { listArchiveMonths, listLabelsWithCounts } from '@/db/queries/taxonomy';
 import * as schema from '@/db/schema';
-import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
+import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { monthRange } from '@/lib/dates';
 import { postPath } from '@/lib/posts/permalink';
 import { searchPath } from '@/lib/posts/search';
@@ -133,9 +139,9 @@ async function prepareArchive(size: number): Promise<Archive> {
   // Named after bench/run.ts's own database and dist dir, so that two benchmarks in one tree stay apart.
   const name = `${process.env.BENCH_DB_NAME ?? 'bench'}-scale-${size / 1000}k`;
   const distDir = `${process.env.BENCH_DIST_DIR ?? '.next-bench'}-scale-${size / 1000}k`;
-  const archive: Archive = { size, name, env: await freshDatabaseEnv(name), distDir };
+  const archive: Archive = { size, name, env: await freshDatabaseEnv(name, process.env.DATABASE_URL), distDir };
   await withEnv(archiveEnv(archive), async () => {
-    await migrateDatabase();
+    await migrate();
     const db = await getDb();
     await seedDemoContent(db);
     await seedDemoAccounts(db);
@@ -149,7 +155,10 @@ async function prepareArchive(size: number): Promise<Archive> {
  * seconds of the build and its workers (from /usr/bin/time, when there is one: far less moved by other processes
  * on the machine than the wall clock) and the number of static pages.
  */
-async function timeBuild(archive: Archive, siteUrl: string): Promise<{ seconds: number; cpu?: number; pages: number; generate?: number }> {
+async function timeBuild(
+  archive: Archive,
+  siteUrl: string,
+): Promise<{ seconds: number; cpu?: number; pages: number; generate?: number }> {
   fs.rmSync(`${archive.distDir}/cache/fetch-cache`, { recursive: true, force: true });
   const timeFile = `${archive.distDir}.time`;
   const withTime = fs.existsSync('/usr/bin/time');
@@ -159,7 +168,10 @@ async function timeBuild(archive: Archive, siteUrl: string): Promise<{ seconds: 
   const started = performance.now();
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...archiveEnv(archive, { SITE_URL: siteUrl, NEXT_TELEMETRY_DISABLED: '1' }) } as NodeJS.ProcessEnv,
+    env: {
+      ...process.env,
+      ...archiveEnv(archive, { SITE_URL: siteUrl, NEXT_TELEMETRY_DISABLED: '1' }),
+    } as NodeJS.ProcessEnv,
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -232,25 +244,72 @@ async function queryCases(db: Database): Promise<QueryCase[]> {
     .groupBy(schema.labels.slug)
     .orderBy(desc(sql`count(*)`))
     .limit(1);
-  const [author] = await db.select({ slug: schema.users.slug }).from(schema.users).where(eq(schema.users.role, 'author')).limit(1);
+  const [author] = await db
+    .select({ slug: schema.users.slug })
+    .from(schema.users)
+    .where(eq(schema.users.role, 'author'))
+    .limit(1);
   const month = monthRange({ year: new Date().getUTCFullYear() - 3, month: 6 }, settings?.timeZone ?? 'UTC');
-  const [oldPost] = await db.select({ id: schema.posts.id, publishedAt: schema.posts.publishedAt }).from(schema.posts).where(eq(schema.posts.slug, 'archive-report-500'));
+  const [oldPost] = await db
+    .select({ id: schema.posts.id, publishedAt: schema.posts.publishedAt })
+    .from(schema.posts)
+    .where(eq(schema.posts.slug, 'archive-report-500'));
   return [
     { name: 'home, page 1', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage }) },
-    { name: 'home, page 50', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage, offset: 49 * perPage }) },
-    { name: 'label, page 1', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage, labelSlug: label.slug }) },
-    { name: 'label, page 20', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage, offset: 19 * perPage, labelSlug: label.slug }) },
-    { name: 'author, page 1', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage, authorSlug: author.slug }) },
+    {
+      name: 'home, page 50',
+      listing: true,
+      run: (d) => listPublishedPosts(d, { limit: perPage, offset: 49 * perPage }),
+    },
+    {
+      name: 'label, page 1',
+      listing: true,
+      run: (d) => listPublishedPosts(d, { limit: perPage, labelSlug: label.slug }),
+    },
+    {
+      name: 'label, page 20',
+      listing: true,
+      run: (d) => listPublishedPosts(d, { limit: perPage, offset: 19 * perPage, labelSlug: label.slug }),
+    },
+    {
+      name: 'author, page 1',
+      listing: true,
+      run: (d) => listPublishedPosts(d, { limit: perPage, authorSlug: author.slug }),
+    },
     { name: 'month archive, page 1', listing: true, run: (d) => listPublishedPosts(d, { limit: perPage, ...month }) },
     // Search, by how many posts hold the words: nearly all (the archive's sentences), one in five (a title word), and
     // a few posts whatever the archive's size (words of one demo article).
-    { name: 'search, a word in every post, page 1', listing: true, run: (d) => searchPublishedPosts(d, { words: 'harbour', limit: perPage }) },
-    { name: 'search, a word in every post, page 20', listing: true, run: (d) => searchPublishedPosts(d, { words: 'harbour', limit: perPage, offset: 19 * perPage }) },
-    { name: 'search, a word in one post in five, page 1', listing: true, run: (d) => searchPublishedPosts(d, { words: 'notebook', limit: perPage }) },
-    { name: 'search, words of one post', listing: true, run: (d) => searchPublishedPosts(d, { words: 'cheesemaker pickles', limit: perPage }) },
+    {
+      name: 'search, a word in every post, page 1',
+      listing: true,
+      run: (d) => searchPublishedPosts(d, { words: 'harbour', limit: perPage }),
+    },
+    {
+      name: 'search, a word in every post, page 20',
+      listing: true,
+      run: (d) => searchPublishedPosts(d, { words: 'harbour', limit: perPage, offset: 19 * perPage }),
+    },
+    {
+      name: 'search, a word in one post in five, page 1',
+      listing: true,
+      run: (d) => searchPublishedPosts(d, { words: 'notebook', limit: perPage }),
+    },
+    {
+      name: 'search, words of one post',
+      listing: true,
+      run: (d) => searchPublishedPosts(d, { words: 'cheesemaker pickles', limit: perPage }),
+    },
     { name: 'old article', listing: true, run: (d) => getPublishedPostBySlug(d, 'archive-report-500') },
-    { name: 'old article’s newer and older posts', listing: true, run: (d) => getAdjacentPublishedPosts(d, { id: oldPost.id, publishedAt: oldPost.publishedAt! }) },
-    { name: 'labels for a page of posts', listing: true, run: (d) => labelsForPosts(d, [500, 501, 502, 503, 504, 505]) },
+    {
+      name: 'old article’s newer and older posts',
+      listing: true,
+      run: (d) => getAdjacentPublishedPosts(d, { id: oldPost.id, publishedAt: oldPost.publishedAt! }),
+    },
+    {
+      name: 'labels for a page of posts',
+      listing: true,
+      run: (d) => labelsForPosts(d, [500, 501, 502, 503, 504, 505]),
+    },
     { name: 'sidebar: labels with counts', listing: false, run: (d) => listLabelsWithCounts(d) },
     { name: 'sidebar: archive months', listing: false, run: (d) => listArchiveMonths(d, settings?.timeZone ?? 'UTC') },
     { name: 'sitemap: every post’s date', listing: false, run: (d) => listPublishedPostDates(d) },
@@ -283,10 +342,17 @@ async function measureQueries(archive: Archive): Promise<QueryFigures> {
         for (const node of plan.nodes) {
           if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) seqScans.push(node['Relation Name']);
           if (node['Index Name']) indexes.push(node['Index Name']);
-          if (node['Relation Name'] === 'posts' || node['Relation Name'] === 'post_labels') rows += node['Actual Rows'] * node['Actual Loops'];
+          if (node['Relation Name'] === 'posts' || node['Relation Name'] === 'post_labels')
+            rows += node['Actual Rows'] * node['Actual Loops'];
         }
       }
-      figures.set(query.name, { listing: query.listing, ms: median(times), seqScans, indexes: [...new Set(indexes)], rows: Math.round(rows) });
+      figures.set(query.name, {
+        listing: query.listing,
+        ms: median(times),
+        seqScans,
+        indexes: [...new Set(indexes)],
+        rows: Math.round(rows),
+      });
     }
     return figures;
   });
@@ -316,10 +382,16 @@ function get(url: string): Promise<{ status: number; cache: string; ms: number; 
 async function startServer(archive: Archive, port: number): Promise<ChildProcess> {
   const server = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(port)], {
     stdio: 'ignore',
-    env: { ...process.env, ...archiveEnv(archive, { SITE_URL: `http://127.0.0.1:${port}`, SCHEDULER: 'off' }) } as NodeJS.ProcessEnv,
+    env: {
+      ...process.env,
+      ...archiveEnv(archive, { SITE_URL: `http://127.0.0.1:${port}`, SCHEDULER: 'off' }),
+    } as NodeJS.ProcessEnv,
   });
   try {
-    await waitUntilAnswers(`http://127.0.0.1:${port}/robots.txt`, { child: server, what: `next start of ${archive.name}` });
+    await waitUntilAnswers(`http://127.0.0.1:${port}/robots.txt`, {
+      child: server,
+      what: `next start of ${archive.name}`,
+    });
   } catch (error) {
     server.kill('SIGTERM');
     throw error;
@@ -387,16 +459,29 @@ export async function measureScale(): Promise<void> {
     }
     for (const archive of archives) {
       const figures = builds.get(archive.size)!;
-      record({ figure: `build, ${archive.size} posts (median of ${ROUNDS}, ${figures.pages} static pages)`, value: median(figures.seconds), unit: 's' });
-      if (figures.cpu.length) record({ figure: `build, ${archive.size} posts, CPU time (median)`, value: median(figures.cpu), unit: 's' });
+      record({
+        figure: `build, ${archive.size} posts (median of ${ROUNDS}, ${figures.pages} static pages)`,
+        value: median(figures.seconds),
+        unit: 's',
+      });
+      if (figures.cpu.length)
+        record({ figure: `build, ${archive.size} posts, CPU time (median)`, value: median(figures.cpu), unit: 's' });
       if (figures.generate.length) {
-        record({ figure: `build, ${archive.size} posts, generating static pages (median)`, value: median(figures.generate), unit: 's' });
+        record({
+          figure: `build, ${archive.size} posts, generating static pages (median)`,
+          value: median(figures.generate),
+          unit: 's',
+        });
       }
     }
     const ratio = median(builds.get(large.size)!.seconds) / median(builds.get(small.size)!.seconds);
     record({ figure: 'build time 10k / 1k', value: ratio, unit: '×', budget: '≤ 1.2', pass: ratio <= 1.2 });
     if (builds.get(small.size)!.cpu.length) {
-      record({ figure: 'build CPU time 10k / 1k', value: median(builds.get(large.size)!.cpu) / median(builds.get(small.size)!.cpu), unit: '×' });
+      record({
+        figure: 'build CPU time 10k / 1k',
+        value: median(builds.get(large.size)!.cpu) / median(builds.get(small.size)!.cpu),
+        unit: '×',
+      });
     }
 
     // 6. The reads behind the pages, in-process: what a cache miss costs the database, and how it grows.
@@ -426,28 +511,54 @@ export async function measureScale(): Promise<void> {
       const rows = await db
         .select({ slug: schema.posts.slug, publishedAt: schema.posts.publishedAt })
         .from(schema.posts)
-        .where(sql`${schema.posts.slug} in (${sql.join(
-          [137, 1234, 2468, 3691, 4812, 5555, 6789, 7531, 8642, 9753, 9999].map((g) => sql`${`archive-report-${g}`}`),
-          sql`, `,
-        )})`)
+        .where(
+          sql`${schema.posts.slug} in (${sql.join(
+            [137, 1234, 2468, 3691, 4812, 5555, 6789, 7531, 8642, 9753, 9999].map((g) => sql`${`archive-report-${g}`}`),
+            sql`, `,
+          )})`,
+        )
         .orderBy(schema.posts.id);
       return rows.map((row) => postPath({ slug: row.slug, publishedAt: row.publishedAt! }, 'UTC'));
     });
     // One render of each route first, not counted: it loads the route's code, once in a server's life.
-    for (const path of ['/page/2', '/label/harbour/page/2', `/${new Date().getUTCFullYear() - 8}/12`, searchPath('tide'), oldArticles.pop()!]) {
+    for (const path of [
+      '/page/2',
+      '/label/harbour/page/2',
+      `/${new Date().getUTCFullYear() - 8}/12`,
+      searchPath('tide'),
+      oldArticles.pop()!,
+    ]) {
       await get(base + path);
     }
     const articles = await firstVisits(base, oldArticles, server.pid!);
-    record({ figure: 'old article (not prerendered), first visit p50, 10k', value: articles.p50, unit: 'ms', budget: '≤ 150 ms', pass: articles.p50 <= 150 });
-    record({ figure: 'old article, server CPU per first visit (all threads)', value: articles.cpuPerVisit, unit: 'ms' });
+    record({
+      figure: 'old article (not prerendered), first visit p50, 10k',
+      value: articles.p50,
+      unit: 'ms',
+      budget: '≤ 150 ms',
+      pass: articles.p50 <= 150,
+    });
+    record({
+      figure: 'old article, server CPU per first visit (all threads)',
+      value: articles.cpuPerVisit,
+      unit: 'ms',
+    });
     const articleHits = articles.hits.filter((cache) => cache === 'HIT').length;
-    record({ figure: 'old article, second visit served from the cache (HIT)', value: articleHits, unit: `/${oldArticles.length}`, budget: 'all', pass: articleHits === oldArticles.length });
+    record({
+      figure: 'old article, second visit served from the cache (HIT)',
+      value: articleHits,
+      unit: `/${oldArticles.length}`,
+      budget: 'all',
+      pass: articleHits === oldArticles.length,
+    });
 
     const year = new Date().getUTCFullYear();
     const listings = {
       'home /page/N': [7, 25, 40, 90, 150, 300, 400, 650, 900].map((n) => `/page/${n}`),
       'label /label/x/page/N': [3, 9, 20, 45, 60, 90, 120, 160, 200].map((n) => `/label/harbour/page/${n}`),
-      'month /YYYY/MM': [1, 2, 3, 4, 5, 6, 7].flatMap((back) => [back, back + 6].map((m) => `/${year - back}/${String(m).padStart(2, '0')}`)).slice(0, 9),
+      'month /YYYY/MM': [1, 2, 3, 4, 5, 6, 7]
+        .flatMap((back) => [back, back + 6].map((m) => `/${year - back}/${String(m).padStart(2, '0')}`))
+        .slice(0, 9),
     };
     for (const [name, paths] of Object.entries(listings)) {
       const visits = await firstVisits(base, paths, server.pid!);
@@ -464,8 +575,22 @@ export async function measureScale(): Promise<void> {
     }
 
     // Search pages are rendered on every visit (nothing is cached per set of words): each visit is a miss.
-    const searches = ['harbour', 'quay', 'notebook', 'cheesemaker', 'lifeboat volunteers', 'ferry sailings', '"north quay"', 'school roofing', 'council -ferry'];
-    const searchVisits = await firstVisits(base, searches.map((words) => searchPath(words)), server.pid!);
+    const searches = [
+      'harbour',
+      'quay',
+      'notebook',
+      'cheesemaker',
+      'lifeboat volunteers',
+      'ferry sailings',
+      '"north quay"',
+      'school roofing',
+      'council -ferry',
+    ];
+    const searchVisits = await firstVisits(
+      base,
+      searches.map((words) => searchPath(words)),
+      server.pid!,
+    );
     record({
       figure: 'search /search?q=…, 9 searches, server time p50, 10k',
       value: searchVisits.p50,
@@ -483,11 +608,16 @@ export async function measureScale(): Promise<void> {
       const floor: number[] = [];
       for (let i = 0; i < 11; i++) {
         const visit = await get(new URL(`${path.posix.dirname(oldArticles[0])}/not-seen-before-${i}`, bare.url).href);
-        if (visit.status !== 200 || visit.cache === 'HIT') throw new Error(`the bare app answered ${visit.status} ${visit.cache}`);
+        if (visit.status !== 200 || visit.cache === 'HIT')
+          throw new Error(`the bare app answered ${visit.status} ${visit.cache}`);
         // The first one loads the route's code, as the warm-up renders above did for ours.
         if (i > 0) floor.push(visit.ms);
       }
-      record({ figure: 'bare Next.js app, first visit at a dynamic route (Next’s own share) p50', value: median(floor), unit: 'ms' });
+      record({
+        figure: 'bare Next.js app, first visit at a dynamic route (Next’s own share) p50',
+        value: median(floor),
+        unit: 'ms',
+      });
     } finally {
       await bare.stop();
     }

@@ -52,20 +52,31 @@ export async function measureServing(context: Context): Promise<void> {
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-html-'));
   fs.writeFileSync(path.join(staticDir, 'article.html'), article.body);
   fs.writeFileSync(path.join(staticDir, 'article-no-js.html'), withoutFrameworkScripts(article.body));
-  const [staticPort, proxyPort, barePort, noJsPort] = [await context.freePort(), await context.freePort(), await context.freePort(), await context.freePort()];
+  const [staticPort, proxyPort, barePort, noJsPort] = [
+    await context.freePort(),
+    await context.freePort(),
+    await context.freePort(),
+    await context.freePort(),
+  ];
   const staticUrl = `http://127.0.0.1:${staticPort}/article.html`;
   const noJsUrl = `http://127.0.0.1:${noJsPort}/article-no-js.html`;
   const proxyBase = `http://127.0.0.1:${proxyPort}`;
   let nginx: Nginx | undefined;
   try {
     nginx = await startNginx(
-      (dir) => [
-        // As one serves a static site: open file descriptors kept (without it the cached proxy beat the file).
-        `server { listen 127.0.0.1:${staticPort}; root ${staticDir}; default_type text/html; open_file_cache max=16 inactive=60s; }`,
-        renderDeployConfig({ cacheDir: `${dir}/cache`, upstreamPort: context.port, listenPort: proxyPort, refreshPort: context.refreshPort }),
-        // The article without Next's client runtime, for Lighthouse: its stylesheet, images and beacons from next start.
-        `server { listen 127.0.0.1:${noJsPort}; location = /article-no-js.html { root ${staticDir}; default_type text/html; } location / { proxy_pass http://127.0.0.1:${context.port}; } }`,
-      ].join('\n'),
+      (dir) =>
+        [
+          // As one serves a static site: open file descriptors kept (without it the cached proxy beat the file).
+          `server { listen 127.0.0.1:${staticPort}; root ${staticDir}; default_type text/html; open_file_cache max=16 inactive=60s; }`,
+          renderDeployConfig({
+            cacheDir: `${dir}/cache`,
+            upstreamPort: context.port,
+            listenPort: proxyPort,
+            refreshPort: context.refreshPort,
+          }),
+          // The article without Next's client runtime, for Lighthouse: its stylesheet, images and beacons from next start.
+          `server { listen 127.0.0.1:${noJsPort}; location = /article-no-js.html { root ${staticDir}; default_type text/html; } location / { proxy_pass http://127.0.0.1:${context.port}; } }`,
+        ].join('\n'),
       [staticUrl, `${proxyBase}/robots.txt`, noJsUrl],
     );
     await checkMicroCache(proxyBase, articlePath);
@@ -79,7 +90,14 @@ export async function measureServing(context: Context): Promise<void> {
       const barePage = (await request(bare.url)).body;
       bareChunks = [...chunksOf(barePage)];
       bareSize = barePage.length;
-      await measureThroughput({ a: base + articlePath, b: staticUrl, c: proxyBase + articlePath, d: bare.url, e: bare.dynamicUrl, home: `${base}/` });
+      await measureThroughput({
+        a: base + articlePath,
+        b: staticUrl,
+        c: proxyBase + articlePath,
+        d: bare.url,
+        e: bare.dynamicUrl,
+        home: `${base}/`,
+      });
       await measureLighthouse({ home: `${base}/`, article: base + articlePath }, { bare: bare.url, noJs: noJsUrl });
     } finally {
       await bare.stop();
@@ -100,7 +118,10 @@ export async function measureServing(context: Context): Promise<void> {
  */
 async function checkMicroCache(proxyBase: string, articlePath: string): Promise<void> {
   // The X-Micro-Cache header (nginx's $upstream_cache_status) of one fresh request, '-' when there is none.
-  const status = (url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+  const status = (
+    url: string,
+    { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ) =>
     new Promise<string>((resolve, reject) => {
       const req = http.request(url, { method, headers }, (res) => {
         res.resume();
@@ -118,15 +139,27 @@ async function checkMicroCache(proxyBase: string, articlePath: string): Promise<
   const checks: [string, boolean][] = [
     ['anonymous GET of an article is served from the cache', (await status(page)) === 'HIT'],
     ['a signed-in GET bypasses it', (await status(page, { headers: { cookie: 'authjs.session-token=x' } })) !== 'HIT'],
-    ['a signed-in GET over HTTPS bypasses it', (await status(page, { headers: { cookie: 'a=1; __Secure-authjs.session-token.0=x' } })) !== 'HIT'],
-    ['a POST is never answered from it', (await status(page, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })) !== 'HIT'],
+    [
+      'a signed-in GET over HTTPS bypasses it',
+      (await status(page, { headers: { cookie: 'a=1; __Secure-authjs.session-token.0=x' } })) !== 'HIT',
+    ],
+    [
+      'a POST is never answered from it',
+      (await status(page, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })) !== 'HIT',
+    ],
     ['an RSC (client navigation) request bypasses it', (await status(page, { headers: { rsc: '1' } })) !== 'HIT'],
     ['/dashboard is never cached', (await twice(`${proxyBase}/dashboard`)) === '-'],
     ['/api is never cached', (await twice(`${proxyBase}/api/comments/token`)) === '-'],
   ];
   const failed = checks.filter(([, ok]) => !ok).map(([name]) => name);
   for (const name of failed) console.log(`  nginx micro-cache: NOT ${name}`);
-  record({ figure: 'nginx micro-cache rules that hold (deploy/nginx.conf)', value: checks.length - failed.length, unit: '', budget: `= ${checks.length}`, pass: failed.length === 0 });
+  record({
+    figure: 'nginx micro-cache rules that hold (deploy/nginx.conf)',
+    value: checks.length - failed.length,
+    unit: '',
+    budget: `= ${checks.length}`,
+    pass: failed.length === 0,
+  });
 }
 
 /**
@@ -135,12 +168,22 @@ async function checkMicroCache(proxyBase: string, articlePath: string): Promise<
  * (a with d and e, c with b), their order alternating each round: on these machines a target's rate moves by up to
  * 40 % from one round to the next, and a ratio of measurements taken half a minute apart measured that drift.
  */
-async function measureThroughput(urls: { a: string; b: string; c: string; d: string; e: string; home: string }): Promise<void> {
+async function measureThroughput(urls: {
+  a: string;
+  b: string;
+  c: string;
+  d: string;
+  e: string;
+  home: string;
+}): Promise<void> {
   const names = ['a', 'b', 'c', 'd', 'e', 'home'] as const;
   type Name = (typeof names)[number];
   const results = Object.fromEntries(names.map((name) => [name, [] as WrkResult[]])) as Record<Name, WrkResult[]>;
   for (const name of names) await wrk(urls[name], { connections: 10, seconds: 1 }); // warm-up
-  const groups: Name[][] = [['a', 'd', 'e', 'home'], ['c', 'b']];
+  const groups: Name[][] = [
+    ['a', 'd', 'e', 'home'],
+    ['c', 'b'],
+  ];
   for (let round = 0; round < ROUNDS; round++) {
     for (const group of groups) {
       for (const name of round % 2 ? [...group].reverse() : group) {
@@ -151,7 +194,9 @@ async function measureThroughput(urls: { a: string; b: string; c: string; d: str
         if (result.non2xx > 0) throw new Error(`wrk: ${result.non2xx} answers other than 2xx/3xx from ${urls[name]}`);
         results[name].push(result);
         const errors = result.socketErrors ? `, ${result.socketErrors} socket errors/timeouts` : '';
-        console.log(`  round ${round + 1} ${name}: ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors}`);
+        console.log(
+          `  round ${round + 1} ${name}: ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors}`,
+        );
       }
     }
   }
@@ -164,7 +209,11 @@ async function measureThroughput(urls: { a: string; b: string; c: string; d: str
     home: 'home, next start',
   };
   for (const name of names) {
-    record({ figure: `${label[name]}: req/s (wrk, 50 conn.)`, value: median(results[name].map((r) => r.perSecond)), unit: 'req/s' });
+    record({
+      figure: `${label[name]}: req/s (wrk, 50 conn.)`,
+      value: median(results[name].map((r) => r.perSecond)),
+      unit: 'req/s',
+    });
     record({ figure: `${label[name]}: p50`, value: median(results[name].map((r) => r.p50)), unit: 'ms' });
     record({ figure: `${label[name]}: p99`, value: median(results[name].map((r) => r.p99)), unit: 'ms' });
   }
@@ -172,14 +221,26 @@ async function measureThroughput(urls: { a: string; b: string; c: string; d: str
   const ratio = (x: Name, y: Name) => 100 * median(results[x].map((r, i) => r.perSecond / results[y][i].perSecond));
   record({ figure: 'ratio a/b: next start / nginx file', value: ratio('a', 'b'), unit: '%' });
   const cb = ratio('c', 'b');
-  record({ figure: 'ratio c/b: nginx micro-cache / nginx file', value: cb, unit: '%', budget: '≥ 70 %', pass: cb >= 70 });
+  record({
+    figure: 'ratio c/b: nginx micro-cache / nginx file',
+    value: cb,
+    unit: '%',
+    budget: '≥ 70 %',
+    pass: cb >= 70,
+  });
   // What our app costs per request is a/e: our article against the bare app's page at the same kind of route. a/d
   // (the issue's first budget) also holds Next's own cost of a dynamic route over a static one, e/d, which read
   // 82.7 % on a quiet host (bench/FINDINGS.md): no page at /[year]/[month]/[slug] can reach 90 % of d there.
   record({ figure: 'ratio a/d: Broadsheet / bare Next.js', value: ratio('a', 'd'), unit: '%' });
   record({ figure: 'ratio e/d: bare Next.js, dynamic route / static route', value: ratio('e', 'd'), unit: '%' });
   const ae = ratio('a', 'e');
-  record({ figure: 'ratio a/e: Broadsheet / bare Next.js at a dynamic route', value: ae, unit: '%', budget: '≥ 90 %', pass: ae >= 90 });
+  record({
+    figure: 'ratio a/e: Broadsheet / bare Next.js at a dynamic route',
+    value: ae,
+    unit: '%',
+    budget: '≥ 90 %',
+    pass: ae >= 90,
+  });
   // Our home page is a static route.
   record({ figure: 'ratio home/d: Broadsheet home / bare Next.js article', value: ratio('home', 'd'), unit: '%' });
 }
@@ -188,7 +249,13 @@ async function measureThroughput(urls: { a: string; b: string; c: string; d: str
  * d') the bare app again, its page padded with hidden text to the weight of ours: what our app costs per request
  * apart from what its page weighs (a/d and a/e mix the two). No budget: it says how much of a missed ratio is weight.
  */
-async function measureAtEqualWeight(ours: string, articleHtml: string, articlePath: string, bareSize: number, port: number): Promise<void> {
+async function measureAtEqualWeight(
+  ours: string,
+  articleHtml: string,
+  articlePath: string,
+  bareSize: number,
+  port: number,
+): Promise<void> {
   // The padding appears twice in the bare page (its HTML and its RSC payload), and keeps it a two-byte string as ours is.
   const word = 'Harbour’s news ';
   const pad = `<p hidden>${word.repeat(Math.max(0, Math.round((articleHtml.length - bareSize) / 2 / word.length)))}</p>`;
@@ -198,14 +265,23 @@ async function measureAtEqualWeight(ours: string, articleHtml: string, articlePa
   try {
     const size = (await request(bare.url)).body.length;
     for (let round = 0; round < ROUNDS; round++) {
-      const [a, d] = [await wrk(ours, { connections: 50, seconds: SECONDS }), await wrk(bare.url, { connections: 50, seconds: SECONDS })];
-      console.log(`  round ${round + 1} a: ${a.perSecond.toFixed(0)} req/s, bare at ${(size / 1000).toFixed(1)} KB: ${d.perSecond.toFixed(0)} req/s`);
+      const [a, d] = [
+        await wrk(ours, { connections: 50, seconds: SECONDS }),
+        await wrk(bare.url, { connections: 50, seconds: SECONDS }),
+      ];
+      console.log(
+        `  round ${round + 1} a: ${a.perSecond.toFixed(0)} req/s, bare at ${(size / 1000).toFixed(1)} KB: ${d.perSecond.toFixed(0)} req/s`,
+      );
       ratios.push((100 * a.perSecond) / d.perSecond);
     }
   } finally {
     await bare.stop();
   }
-  record({ figure: "ratio a/d': Broadsheet / bare Next.js padded to the same page weight", value: median(ratios), unit: '%' });
+  record({
+    figure: "ratio a/d': Broadsheet / bare Next.js padded to the same page weight",
+    value: median(ratios),
+    unit: '%',
+  });
 }
 
 function measureClientJs(distDir: string, pages: { article: string; home: string }, bareChunks: string[]): void {
@@ -215,7 +291,12 @@ function measureClientJs(distDir: string, pages: { article: string; home: string
     const own = js.own / 1000;
     const detail = js.ownFiles.map((f) => `${path.basename(f.file)} ${(f.gzip / 1000).toFixed(1)}`).join(', ');
     console.log(`  ${name} page, our chunks: ${detail || 'none'}`);
-    record({ figure: `${name} page JS, ours (gzip)`, value: own, unit: 'KB', ...(name === 'article' && { budget: '≤ 15 KB', pass: own <= 15 }) });
+    record({
+      figure: `${name} page JS, ours (gzip)`,
+      value: own,
+      unit: 'KB',
+      ...(name === 'article' && { budget: '≤ 15 KB', pass: own <= 15 }),
+    });
   }
 }
 
@@ -228,7 +309,10 @@ function measureClientJs(distDir: string, pages: { article: string; home: string
  * is also measured with the profile as it ships, without a budget, and so is our article without Next's client
  * runtime (the same HTML, stylesheet and images, minus the framework's scripts): the ceiling over the budget.
  */
-async function measureLighthouse(urls: { home: string; article: string }, references: { bare: string; noJs: string }): Promise<void> {
+async function measureLighthouse(
+  urls: { home: string; article: string },
+  references: { bare: string; noJs: string },
+): Promise<void> {
   // Scores of one page spread over ten points from run to run here: five runs give a steadier median.
   const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
   const print = (label: string, run: LighthouseRun) =>
@@ -250,30 +334,72 @@ async function measureLighthouse(urls: { home: string; article: string }, refere
     const { all, median: of } = await series(name, url, runs);
     indices.push(...all.map((run) => run.benchmarkIndex));
     record({ figure: `Lighthouse ${name}, total blocking time (median)`, value: of((run) => run.tbt), unit: 'ms' });
-    record({ figure: `Lighthouse ${name}, largest contentful paint (median)`, value: of((run) => run.lcp), unit: 'ms' });
-    record({ figure: `Lighthouse ${name}, first paint as observed, before simulation (median)`, value: of((run) => run.observedFirstPaint), unit: 'ms' });
+    record({
+      figure: `Lighthouse ${name}, largest contentful paint (median)`,
+      value: of((run) => run.lcp),
+      unit: 'ms',
+    });
+    record({
+      figure: `Lighthouse ${name}, first paint as observed, before simulation (median)`,
+      value: of((run) => run.observedFirstPaint),
+      unit: 'ms',
+    });
     for (const category of lighthouseCategories) {
       const score = of((run) => run.scores[category]);
-      record({ figure: `Lighthouse ${name}, ${category} (mobile)`, value: score, unit: '', budget: '≥ 95', pass: score >= 95 });
+      record({
+        figure: `Lighthouse ${name}, ${category} (mobile)`,
+        value: score,
+        unit: '',
+        budget: '≥ 95',
+        pass: score >= 95,
+      });
     }
   }
 
   // The floor under the budget: the same profile on a page with nothing of ours but the article's text.
   const bare = await series('bare Next.js app', references.bare, 3);
-  record({ figure: 'Lighthouse bare Next.js app, performance (mobile, median; no budget)', value: bare.median((run) => run.scores.performance), unit: '' });
-  record({ figure: 'Lighthouse bare Next.js app, total blocking time (median)', value: bare.median((run) => run.tbt), unit: 'ms' });
+  record({
+    figure: 'Lighthouse bare Next.js app, performance (mobile, median; no budget)',
+    value: bare.median((run) => run.scores.performance),
+    unit: '',
+  });
+  record({
+    figure: 'Lighthouse bare Next.js app, total blocking time (median)',
+    value: bare.median((run) => run.tbt),
+    unit: 'ms',
+  });
   const noJs = await series('article without the framework’s scripts', references.noJs, 3);
-  record({ figure: 'Lighthouse article without the framework’s scripts, performance (mobile, median; no budget)', value: noJs.median((run) => run.scores.performance), unit: '' });
-  record({ figure: 'Lighthouse article without the framework’s scripts, total blocking time (median)', value: noJs.median((run) => run.tbt), unit: 'ms' });
+  record({
+    figure: 'Lighthouse article without the framework’s scripts, performance (mobile, median; no budget)',
+    value: noJs.median((run) => run.scores.performance),
+    unit: '',
+  });
+  record({
+    figure: 'Lighthouse article without the framework’s scripts, total blocking time (median)',
+    value: noJs.median((run) => run.tbt),
+    unit: 'ms',
+  });
 
   const benchmarkIndex = median(indices);
   const slowdown = calibratedCpuSlowdown(benchmarkIndex);
-  record({ figure: 'Lighthouse host benchmarkIndex (1,500 ≈ the desktop 4× is meant for)', value: benchmarkIndex, unit: '' });
+  record({
+    figure: 'Lighthouse host benchmarkIndex (1,500 ≈ the desktop 4× is meant for)',
+    value: benchmarkIndex,
+    unit: '',
+  });
   record({ figure: 'Lighthouse CPU slowdown calibrated to it', value: slowdown, unit: '×' });
   for (const [name, url] of Object.entries({ ...urls, 'bare Next.js app': references.bare })) {
     const { median: of } = await series(name, url, 3, slowdown);
-    record({ figure: `Lighthouse ${name}, performance at the calibrated slowdown (median)`, value: of((run) => run.scores.performance), unit: '' });
-    record({ figure: `Lighthouse ${name}, total blocking time at the calibrated slowdown (median)`, value: of((run) => run.tbt), unit: 'ms' });
+    record({
+      figure: `Lighthouse ${name}, performance at the calibrated slowdown (median)`,
+      value: of((run) => run.scores.performance),
+      unit: '',
+    });
+    record({
+      figure: `Lighthouse ${name}, total blocking time at the calibrated slowdown (median)`,
+      value: of((run) => run.tbt),
+      unit: 'ms',
+    });
   }
 }
 
@@ -286,7 +412,10 @@ async function measureLighthouse(urls: { home: string; article: string }, refere
  * 127.0.0.1, so after the first, these beacons are views already claimed: the figures are about connections, not
  * counting. No budgets. bench/run.ts calls it last, after the memory figure, which it would otherwise raise.
  */
-export async function measureBeaconsThroughNginx(context: Pick<Context, 'freePort' | 'port' | 'refreshPort'>, articleHtml: string): Promise<void> {
+export async function measureBeaconsThroughNginx(
+  context: Pick<Context, 'freePort' | 'port' | 'refreshPort'>,
+  articleHtml: string,
+): Promise<void> {
   const ads = [...new Set([...articleHtml.matchAll(/data-ad="(\d+)"/g)].map((match) => Number(match[1])))];
   // Not the first ad: the load part counts that one's impressions against its own beacons.
   if (ads.length < 2) throw new Error(`the article shows ${ads.length} ad(s); the beacon rounds need a second one`);
@@ -294,15 +423,29 @@ export async function measureBeaconsThroughNginx(context: Pick<Context, 'freePor
   const listenPort = await context.freePort();
   const proxyBase = `http://127.0.0.1:${listenPort}`;
   const nginx = await startNginx(
-    (dir) => renderDeployConfig({ cacheDir: `${dir}/cache`, upstreamPort: context.port, listenPort, refreshPort: context.refreshPort }),
+    (dir) =>
+      renderDeployConfig({
+        cacheDir: `${dir}/cache`,
+        upstreamPort: context.port,
+        listenPort,
+        refreshPort: context.refreshPort,
+      }),
     [`${proxyBase}/robots.txt`],
   );
   try {
-    for (const [round, network, pauseMs] of [['first burst', 192, 0], ['8 s later', 193, 8000]] as const) {
+    for (const [round, network, pauseMs] of [
+      ['first burst', 192, 0],
+      ['8 s later', 193, 8000],
+    ] as const) {
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
       const load = await runLoad(200, 10, (i) => adBeacon(proxyBase, adId, i, network));
-      if (load.ok !== load.requests) throw new Error(`beacons through nginx: ${load.requests - load.ok} of ${load.requests} not answered 204`);
-      record({ figure: `ad beacons through nginx, ${round}: per second (200 clients, 10 s)`, value: load.perSecond, unit: 'req/s' });
+      if (load.ok !== load.requests)
+        throw new Error(`beacons through nginx: ${load.requests - load.ok} of ${load.requests} not answered 204`);
+      record({
+        figure: `ad beacons through nginx, ${round}: per second (200 clients, 10 s)`,
+        value: load.perSecond,
+        unit: 'req/s',
+      });
       record({ figure: `ad beacons through nginx, ${round}: p99`, value: load.p99, unit: 'ms' });
     }
   } finally {
@@ -320,7 +463,10 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
   const rounds = Number(process.env.BENCH_LIVE_ROUNDS ?? 20);
   const author = await sessionCookie(base, 'author@broadsheet.test');
   const moderator = await sessionCookie(base, 'moderator@broadsheet.test');
-  const delays = { publish: { next: [] as number[], nginx: [] as number[] }, approve: { next: [] as number[], nginx: [] as number[] } };
+  const delays = {
+    publish: { next: [] as number[], nginx: [] as number[] },
+    approve: { next: [] as number[], nginx: [] as number[] },
+  };
 
   const until = async (check: () => Promise<boolean>) => {
     const returned = performance.now();
@@ -332,7 +478,8 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
 
   // nginx refreshes a polled page on whole-second boundaries; without a random pause each round would start at
   // the same point of that cycle (just after the previous change went live) and always measure the worst case.
-  const dephase = (via: 'next' | 'nginx') => (via === 'nginx' ? new Promise((resolve) => setTimeout(resolve, Math.random() * 2000)) : undefined);
+  const dephase = (via: 'next' | 'nginx') =>
+    via === 'nginx' ? new Promise((resolve) => setTimeout(resolve, Math.random() * 2000)) : undefined;
 
   let articlePath = '';
   for (let round = 0; round < rounds * 2; round++) {
@@ -341,7 +488,14 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
     await dephase(via);
     const slug = `bench-live-${round}-${Date.now()}`;
     articlePath = `/${month}/${slug}`;
-    const status = await callAction({ baseUrl: target, page: '/dashboard/posts/new', file: 'lib/posts/actions.ts', name: 'savePostAction', cookie: author, fields: { title: `Bench ${slug}`, slug, intent: 'publish' } });
+    const status = await callAction({
+      baseUrl: target,
+      page: '/dashboard/posts/new',
+      file: 'lib/posts/actions.ts',
+      name: 'savePostAction',
+      cookie: author,
+      fields: { title: `Bench ${slug}`, slug, intent: 'publish' },
+    });
     if (status >= 400) throw new Error(`publishing answered ${status}`);
     delays.publish[via].push(
       await until(async () => {
@@ -366,11 +520,18 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
       fields: { postId, name: `Held reader ${i}`, email: '', body: `${marker} n${i} on the harbour wall`, token },
       headers: { 'x-forwarded-for': `10.250.${i >> 8}.${i & 255}` },
     });
-    if (!answer.text.includes('awaiting moderation')) throw new Error(`a bench comment was not held: ${answer.text.slice(0, 300)}`);
+    if (!answer.text.includes('awaiting moderation'))
+      throw new Error(`a bench comment was not held: ${answer.text.slice(0, 300)}`);
   }
-  const queue = (await request(`${base}/dashboard/comments?queue=pending&q=${marker}`, { headers: { cookie: moderator } })).body;
-  const held = [...queue.matchAll(/name="ids" value="(\d+)"[\s\S]*?data-comment-body[^>]*>([^<]*)</g)].map((m) => ({ id: m[1], body: m[2].trim() }));
-  if (held.length !== rounds * 2) throw new Error(`expected ${rounds * 2} held bench comments in the queue, found ${held.length}`);
+  const queue = (
+    await request(`${base}/dashboard/comments?queue=pending&q=${marker}`, { headers: { cookie: moderator } })
+  ).body;
+  const held = [...queue.matchAll(/name="ids" value="(\d+)"[\s\S]*?data-comment-body[^>]*>([^<]*)</g)].map((m) => ({
+    id: m[1],
+    body: m[2].trim(),
+  }));
+  if (held.length !== rounds * 2)
+    throw new Error(`expected ${rounds * 2} held bench comments in the queue, found ${held.length}`);
   const countOnHome = (html: string) => {
     const match = new RegExp(`href="${articlePath}#comments"[^>]*>(\\d+) comments?<`).exec(html);
     return match ? Number(match[1]) : 0;

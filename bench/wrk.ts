@@ -1,7 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-export type WrkResult = { perSecond: number; p50: number; p99: number; requests: number; non2xx: number; socketErrors: number };
+export type WrkResult = {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  socketErrors: number;
+};
 
 const run = promisify(execFile);
 
@@ -26,11 +33,22 @@ export function parseWrk(output: string): WrkResult {
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
   const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
-  return { perSecond: Number(perSecond[1]), p50: ms(p50[1]), p99: ms(p99[1]), requests: Number(requests[1]), non2xx, socketErrors };
+  return {
+    perSecond: Number(perSecond[1]),
+    p50: ms(p50[1]),
+    p99: ms(p99[1]),
+    requests: Number(requests[1]),
+    non2xx,
+    socketErrors,
+  };
 }
 
 /** `wrk -t2 -cN -dS --latency URL` (wrk at /usr/bin/wrk, or WRK). */
 export async function wrk(url: string, { connections = 50, seconds = 8, threads = 2 } = {}): Promise<WrkResult> {
-  const { stdout } = await run(process.env.WRK ?? 'wrk', [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', url], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(
+    process.env.WRK ?? 'wrk',
+    [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', url],
+    { maxBuffer: 1 << 20 },
+  );
   return parseWrk(stdout);
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,23 +7,23 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { env } from '@/lib/env';
 import { acquireLock, acquireLockWaiting, isAlive } from './pglite-lock';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Connection = { db: Database; close: () => Promise<void> };
+/** Where the database is (lib/db reads it from the environment): a server URL, else a PGlite folder. */
+export type DatabaseConfig = { url?: string; pgliteDir: string; building: boolean };
 
 /**
  * Opens the database the environment names: PostgreSQL when DATABASE_URL is set, else PGlite on disk.
  * `next build` renders pages in several worker processes at once; each of them gets a private copy of the PGlite
  * folder, taken in turn under the lock, so builds never share the on-disk files.
  */
-export async function openDatabase(): Promise<Connection> {
-  const { DATABASE_URL, PGLITE_DIR, NEXT_PHASE } = env();
-  if (DATABASE_URL) return openPostgres(DATABASE_URL);
-  if (NEXT_PHASE === 'phase-production-build') return openPgliteCopy(PGLITE_DIR);
-  return openPglite(PGLITE_DIR);
+export async function openDatabase({ url, pgliteDir, building }: DatabaseConfig): Promise<Connection> {
+  if (url) return openPostgres(url);
+  if (building) return openPgliteCopy(pgliteDir);
+  return openPglite(pgliteDir);
 }
 
 /**
@@ -102,7 +103,8 @@ async function openPgliteCopy(dataDir: string): Promise<Connection> {
 
 function removeCopiesOfEndedProcesses(copies: string) {
   for (const name of fs.existsSync(copies) ? fs.readdirSync(copies) : []) {
-    if (Number(name) !== process.pid && !isAlive(Number(name))) fs.rmSync(path.join(copies, name), { recursive: true, force: true });
+    if (Number(name) !== process.pid && !isAlive(Number(name)))
+      fs.rmSync(path.join(copies, name), { recursive: true, force: true });
   }
 }
 

@@ -5,8 +5,10 @@ import postgres from 'postgres';
  * Makes an empty database for a test run or a benchmark and returns how to reach it: a new database on the
  * DATABASE_URL server when one is set, else a new PGlite folder. Either way, nothing of the developer's is touched.
  */
-export async function freshDatabaseEnv(name: string): Promise<{ DATABASE_URL?: string; PGLITE_DIR?: string }> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function freshDatabaseEnv(
+  name: string,
+  serverUrl: string | undefined,
+): Promise<{ DATABASE_URL?: string; PGLITE_DIR?: string }> {
   if (!serverUrl) {
     const dir = `.data/${name}`;
     fs.rmSync(dir, { recursive: true, force: true });

@@ -4,18 +4,20 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import postgres from 'postgres';
-import { env } from '@/lib/env';
-import { getDb } from './index';
+import type { Database } from './client';
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
 // Any constant works: it only has to be the same for every instance that migrates.
 const MIGRATION_LOCK_KEY = 7_311_004;
 
-/** Applies the SQL files in drizzle/ that the database has not seen yet, on either driver. */
-export async function migrateDatabase(): Promise<void> {
-  const { DATABASE_URL } = env();
+/**
+ * Applies the SQL files in drizzle/ that the database has not seen yet, on either driver: on PostgreSQL (`url`)
+ * through a connection of its own, on PGlite through the process's one connection, `db`.
+ */
+export async function migrateDatabase(db: Database, url: string | undefined): Promise<void> {
+  const DATABASE_URL = url;
   if (!DATABASE_URL) {
-    await migratePglite((await getDb()) as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
   // One connection, so the advisory lock (held per session) serialises instances starting together.

@@ -25,7 +25,15 @@ export const postStatus = pgEnum('post_status', ['draft', 'review', 'scheduled',
 export const commentStatus = pgEnum('comment_status', ['pending', 'approved', 'rejected', 'spam']);
 export const moderationMode = pgEnum('moderation_mode', ['hold_all', 'hold_first', 'approve']);
 export const commentsMode = pgEnum('comments_mode', ['site', 'hold_all', 'hold_first', 'approve', 'closed']);
-export const moderationAction = pgEnum('moderation_action', ['approve', 'reject', 'spam', 'restore', 'delete', 'block_email', 'block_ip']);
+export const moderationAction = pgEnum('moderation_action', [
+  'approve',
+  'reject',
+  'spam',
+  'restore',
+  'delete',
+  'block_email',
+  'block_ip',
+]);
 export const adPlacement = pgEnum('ad_placement', ['sidebar', 'header', 'in_article', 'footer']);
 export const adStatus = pgEnum('ad_status', ['active', 'paused']);
 
@@ -142,9 +150,7 @@ export const posts = pgTable(
     // are the parser's 'tag' and 'entity' tokens, which the english configuration does not index.
     searchWords: tsvector('search_words')
       .notNull()
-      .generatedAlwaysAs(
-        sql`to_tsvector('english'::regconfig, title || ' ' || excerpt || ' ' || body_html)`,
-      ),
+      .generatedAlwaysAs(sql`to_tsvector('english'::regconfig, title || ' ' || excerpt || ' ' || body_html)`),
   },
   (t) => [
     // Search reads live posts only, so its index holds only those.
@@ -273,7 +279,11 @@ export const commentReports = pgTable(
     resolvedAt: timestamptz('resolved_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('comment_reports_open_idx').on(t.commentId).where(sql`${t.resolvedAt} is null`)],
+  (t) => [
+    index('comment_reports_open_idx')
+      .on(t.commentId)
+      .where(sql`${t.resolvedAt} is null`),
+  ],
 );
 
 /** Who decided what about which comment, when and why. */

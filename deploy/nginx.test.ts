@@ -32,9 +32,10 @@ describe('deploy/nginx.conf', () => {
     const [upstreamPort, refreshPort] = [await freePort(), await freePort()];
     publicPort = await freePort();
     await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
-    nginx = await startNginx((dir) => renderDeployConfig({ cacheDir: `${dir}/cache`, upstreamPort, listenPort: publicPort, refreshPort }), [
-      `http://127.0.0.1:${publicPort}/robots.txt`,
-    ]);
+    nginx = await startNginx(
+      (dir) => renderDeployConfig({ cacheDir: `${dir}/cache`, upstreamPort, listenPort: publicPort, refreshPort }),
+      [`http://127.0.0.1:${publicPort}/robots.txt`],
+    );
     process.env.CACHE_REFRESH_URL = `http://127.0.0.1:${refreshPort}`;
     process.env.SITE_URL = `https://${publicHost}`;
   });
@@ -55,7 +56,11 @@ describe('deploy/nginx.conf', () => {
           res.on('end', () => {
             const body = Buffer.concat(chunks);
             const encoding = res.headers['content-encoding'];
-            resolve({ text: (encoding === 'gzip' ? gunzipSync(body) : body).toString(), cache: String(res.headers['x-micro-cache']), encoding });
+            resolve({
+              text: (encoding === 'gzip' ? gunzipSync(body) : body).toString(),
+              cache: String(res.headers['x-micro-cache']),
+              encoding,
+            });
           });
         })
         .on('error', reject);
@@ -72,7 +77,10 @@ describe('deploy/nginx.conf', () => {
 
     // No waiting for the copy to expire: the refresh replaced it, for plain and compressing browsers alike (and
     // the descriptor nginx kept open for the old copy, open_file_cache, is not read again).
-    for (const headers of [{}, { 'accept-encoding': 'gzip, deflate, br' }, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
+    for (const headers of [{}, { 'accept-encoding': 'gzip, deflate, br' }, { 'accept-encoding': 'gzip' }] as Record<
+      string,
+      string
+    >[]) {
       const answer = await read(headers);
       expect(answer.cache).toBe('HIT');
       expect(answer.text).toContain('version 2');
@@ -95,10 +103,14 @@ describe('deploy/nginx.conf', () => {
           () =>
             new Promise<number>((resolve, reject) => {
               http
-                .get(`http://127.0.0.1:${publicPort}/api/ads/served/1`, { agent: readers, headers: { host: publicHost } }, (res) => {
-                  res.resume();
-                  res.on('end', () => resolve(res.statusCode ?? 0));
-                })
+                .get(
+                  `http://127.0.0.1:${publicPort}/api/ads/served/1`,
+                  { agent: readers, headers: { host: publicHost } },
+                  (res) => {
+                    res.resume();
+                    res.on('end', () => resolve(res.statusCode ?? 0));
+                  },
+                )
                 .on('error', reject);
             }),
         ),
@@ -122,10 +134,14 @@ describe('deploy/nginx.conf', () => {
     const status = (path: string, localAddress = '127.0.0.1') =>
       new Promise<number>((resolve, reject) => {
         http
-          .get(`http://127.0.0.1:${publicPort}${path}`, { agent: false, localAddress, headers: { host: publicHost } }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          })
+          .get(
+            `http://127.0.0.1:${publicPort}${path}`,
+            { agent: false, localAddress, headers: { host: publicHost } },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          )
           .on('error', reject);
       });
     const searches = await Promise.all(Array.from({ length: 40 }, (_, i) => status(`/search?q=words-${i}`)));

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../db/seed';
+import { DEMO_PASSWORD } from '../lib/seed/demo-accounts';
 import { createAccountAs, signInAs, signInWith, unique } from './fixtures';
 
 test('a deactivated person is signed out on their next request', async ({ page, browser }) => {
@@ -48,7 +48,8 @@ test('a settings change shows on every page at once', async ({ page }) => {
 });
 
 test('an admin makes the feeds carry excerpts instead of whole posts, and back', async ({ page, request }) => {
-  const feedContents = async () => (await (await request.get('/feed.xml')).text()).match(/<content:encoded>/g)?.length ?? 0;
+  const feedContents = async () =>
+    (await (await request.get('/feed.xml')).text()).match(/<content:encoded>/g)?.length ?? 0;
   expect(await feedContents()).toBeGreaterThan(0);
 
   await signInAs(page, 'admin');

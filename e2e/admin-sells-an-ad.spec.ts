@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { newest, permalinkOf } from './demo';
 import { fillNewAd, makePng, signInAs, unique } from './fixtures';
 
-test('an admin books an ad: it shows in a cached article’s sidebar, its clicks count, pausing removes it', async ({ page, request }) => {
+test('an admin books an ad: it shows in a cached article’s sidebar, its clicks count, pausing removes it', async ({
+  page,
+  request,
+}) => {
   const advertiser = `Harbour Chandlery ${unique()}`;
   await signInAs(page, 'admin');
   await page.goto('/dashboard/ads');
@@ -53,7 +56,10 @@ test('an admin books an ad: it shows in a cached article’s sidebar, its clicks
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('an admin edits an ad: pages show it at once, and are refreshed again two seconds later', async ({ page, request }) => {
+  test('an admin edits an ad: pages show it at once, and are refreshed again two seconds later', async ({
+    page,
+    request,
+  }) => {
     const advertiser = `Quay Bakery ${unique()}`;
     await signInAs(page, 'admin');
     await page.goto('/dashboard/ads/new');

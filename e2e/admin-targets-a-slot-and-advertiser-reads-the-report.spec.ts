@@ -5,7 +5,11 @@ import { fillNewAd, signInAs, unique } from './fixtures';
 const schools = published.find((post) => post.labels.includes('Schools'))!;
 const elsewhere = published.find((post) => !post.labels.includes('Schools'))!;
 
-test('an admin adds an in-article slot for one label and sells it; the advertiser’s report link shows the figures', async ({ page, browser, request }) => {
+test('an admin adds an in-article slot for one label and sells it; the advertiser’s report link shows the figures', async ({
+  page,
+  browser,
+  request,
+}) => {
   const key = `schools-${unique()}`;
   const advertiser = `Exam Tutors ${unique()}`;
   await signInAs(page, 'admin');
@@ -49,14 +53,20 @@ test('an admin adds an in-article slot for one label and sells it; the advertise
   const reader = await browser.newPage();
   await reader.goto(permalinkOf(elsewhere.daysAgo, elsewhere.slug));
   await expect(reader.locator(`[data-slot="${key}"]`)).toHaveCount(0);
-  const beacon = () => reader.waitForRequest((r) => r.url().endsWith('/api/ads/impressions') && r.postData()?.includes(id) === true, { timeout: 15_000 });
+  const beacon = () =>
+    reader.waitForRequest((r) => r.url().endsWith('/api/ads/impressions') && r.postData()?.includes(id) === true, {
+      timeout: 15_000,
+    });
   let seen = beacon();
   await reader.goto(permalinkOf(schools.daysAgo, schools.slug));
   const ad = reader.locator(`article [data-slot="${key}"] a[data-ad="${id}"]`);
   await expect(ad).toBeVisible();
   await expect(ad).toHaveAttribute('rel', 'sponsored noopener');
-  const paragraphsBefore = await ad.evaluate((node) =>
-    [...document.querySelectorAll('article .prose > p')].filter((p) => p.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING).length,
+  const paragraphsBefore = await ad.evaluate(
+    (node) =>
+      [...document.querySelectorAll('article .prose > p')].filter(
+        (p) => p.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).length,
   );
   expect(paragraphsBefore).toBe(1);
   await ad.scrollIntoViewIfNeeded();

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { makePng, signInAs, unique } from './fixtures';
 
-test('an advertiser requests a slot; bad input keeps what was typed; the admin accepts it as a paused ad and schedules it', async ({ page, browser }) => {
+test('an advertiser requests a slot; bad input keeps what was typed; the admin accepts it as a paused ad and schedules it', async ({
+  page,
+  browser,
+}) => {
   const company = `Saltwater Supplies ${unique()}`;
   await page.goto('/advertise');
   await expect(page.getByRole('table')).toContainText('Week of');
@@ -15,10 +18,14 @@ test('an advertiser requests a slot; bad input keeps what was typed; the admin a
   await expect(page.getByText('Choose a start date from today on.')).toBeVisible();
   await expect(page.getByLabel('Company')).toHaveValue(company);
   await expect(page.getByLabel('Message')).toHaveValue('Spring sale, please.');
-  await expect(page.getByLabel('Slot')).toHaveValue(await page.getByRole('option', { name: 'Sidebar bottom (300×250)' }).getAttribute('value') ?? '');
+  await expect(page.getByLabel('Slot')).toHaveValue(
+    (await page.getByRole('option', { name: 'Sidebar bottom (300×250)' }).getAttribute('value')) ?? '',
+  );
 
   await page.getByLabel('Start date').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
-  await page.getByLabel('Creative (optional)').setInputFiles({ name: 'c.png', mimeType: 'image/png', buffer: makePng(300, 250) });
+  await page
+    .getByLabel('Creative (optional)')
+    .setInputFiles({ name: 'c.png', mimeType: 'image/png', buffer: makePng(300, 250) });
   await page.getByRole('button', { name: 'Send request' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Thank you, ${company}` })).toBeVisible();
 

@@ -19,7 +19,9 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   await expect(page.getByLabel('Slug')).toHaveValue(/^ferry-timetable-changes-/);
   await page.getByLabel('Excerpt').fill('The winter timetable starts on Monday.');
   await page.getByLabel('Labels').fill('Harbour, Transport');
-  await page.getByLabel('Cover image', { exact: true }).setInputFiles({ name: 'ferry.png', mimeType: 'image/png', buffer: tinyPng });
+  await page
+    .getByLabel('Cover image', { exact: true })
+    .setInputFiles({ name: 'ferry.png', mimeType: 'image/png', buffer: tinyPng });
   await page.getByLabel('Cover alt text').fill('The ferry at the quay');
   const body = page.getByRole('textbox', { name: 'Body' });
   await body.click();
@@ -50,7 +52,9 @@ test('an author writes, previews, publishes, edits and unpublishes a post', asyn
   // The upload, resized by the image optimizer for each screen width, and shown.
   const cover = page.getByRole('img', { name: 'The ferry at the quay' });
   await expect(cover).toHaveAttribute('srcset', /\/_next\/image\?url=%2Fuploads%2F[^ ]+ 640w/);
-  await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
   await expect(page.locator('main').getByRole('link', { name: 'Transport' })).toBeVisible();
   // The article before it, cached until now, links here as its newer post.
   const pager = page.getByRole('navigation', { name: 'Newer and older posts' });
@@ -144,15 +148,23 @@ test('bad input gets a clear message and loses nothing', async ({ page }) => {
   await page.getByLabel('Title').fill('Anything');
   await page.getByLabel('Slug').fill('harbour-wall-repairs-begin');
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByText('Another post already uses this slug. Choose a different one.', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Another post already uses this slug. Choose a different one.', { exact: true }),
+  ).toBeVisible();
   await expect(page.getByLabel('Excerpt')).toHaveValue('An excerpt worth keeping.');
 
   // A file that is not an image, and one that is too big.
   await page.getByLabel('Slug').fill(`keeps-${unique()}`);
-  await page.getByLabel('Cover image', { exact: true }).setInputFiles({ name: 'evil.png', mimeType: 'image/png', buffer: Buffer.from('<html>') });
+  await page
+    .getByLabel('Cover image', { exact: true })
+    .setInputFiles({ name: 'evil.png', mimeType: 'image/png', buffer: Buffer.from('<html>') });
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByText('Upload a JPEG, PNG, WebP or GIF image.')).toBeVisible();
-  await page.getByLabel('Cover image', { exact: true }).setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([tinyPng, Buffer.alloc(6 * 1024 * 1024)]) });
+  await page.getByLabel('Cover image', { exact: true }).setInputFiles({
+    name: 'huge.png',
+    mimeType: 'image/png',
+    buffer: Buffer.concat([tinyPng, Buffer.alloc(6 * 1024 * 1024)]),
+  });
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByText(/the limit is 5 MB/)).toBeVisible();
   await expect(page.getByLabel('Title')).toHaveValue('Anything');

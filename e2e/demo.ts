@@ -1,4 +1,4 @@
-import { demoPosts } from '../db/seed-data';
+import { demoPosts } from '../lib/seed/demo-content';
 
 /** What the e2e server's demo content looks like, derived from the seed itself. */
 export const published = demoPosts

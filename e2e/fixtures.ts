@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../db/seed';
+import { DEMO_PASSWORD } from '../lib/seed/demo-accounts';
 
 export type Role = 'admin' | 'editor' | 'author' | 'contributor' | 'moderator';
 
@@ -55,20 +55,32 @@ export async function publishNewPost(page: Page, { title, body }: { title: strin
 }
 
 /** An admin creates an account on the People page (the admin must be signed in on `page`). */
-export async function createAccountAs(page: Page, account: { name: string; email: string; role: Role; password: string }) {
+export async function createAccountAs(
+  page: Page,
+  account: { name: string; email: string; role: Role; password: string },
+) {
   await page.goto('/dashboard/people');
   await page.getByLabel('Name').fill(account.name);
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Role', { exact: true }).selectOption(account.role);
   await page.getByLabel('Initial password').fill(account.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `${account.name} can now sign in as ${account.role}.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `${account.name} can now sign in as ${account.role}.` }),
+  ).toBeVisible();
 }
 
 /** Fills the new-ad form (the admin is on /dashboard/ads/new); with `image`, uploads a PNG of that size. */
 export async function fillNewAd(
   page: Page,
-  ad: { advertiser: string; slot: string; headline: string; altText: string; targetUrl: string; image?: { width: number; height: number } },
+  ad: {
+    advertiser: string;
+    slot: string;
+    headline: string;
+    altText: string;
+    targetUrl: string;
+    image?: { width: number; height: number };
+  },
 ) {
   await page.getByLabel('Advertiser').fill(ad.advertiser);
   await page.getByLabel('Slot').selectOption({ label: ad.slot });
@@ -76,7 +88,9 @@ export async function fillNewAd(
   await page.getByLabel('Alt text').fill(ad.altText);
   await page.getByLabel('Target URL').fill(ad.targetUrl);
   if (ad.image) {
-    await page.getByLabel('Image').setInputFiles({ name: 'ad.png', mimeType: 'image/png', buffer: makePng(ad.image.width, ad.image.height) });
+    await page
+      .getByLabel('Image')
+      .setInputFiles({ name: 'ad.png', mimeType: 'image/png', buffer: makePng(ad.image.width, ad.image.height) });
   }
 }
 
@@ -106,5 +120,10 @@ export function makePng(width: number, height: number): Buffer {
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x2a)]);
   const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

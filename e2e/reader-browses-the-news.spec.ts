@@ -27,7 +27,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(titles).toHaveText(published.slice(0, perPage).map((post) => post.title));
 
       const first = page.locator('main article').first();
-      await expect(first.getByRole('link', { name: `${approvedCount(newest)} comments on ${newest.title}` })).toBeVisible();
+      await expect(
+        first.getByRole('link', { name: `${approvedCount(newest)} comments on ${newest.title}` }),
+      ).toBeVisible();
       await expect(page.getByRole('link', { name: /^No comments on / }).first()).toBeVisible();
 
       await page.getByRole('link', { name: 'Older posts →' }).click();
@@ -46,7 +48,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/\/\d{4}\/\d{2}\/[a-z0-9-]+$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(newest.title);
       await expect(page.getByRole('link', { name: 'Maya Okafor' }).first()).toBeVisible();
-      for (const label of newest.labels) await expect(page.locator('main').getByRole('link', { name: label, exact: true })).toBeVisible();
+      for (const label of newest.labels)
+        await expect(page.locator('main').getByRole('link', { name: label, exact: true })).toBeVisible();
 
       const comments = page.locator('#comments');
       await expect(comments.getByRole('heading', { level: 2 })).toContainText(`${approvedCount(newest)} comments`);
@@ -77,7 +80,10 @@ for (const javaScriptEnabled of [true, false]) {
       const [beforeOldest, oldest] = published.slice(-2);
       await page.goto(permalinkOf(oldest.daysAgo, oldest.slug));
       await expect(pager.getByRole('link', { name: 'Older post →' })).toHaveCount(0);
-      await expect(pager.getByRole('link', { name: '← Newer post' })).toHaveAttribute('href', permalinkOf(beforeOldest.daysAgo, beforeOldest.slug));
+      await expect(pager.getByRole('link', { name: '← Newer post' })).toHaveAttribute(
+        'href',
+        permalinkOf(beforeOldest.daysAgo, beforeOldest.slug),
+      );
       await pager.getByRole('link', { name: 'Home' }).click();
       await expect(page).toHaveURL(/\/$/);
     });
@@ -85,7 +91,10 @@ for (const javaScriptEnabled of [true, false]) {
     test('follows a label and the archive from the sidebar', async ({ page }) => {
       await page.goto('/');
       const label = newest.labels[0];
-      await page.getByRole('complementary').getByRole('link', { name: new RegExp(`^${label} \\(\\d+\\)$`) }).click();
+      await page
+        .getByRole('complementary')
+        .getByRole('link', { name: new RegExp(`^${label} \\(\\d+\\)$`) })
+        .click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Posts labelled ${label}`);
       const withLabel = published.filter((post) => post.labels.includes(label));
       await expect(page.locator('main article h3')).toHaveText(withLabel.slice(0, perPage).map((post) => post.title));
@@ -117,7 +126,10 @@ for (const javaScriptEnabled of [true, false]) {
       expect((await page.goto('/archive/20x6'))!.status()).toBe(404);
     });
 
-    test('sees one sponsored ad per slot in a fixed box, whose click is counted and leads to the advertiser, and Buy AdSpace', async ({ page, request }) => {
+    test('sees one sponsored ad per slot in a fixed box, whose click is counted and leads to the advertiser, and Buy AdSpace', async ({
+      page,
+      request,
+    }) => {
       await page.goto('/');
       const sidebar = page.getByRole('complementary');
       const slots = sidebar.locator('[data-slot]');
@@ -145,7 +157,9 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('a page view asks the server for nothing but the page: links are plain, nothing is prefetched', async ({ page }) => {
+test('a page view asks the server for nothing but the page: links are plain, nothing is prefetched', async ({
+  page,
+}) => {
   // next/link would fetch the RSC payload of every linked page in view; those requests pass nginx's micro-cache
   // (they carry the RSC header), so each reader's page view would reach Node a dozen more times.
   const flightRequests: string[] = [];
@@ -161,7 +175,9 @@ test('a page view asks the server for nothing but the page: links are plain, not
   expect(flightRequests).toEqual([]);
 });
 
-test('an article view sends nothing to the server for the comment form until the reader reaches it', async ({ page }) => {
+test('an article view sends nothing to the server for the comment form until the reader reaches it', async ({
+  page,
+}) => {
   // The page is cached; these are not. Fetched on load, they would bring every reader's view to Node.
   await page.setViewportSize({ width: 390, height: 844 });
   const formRequests: string[] = [];
@@ -175,7 +191,9 @@ test('an article view sends nothing to the server for the comment form until the
   const tokenAnswered = page.waitForResponse((response) => response.url().endsWith('/api/comments/token'));
   await page.getByRole('button', { name: 'Post comment' }).scrollIntoViewIfNeeded();
   expect((await tokenAnswered).ok()).toBe(true);
-  await expect.poll(() => formRequests.sort()).toEqual(['/api/auth/session', '/api/comments/seen', '/api/comments/token']);
+  await expect
+    .poll(() => formRequests.sort())
+    .toEqual(['/api/auth/session', '/api/comments/seen', '/api/comments/token']);
 });
 
 /** Every script the home page and the newest article load in Chromium, with its text. */
@@ -184,7 +202,8 @@ async function readerScripts(page: Page): Promise<Map<string, string>> {
   page.on('request', (request) => {
     if (request.resourceType() === 'script') urls.add(request.url());
   });
-  for (const path of ['/', permalinkOf(newest.daysAgo, newest.slug)]) await page.goto(path, { waitUntil: 'networkidle' });
+  for (const path of ['/', permalinkOf(newest.daysAgo, newest.slug)])
+    await page.goto(path, { waitUntil: 'networkidle' });
   expect(urls.size).toBeGreaterThan(3);
   const scripts = new Map<string, string>();
   for (const url of urls) scripts.set(url, await (await page.request.get(url)).text());

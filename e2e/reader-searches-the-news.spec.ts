@@ -17,7 +17,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/\/search\?q=crane\+barges$/);
       await expect(page).toHaveTitle(/^Search: crane barges/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search results for “crane barges”');
-      await expect(page.getByRole('search', { name: 'Search again' }).getByRole('searchbox')).toHaveValue('crane barges');
+      await expect(page.getByRole('search', { name: 'Search again' }).getByRole('searchbox')).toHaveValue(
+        'crane barges',
+      );
       await expect(page.locator('main article h3')).toHaveText([newest.title]);
       await page.locator('main article h3').getByRole('link').click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(newest.title);

@@ -44,11 +44,15 @@ test('an unknown ad sends the reader home, never elsewhere; ads.txt is served', 
 });
 
 test('an ad in view for a second is reported with a beacon, which answers 204', async ({ page }) => {
-  const beacon = page.waitForRequest((r) => r.url().endsWith('/api/ads/impressions') && r.method() === 'POST', { timeout: 15_000 });
+  const beacon = page.waitForRequest((r) => r.url().endsWith('/api/ads/impressions') && r.method() === 'POST', {
+    timeout: 15_000,
+  });
   await page.goto('/');
   const shown = page.locator('[data-slot="sidebar-top"] a[data-ad]:visible');
   await shown.scrollIntoViewIfNeeded();
   const request = await beacon;
-  expect((JSON.parse(request.postData()!) as { ids: number[] }).ids).toContain(Number(await shown.getAttribute('data-ad')));
+  expect((JSON.parse(request.postData()!) as { ids: number[] }).ids).toContain(
+    Number(await shown.getAttribute('data-ad')),
+  );
   expect((await request.response())?.status()).toBe(204);
 });

@@ -21,7 +21,13 @@ test.describe('a reader without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('an address with nothing there shows the 404 page, not a blank one', async ({ page }) => {
-    for (const address of [permalinkOf(0, 'no-such-story'), '/label/no-such-label', '/author/nobody-here', '/page/999', '/2019/13']) {
+    for (const address of [
+      permalinkOf(0, 'no-such-story'),
+      '/label/no-such-label',
+      '/author/nobody-here',
+      '/page/999',
+      '/2019/13',
+    ]) {
       expect((await page.goto(address))?.status(), address).toBe(404);
       await expect(page.getByRole('heading', { level: 1 }), address).toHaveText('Page not found');
       await expect(page.getByRole('link', { name: 'Back to the latest news' }), address).toBeVisible();
@@ -36,7 +42,9 @@ async function parseXml(page: Page, xml: string) {
     return {
       error: doc.getElementsByTagName('parsererror').length > 0,
       links: [...doc.querySelectorAll('item > link, url > loc')].map((el) => el.textContent ?? ''),
-      contents: [...doc.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')].map((el) => el.textContent ?? ''),
+      contents: [...doc.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')].map(
+        (el) => el.textContent ?? '',
+      ),
       root: doc.documentElement.nodeName,
     };
   }, xml);
@@ -57,7 +65,9 @@ test('the feed and the sitemap parse and list only published posts', async ({ pa
 
   const sitemap = await parseXml(page, await (await request.get('/sitemap.xml')).text());
   expect(sitemap.error).toBe(false);
-  const postSlugs = sitemap.links.filter((link) => /\/\d{4}\/\d{2}\/[^/]+$/.test(link)).map((link) => link.split('/').pop());
+  const postSlugs = sitemap.links
+    .filter((link) => /\/\d{4}\/\d{2}\/[^/]+$/.test(link))
+    .map((link) => link.split('/').pop());
   expect(postSlugs.sort()).toEqual(published.map((p) => p.slug).sort());
   for (const post of hidden) expect(sitemap.links.join(' ')).not.toContain(post.slug);
   expect(sitemap.links.some((link) => /\/archive\/\d{4}$/.test(link))).toBe(true);
@@ -67,7 +77,10 @@ test('the feed and the sitemap parse and list only published posts', async ({ pa
   expect(robots).toMatch(/Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/);
 });
 
-test('a reader follows one label by RSS: its feed lists the published posts with that label, and no others', async ({ page, request }) => {
+test('a reader follows one label by RSS: its feed lists the published posts with that label, and no others', async ({
+  page,
+  request,
+}) => {
   // The scheduled post is labelled Culture too: the feed must leave it out.
   const label = 'Culture';
   expect(hidden.some((post) => post.labels.includes(label))).toBe(true);
@@ -123,13 +136,18 @@ test('each page has its own title, description, canonical and Open Graph tags', 
   await expect(head.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${permalink}$`));
   await expect(head.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
   await expect(head.locator('meta[property="og:title"]')).toHaveAttribute('content', newest.title);
-  await expect(head.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', /\/feed\.xml$/);
+  await expect(head.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    'href',
+    /\/feed\.xml$/,
+  );
 
   await page.goto(`/label/${newest.labels[0].toLowerCase().replace(/ /g, '-')}`);
   await expect(page).toHaveTitle(`${newest.labels[0]} | The Harbour Ledger`);
 });
 
-test('an article tells search engines what it is: schema.org NewsArticle, the same facts as the page', async ({ page }) => {
+test('an article tells search engines what it is: schema.org NewsArticle, the same facts as the page', async ({
+  page,
+}) => {
   const permalink = permalinkOf(newest.daysAgo, newest.slug);
   await page.goto(permalink);
   const scripts = page.locator('script[type="application/ld+json"]');
@@ -145,7 +163,9 @@ test('an article tells search engines what it is: schema.org NewsArticle, the sa
     image: [await head.locator('meta[property="og:image"]').getAttribute('content')],
     datePublished: await page.locator('.post-meta time').getAttribute('datetime'),
     dateModified: await head.locator('meta[property="article:modified_time"]').getAttribute('content'),
-    author: [{ '@type': 'Person', name: 'Maya Okafor', url: expect.stringMatching(/^https?:\/\/[^/]+\/author\/maya-okafor$/) }],
+    author: [
+      { '@type': 'Person', name: 'Maya Okafor', url: expect.stringMatching(/^https?:\/\/[^/]+\/author\/maya-okafor$/) },
+    ],
     publisher: { '@type': 'Organization', name: 'The Harbour Ledger' },
     keywords: newest.labels,
   });

@@ -18,20 +18,35 @@ const matrix: MatrixAction[] = [
     name: 'create a draft',
     allowed: ['admin', 'editor', 'author', 'contributor'],
     call: (baseUrl, cookie, role) =>
-      callAction({ baseUrl, cookie, ...posts, fields: { title: `Matrix draft ${role} ${unique()}`, slug: '', intent: 'save' } }),
+      callAction({
+        baseUrl,
+        cookie,
+        ...posts,
+        fields: { title: `Matrix draft ${role} ${unique()}`, slug: '', intent: 'save' },
+      }),
   },
   {
     name: 'publish their own post',
     allowed: ['admin', 'editor', 'author'],
     call: (baseUrl, cookie, role) =>
-      callAction({ baseUrl, cookie, ...posts, fields: { title: `Matrix live ${role} ${unique()}`, slug: '', intent: 'publish' } }),
+      callAction({
+        baseUrl,
+        cookie,
+        ...posts,
+        fields: { title: `Matrix live ${role} ${unique()}`, slug: '', intent: 'publish' },
+      }),
   },
   {
     name: 'edit someone else’s post',
     allowed: ['admin', 'editor'],
     // The demo draft belongs to a demo author, never to these accounts.
     call: async (baseUrl, cookie) =>
-      callAction({ baseUrl, cookie, ...posts, fields: { id: String(draftId), title: draft.title, slug: draft.slug, intent: 'save' } }),
+      callAction({
+        baseUrl,
+        cookie,
+        ...posts,
+        fields: { id: String(draftId), title: draft.title, slug: draft.slug, intent: 'save' },
+      }),
   },
   {
     name: 'change the site settings',
@@ -66,7 +81,15 @@ const matrix: MatrixAction[] = [
     allowed: ['admin', 'editor', 'moderator'],
     // No comment selected: allowed roles are sent back to the queue with a message, the rest refused.
     call: (baseUrl, cookie) =>
-      callAction({ baseUrl, cookie, page: '/dashboard/comments', file: 'lib/comments/actions.ts', name: 'moderateCommentsAction', formState: false, fields: { decision: 'approve' } }),
+      callAction({
+        baseUrl,
+        cookie,
+        page: '/dashboard/comments',
+        file: 'lib/comments/actions.ts',
+        name: 'moderateCommentsAction',
+        formState: false,
+        fields: { decision: 'approve' },
+      }),
   },
   {
     name: 'manage ads',
@@ -78,7 +101,14 @@ const matrix: MatrixAction[] = [
         page: '/dashboard/ads/new',
         file: 'lib/ads/actions.ts',
         name: 'saveAdAction',
-        fields: { advertiser: 'Matrix', slotId: '999999', headline: 'h', altText: 'a', targetUrl: 'https://example.com', weight: '1' },
+        fields: {
+          advertiser: 'Matrix',
+          slotId: '999999',
+          headline: 'h',
+          altText: 'a',
+          targetUrl: 'https://example.com',
+          weight: '1',
+        },
       }),
   },
   {
@@ -105,7 +135,12 @@ const matrix: MatrixAction[] = [
         page: '/dashboard/people',
         file: 'lib/people/actions.ts',
         name: 'createPersonAction',
-        fields: { name: 'Matrix Person', email: `matrix-${role}-${unique()}@example.com`, role: 'admin', password: 'a-long-password' },
+        fields: {
+          name: 'Matrix Person',
+          email: `matrix-${role}-${unique()}@example.com`,
+          role: 'admin',
+          password: 'a-long-password',
+        },
       }),
   },
 ];
@@ -116,13 +151,17 @@ let draftId = 0;
 test.beforeAll(async ({ baseURL }) => {
   // The demo draft's id, read from the posts list as an admin sees it.
   const cookie = await sessionCookie(baseURL!, 'admin@broadsheet.test');
-  const html = await (await fetch(`${baseURL}/dashboard/posts?status=draft&q=${encodeURIComponent(draft.title)}`, { headers: { cookie } })).text();
+  const html = await (
+    await fetch(`${baseURL}/dashboard/posts?status=draft&q=${encodeURIComponent(draft.title)}`, { headers: { cookie } })
+  ).text();
   draftId = Number(/href="\/dashboard\/posts\/(\d+)"/.exec(html)?.[1]);
   expect(draftId).toBeGreaterThan(0);
 });
 
 test('every action × every role: allowed, or refused with 403 by the server', async ({ baseURL }) => {
-  const cookies = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await sessionCookie(baseURL!, `${role}@broadsheet.test`)])));
+  const cookies = Object.fromEntries(
+    await Promise.all(roles.map(async (role) => [role, await sessionCookie(baseURL!, `${role}@broadsheet.test`)])),
+  );
   const results: string[] = [];
   for (const action of matrix) {
     for (const role of roles) {
@@ -166,7 +205,11 @@ test('forged server-action calls without a session are refused', async ({ baseUR
   });
   expect(forged).toBe(401);
   // Through a dashboard page, the proxy sends it to sign in before the action runs.
-  const viaDashboard = await callAction({ baseUrl: baseURL!, ...posts, fields: { title: 'Forged', slug: '', intent: 'publish' } });
+  const viaDashboard = await callAction({
+    baseUrl: baseURL!,
+    ...posts,
+    fields: { title: 'Forged', slug: '', intent: 'publish' },
+  });
   expect(viaDashboard).toBe(307);
   // And nothing was written.
   const admin = await sessionCookie(baseURL!, 'admin@broadsheet.test');

@@ -21,12 +21,23 @@ function pageFilesOf(address: string): string[] {
 
 /** Cached reads tagged with a slug, such as the empty read behind an unknown label. */
 function readsTagged(tag: string): string[] {
-  return fs.readdirSync(fetchCache).filter((name) => fs.readFileSync(path.join(fetchCache, name), 'utf8').includes(`"${tag}"`));
+  return fs
+    .readdirSync(fetchCache)
+    .filter((name) => fs.readFileSync(path.join(fetchCache, name), 'utf8').includes(`"${tag}"`));
 }
 
-test('unknown addresses get the 404 page and leave no files behind; pages that exist are still cached', async ({ page, request }) => {
+test('unknown addresses get the 404 page and leave no files behind; pages that exist are still cached', async ({
+  page,
+  request,
+}) => {
   const slug = `no-such-${unique()}`;
-  const probes = [`/2019/03/${slug}`, `/wp-admin/${slug}/setup-config`, `/label/${slug}`, `/author/${slug}`, `/${slug}/13`];
+  const probes = [
+    `/2019/03/${slug}`,
+    `/wp-admin/${slug}/setup-config`,
+    `/label/${slug}`,
+    `/author/${slug}`,
+    `/${slug}/13`,
+  ];
   for (const probe of probes) {
     expect((await page.goto(probe))?.status(), probe).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }), probe).toHaveText('Page not found');

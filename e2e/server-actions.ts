@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { DEMO_PASSWORD } from '../db/seed';
+import { DEMO_PASSWORD } from '../lib/seed/demo-accounts';
 
 /**
  * Calls server actions over HTTP the way a forged request would: no page, no button, just the action id and
@@ -14,7 +14,9 @@ const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/c
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
 export function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(`${process.env.NEXT_DIST_DIR || '.next-e2e'}/server/server-reference-manifest.json`, 'utf8')) as Manifest;
+  const manifest = JSON.parse(
+    fs.readFileSync(`${process.env.NEXT_DIST_DIR || '.next-e2e'}/server/server-reference-manifest.json`, 'utf8'),
+  ) as Manifest;
   const found = Object.entries(manifest.node).find(([, ref]) => ref.filename === file && ref.exportedName === name);
   if (!found) throw new Error(`No server action ${name} in ${file}`);
   return found[0];
@@ -31,7 +33,10 @@ export async function sessionCookie(baseUrl: string, email: string, password = D
     headers: { cookie: csrfCookie.join('; '), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ csrfToken, email, password }),
   });
-  const session = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.includes('session-token'));
+  const session = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .filter((c) => c.includes('session-token'));
   if (session.length === 0) throw new Error(`Could not sign in as ${email}`);
   return [...csrfCookie, ...session].join('; ');
 }

@@ -15,11 +15,23 @@ test.beforeAll(async ({ browser }) => {
 });
 test.afterAll(() => context.close());
 
-for (const path of ['/dashboard/posts', '/dashboard/posts/new', '/dashboard/comments', '/dashboard/people', '/dashboard/settings', '/dashboard/profile', '/dashboard/ads', '/dashboard/ads/slots', '/dashboard/ads/slots/new']) {
+for (const path of [
+  '/dashboard/posts',
+  '/dashboard/posts/new',
+  '/dashboard/comments',
+  '/dashboard/people',
+  '/dashboard/settings',
+  '/dashboard/profile',
+  '/dashboard/ads',
+  '/dashboard/ads/slots',
+  '/dashboard/ads/slots/new',
+]) {
   test(`${path} has no accessibility violations`, async () => {
     if (path === '/dashboard/posts/new') await openEditor(page, path);
     else await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }

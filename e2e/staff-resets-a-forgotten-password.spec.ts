@@ -1,9 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../db/seed';
+import { DEMO_PASSWORD } from '../lib/seed/demo-accounts';
 import { createAccountAs, signInAs, signInWith, unique } from './fixtures';
 
-test('a reset link from the admin lets a writer set a new password, once, without JavaScript, and signs out their other sessions', async ({ page, browser }) => {
+test('a reset link from the admin lets a writer set a new password, once, without JavaScript, and signs out their other sessions', async ({
+  page,
+  browser,
+}) => {
   const email = `rita-${unique()}@example.com`;
   const newPassword = 'salt spray and sea fog';
   await signInAs(page, 'admin');
@@ -24,7 +27,9 @@ test('a reset link from the admin lets a writer set a new password, once, withou
   // Opening the link spends nothing: the form is checked for accessibility (axe needs JavaScript) before Rita uses it.
   await herOtherTab.goto(link.pathname);
   await expect(herOtherTab.getByRole('heading', { name: 'Set a new password' })).toBeVisible();
-  const axe = await new AxeBuilder({ page: herOtherTab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const axe = await new AxeBuilder({ page: herOtherTab })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 
   const noScript = await browser.newContext({ javaScriptEnabled: false });
@@ -40,7 +45,9 @@ test('a reset link from the admin lets a writer set a new password, once, withou
   await rita.getByLabel('New password again').fill(newPassword);
   await rita.getByRole('button', { name: 'Set password' }).click();
   await expect(rita).toHaveURL(/\/signin\?reset=done$/);
-  await expect(rita.getByRole('status').filter({ hasText: 'new password' })).toHaveText('Your new password is set. Sign in with it.');
+  await expect(rita.getByRole('status').filter({ hasText: 'new password' })).toHaveText(
+    'Your new password is set. Sign in with it.',
+  );
   await signInWith(rita, email, newPassword);
   await expect(rita.getByText('Rita Reset').first()).toBeVisible();
 

@@ -7,7 +7,9 @@ import { xssPayloads } from './xss-payloads';
 const quiet = published.filter((post) => !post.comments?.length);
 const articleFor = (index: number) => permalinkOf(quiet[index].daysAgo, quiet[index].slug);
 // Each test comments from its own network, so the per-IP limit of one does not hold up another.
-const network = () => ({ 'x-forwarded-for': `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+const network = () => ({
+  'x-forwarded-for': `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+});
 
 async function writeComment(page: Page, fields: { name: string; email?: string; body: string }) {
   const form = page.locator('#write-comment');
@@ -19,7 +21,10 @@ async function writeComment(page: Page, fields: { name: string; email?: string; 
 
 async function approveInQueue(page: Page, text: string) {
   await page.goto(`/dashboard/comments?queue=pending&q=${encodeURIComponent(text)}`);
-  await page.getByRole('checkbox', { name: /Select the comment by/ }).first().check();
+  await page
+    .getByRole('checkbox', { name: /Select the comment by/ })
+    .first()
+    .check();
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByText('No comments in this queue.')).toBeVisible();
 }
@@ -27,7 +32,10 @@ async function approveInQueue(page: Page, text: string) {
 test.describe('with JavaScript', () => {
   test.use({ extraHTTPHeaders: network() });
 
-  test('a comment is held, approved by a moderator, shown and counted; a reply threads under it', async ({ page, browser }) => {
+  test('a comment is held, approved by a moderator, shown and counted; a reply threads under it', async ({
+    page,
+    browser,
+  }) => {
     const article = articleFor(0);
     const body = `The new timetable suits early shifts ${unique()}`;
     await page.goto(article);
@@ -41,7 +49,9 @@ test.describe('with JavaScript', () => {
 
     const moderator = await browser.newPage();
     await signInAs(moderator, 'moderator');
-    await expect(moderator.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: /Comments/ })).toContainText('pending');
+    await expect(
+      moderator.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: /Comments/ }),
+    ).toContainText('pending');
     await moderator.goto(`/dashboard/comments?queue=pending&q=${encodeURIComponent(body)}`);
     await expect(moderator.getByText('Held because: first comment from this email')).toBeVisible();
     await approveInQueue(moderator, body);
@@ -51,7 +61,12 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('#comments-heading')).toContainText('1 comment');
     await page.goto('/');
     const onHome = await page.getByRole('link', { name: `1 comment on ${quiet[0].title}` }).count();
-    expect(onHome + (await page.goto('/page/2').then(() => page.getByRole('link', { name: `1 comment on ${quiet[0].title}` }).count()))).toBe(1);
+    expect(
+      onHome +
+        (await page
+          .goto('/page/2')
+          .then(() => page.getByRole('link', { name: `1 comment on ${quiet[0].title}` }).count())),
+    ).toBe(1);
 
     // A reply opens the same form under the comment and threads beneath it once approved.
     await page.goto(article);
@@ -70,7 +85,10 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('#comments-heading')).toContainText('2 comments');
   });
 
-  test('three links are held with that reason; a blocked word is refused and the text stays', async ({ page, browser }) => {
+  test('three links are held with that reason; a blocked word is refused and the text stays', async ({
+    page,
+    browser,
+  }) => {
     await page.goto(articleFor(1));
     const linky = `Links: https://a.example https://b.example https://c.example ${unique()}`;
     let form = await writeComment(page, { name: 'Lin Ks', email: `links-${unique()}@example.com`, body: linky });
@@ -101,7 +119,10 @@ test.describe('with JavaScript', () => {
     const first = page.locator('#comments article').first();
     await first.getByRole('link', { name: /^Report/ }).click();
     const reason = `Off topic ${unique()}`;
-    await page.locator('[id^="report-"]:visible').getByLabel(/Why are you reporting/).fill(reason);
+    await page
+      .locator('[id^="report-"]:visible')
+      .getByLabel(/Why are you reporting/)
+      .fill(reason);
     await page.locator('[id^="report-"]:visible').getByRole('button', { name: 'Send report' }).click();
     await expect(page.getByText('Thank you: a moderator will look at this comment.')).toBeVisible();
 
@@ -117,7 +138,9 @@ test.describe('with JavaScript', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false, extraHTTPHeaders: network() });
 
-  test('a plain form post is held and the reader lands on the note; nothing typed is lost on the way', async ({ page }) => {
+  test('a plain form post is held and the reader lands on the note; nothing typed is lost on the way', async ({
+    page,
+  }) => {
     await page.goto(articleFor(2));
     const body = `Posted without scripts ${unique()}`;
     const form = await writeComment(page, { name: 'Nora Noscript', email: `nora-${unique()}@example.com`, body });
@@ -152,7 +175,11 @@ test.describe('without JavaScript', () => {
     await page.locator('#write-comment').getByRole('button', { name: 'Post comment' }).click();
     await expect(page).toHaveURL(new RegExp(`${article}#comment-held$`));
 
-    await page.locator('#comments article').first().getByRole('link', { name: /^Report/ }).click();
+    await page
+      .locator('#comments article')
+      .first()
+      .getByRole('link', { name: /^Report/ })
+      .click();
     await expect(page).toHaveURL(/\/comments\/\d+\/report$/);
     await page.getByLabel(/Why are you reporting/).fill('Off topic, sent without scripts');
     await page.getByRole('button', { name: 'Send report' }).click();
@@ -182,7 +209,11 @@ test('an XSS corpus as names and bodies never runs or renders as markup', async 
 
   let ran = 0;
   const moderator = await browser.newPage();
-  for (const p of [page, moderator]) p.on('dialog', async (dialog) => { ran++; await dialog.dismiss(); });
+  for (const p of [page, moderator])
+    p.on('dialog', async (dialog) => {
+      ran++;
+      await dialog.dismiss();
+    });
   await signInAs(moderator, 'moderator');
   // The moderation queue shows every payload as text, and approves them in pages of 50.
   for (;;) {
@@ -202,10 +233,15 @@ test('an XSS corpus as names and bodies never runs or renders as markup', async 
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   // Names hold text only; bodies hold paragraphs of text and our own http(s) links.
   expect(await page.locator('[data-comment-author] *').count()).toBe(0);
-  const tags = await page.locator('[data-comment-body] *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
+  const tags = await page
+    .locator('[data-comment-body] *')
+    .evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
   expect(tags.filter((tag) => tag !== 'P' && tag !== 'A')).toEqual([]);
-  const hrefs = await page.locator('[data-comment-body] a').evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+  const hrefs = await page
+    .locator('[data-comment-body] a')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
   for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
-  for (const link of await page.locator('[data-comment-body] a').all()) await expect(link).toHaveAttribute('rel', 'ugc nofollow noopener');
+  for (const link of await page.locator('[data-comment-body] a').all())
+    await expect(link).toHaveAttribute('rel', 'ugc nofollow noopener');
   expect(ran).toBe(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../db/seed';
+import { DEMO_PASSWORD } from '../lib/seed/demo-accounts';
 import { createAccountAs, signInAs, signOut, unique } from './fixtures';
 
 test('a signed-out visitor of the dashboard lands on the sign-in page', async ({ page }) => {
@@ -23,17 +23,23 @@ test('wrong credentials say so and keep the email; too many lock the account for
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(`wrong-${attempt}`);
     // Each attempt must reach the server before the next one starts.
-    const answered = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/signin'));
+    const answered = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().includes('/signin'),
+    );
     await page.getByRole('button', { name: 'Sign in' }).click();
     await answered;
     // React clears the password after the action; fill the next one only once that has happened.
     await expect(page.getByLabel('Password')).toHaveValue('');
-    await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toHaveText('That email and password do not match an account.');
+    await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toHaveText(
+      'That email and password do not match an account.',
+    );
     await expect(page.getByLabel('Email')).toHaveValue(email);
   }
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Too many' })).toHaveText(/Too many failed sign-in attempts\. Try again in 1[45] minutes\./);
+  await expect(page.getByRole('alert').filter({ hasText: 'Too many' })).toHaveText(
+    /Too many failed sign-in attempts\. Try again in 1[45] minutes\./,
+  );
 });
 
 test('public pages do not pass through the proxy and set no cookies', async ({ request }) => {

@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../db/seed';
+import { DEMO_PASSWORD } from '../lib/seed/demo-accounts';
 import { createAccountAs, signInAs, signInWith, signOut, unique } from './fixtures';
 
-test('a writer who changes her password stays signed in here and is signed out everywhere else', async ({ page, browser }) => {
+test('a writer who changes her password stays signed in here and is signed out everywhere else', async ({
+  page,
+  browser,
+}) => {
   const email = `wren-${unique()}@example.com`;
   const newPassword = 'gulls over the breakwater';
   await signInAs(page, 'admin');
@@ -18,7 +21,9 @@ test('a writer who changes her password stays signed in here and is signed out e
   await page.getByLabel('Current password').fill('not the password');
   await page.getByLabel('New password').fill(newPassword);
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'not right' })).toHaveText('The current password is not right.');
+  await expect(page.getByRole('alert').filter({ hasText: 'not right' })).toHaveText(
+    'The current password is not right.',
+  );
 
   await page.getByLabel('Current password').fill(DEMO_PASSWORD);
   await page.getByLabel('New password').fill(newPassword);

@@ -4,30 +4,62 @@ import { requirePermission, type CurrentUser } from '@/lib/auth/current-user';
 import type { Action } from '@/lib/auth/permissions';
 import { fieldErrorsOf, formValues, type FormState } from '@/lib/form-state';
 
-type Handler<S extends z.ZodType> = (data: z.infer<S>, formData: FormData) => Promise<FormState>;
+/**
+ * The wrappers every server action goes through: each parses its form with zod and, for staff actions, checks on
+ * the server that the signed-in person may do `action` (401/403 otherwise) before the handler runs. The first
+ * argument is the permission an action needs, or `publicAction` says that anyone may call it: the role matrix
+ * (e2e/roles-are-enforced-by-the-server.spec.ts) reads that declaration for every action in the build.
+ */
 
-/** Parses the form with its schema; the handler only runs on valid input. */
-export function validatedAction<S extends z.ZodType>(schema: S, handler: Handler<S>) {
-  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+type Options = {
+  /** What the person is told when the form does not parse (the fields say why). */
+  invalidMessage?: string;
+};
+const defaultInvalidMessage = 'Please correct the marked fields.';
+
+type Handler<S extends z.ZodType, Extra extends unknown[]> = (
+  data: z.infer<S>,
+  ...rest: [...Extra, FormData]
+) => Promise<FormState>;
+
+/** Parses the form; the handler only runs on valid input, and a rejected form keeps what was typed. */
+function parsing<S extends z.ZodType, State extends FormState>(
+  schema: S,
+  options: Options,
+  handler: (data: z.infer<S>, formData: FormData) => Promise<State>,
+) {
+  return async (formData: FormData): Promise<State | FormState> => {
     const values = formValues(formData);
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      return { status: 'error', message: 'Please correct the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
+      return {
+        status: 'error',
+        message: options.invalidMessage ?? defaultInvalidMessage,
+        fieldErrors: fieldErrorsOf(parsed.error),
+        values,
+      };
     }
     const result = await handler(parsed.data, formData);
     return { ...result, values: result.values ?? values };
   };
 }
 
-/** The same, after checking on the server that the signed-in person may do `action` (401/403 otherwise). */
+/** A form anyone may send (sign-in, comments, booking requests): its handler applies its own limits. */
+export function publicAction<S extends z.ZodType>(schema: S, handler: Handler<S, []>, options: Options = {}) {
+  const run = parsing(schema, options, handler);
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => run(formData);
+}
+
+/** A staff form: the signed-in person must have `action`. */
 export function authorizedAction<S extends z.ZodType>(
   action: Action,
   schema: S,
-  handler: (data: z.infer<S>, user: CurrentUser, formData: FormData) => Promise<FormState>,
+  handler: Handler<S, [CurrentUser]>,
+  options: Options = {},
 ) {
-  return async (previous: FormState, formData: FormData): Promise<FormState> => {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const user = await requirePermission(action);
-    return validatedAction(schema, (data, form) => handler(data, user, form))(previous, formData);
+    return parsing(schema, options, (data, form) => handler(data, user, form))(formData);
   };
 }
 
@@ -38,12 +70,12 @@ export function authorizedAction<S extends z.ZodType>(
 export function authorizedButtonAction<S extends z.ZodType>(
   action: Action,
   schema: S,
-  handler: (data: z.infer<S>, user: CurrentUser) => Promise<void>,
+  handler: (data: z.infer<S>, user: CurrentUser, formData: FormData) => Promise<void>,
 ) {
   return async (formData: FormData): Promise<void> => {
     const user = await requirePermission(action);
     const parsed = schema.safeParse(formValues(formData));
     if (!parsed.success) notFound();
-    await handler(parsed.data, user);
+    await handler(parsed.data, user, formData);
   };
 }

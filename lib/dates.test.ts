@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateHeader, formatMonth, isValidTimeZone, localDayKey, localYearMonth, monthRange, yearRange } from './dates';
+import {
+  formatDateHeader,
+  formatMonth,
+  isValidTimeZone,
+  localDayKey,
+  localYearMonth,
+  monthRange,
+  yearRange,
+} from './dates';
 
 describe('dates in the site time zone', () => {
   it('writes date headers like the classic news blog', () => {
@@ -32,8 +40,14 @@ describe('dates in the site time zone', () => {
   });
 
   it('gives a year range in the zone', () => {
-    expect(yearRange(2015, 'UTC')).toEqual({ from: new Date('2015-01-01T00:00:00Z'), to: new Date('2016-01-01T00:00:00Z') });
-    expect(yearRange(2015, 'America/New_York')).toEqual({ from: new Date('2015-01-01T05:00:00Z'), to: new Date('2016-01-01T05:00:00Z') });
+    expect(yearRange(2015, 'UTC')).toEqual({
+      from: new Date('2015-01-01T00:00:00Z'),
+      to: new Date('2016-01-01T00:00:00Z'),
+    });
+    expect(yearRange(2015, 'America/New_York')).toEqual({
+      from: new Date('2015-01-01T05:00:00Z'),
+      to: new Date('2016-01-01T05:00:00Z'),
+    });
   });
 
   it('knows a real time zone from a typo', () => {

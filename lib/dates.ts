@@ -46,7 +46,10 @@ export function monthRange({ year, month }: YearMonth, timeZone: string): { from
 
 /** The instants [from, to) that make up a calendar year in the time zone. */
 export function yearRange(year: number, timeZone: string): { from: Date; to: Date } {
-  return { from: startOfLocalMonth({ year, month: 1 }, timeZone), to: startOfLocalMonth({ year: year + 1, month: 1 }, timeZone) };
+  return {
+    from: startOfLocalMonth({ year, month: 1 }, timeZone),
+    to: startOfLocalMonth({ year: year + 1, month: 1 }, timeZone),
+  };
 }
 
 function startOfLocalMonth({ year, month }: YearMonth, timeZone: string): Date {

@@ -14,7 +14,9 @@ export function ensureAuthSecret(file = '.env.local'): void {
     return;
   }
   const secret = randomBytes(32).toString('base64url');
-  fs.writeFileSync(file, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}AUTH_SECRET=${secret}\n`, { mode: 0o600 });
+  fs.writeFileSync(file, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}AUTH_SECRET=${secret}\n`, {
+    mode: 0o600,
+  });
   process.env.AUTH_SECRET = secret;
   console.log(`Wrote a new AUTH_SECRET to ${file}.`);
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeDb, getDb } from '@/db';
-import { migrateDatabase } from '@/db/migrate';
-import { seedDemoAccounts, seedDemoContent } from '@/db/seed';
+import { closeDb, getDb, migrate } from '@/lib/db';
+import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { markChunksCalledOnLoad } from './compile-hints';
 import { runNext } from './next';
 import { prepareDatabase } from './prepare-db';
@@ -21,7 +20,7 @@ export async function buildSite(): Promise<void> {
 
 /** For the e2e suite and the benchmark: an empty database gets the demo newsroom, then the site is built. */
 export async function buildDemoSite(): Promise<void> {
-  await migrateDatabase();
+  await migrate();
   const db = await getDb();
   await seedDemoContent(db);
   await seedDemoAccounts(db);

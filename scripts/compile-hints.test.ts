@@ -14,7 +14,8 @@ const read = (file: string) => fs.readFileSync(path.join(distDir, file), 'utf8')
 beforeEach(() => {
   distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-compile-hints-'));
   write('build-manifest.json', JSON.stringify({ polyfillFiles: ['static/chunks/polyfill.js'] }));
-  for (const chunk of ['runtime', 'react-dom', 'comment-form', 'editor', 'polyfill']) write(`static/chunks/${chunk}.js`, `/* ${chunk} */`);
+  for (const chunk of ['runtime', 'react-dom', 'comment-form', 'editor', 'polyfill'])
+    write(`static/chunks/${chunk}.js`, `/* ${chunk} */`);
   write(
     'server/app/2026/11/an-article.html',
     '<script src="/_next/static/chunks/runtime.js" async></script><script nomodule src="/_next/static/chunks/polyfill.js"></script>' +
@@ -27,7 +28,11 @@ afterEach(() => fs.rmSync(distDir, { recursive: true, force: true }));
 
 describe('markChunksCalledOnLoad', () => {
   it('marks the chunks prerendered pages load, from script tags, preloads and the RSC payload', () => {
-    expect(markChunksCalledOnLoad(distDir)).toEqual(['static/chunks/comment-form.js', 'static/chunks/react-dom.js', 'static/chunks/runtime.js']);
+    expect(markChunksCalledOnLoad(distDir)).toEqual([
+      'static/chunks/comment-form.js',
+      'static/chunks/react-dom.js',
+      'static/chunks/runtime.js',
+    ]);
     expect(read('static/chunks/runtime.js')).toBe(`${COMPILE_HINT}/* runtime */`);
     expect(read('static/chunks/comment-form.js')).toBe(`${COMPILE_HINT}/* comment-form */`);
   });

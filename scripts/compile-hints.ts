@@ -14,7 +14,9 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
  * running it twice marks nothing new.
  */
 export function markChunksCalledOnLoad(distDir: string): string[] {
-  const buildManifest = JSON.parse(fs.readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as { polyfillFiles: string[] };
+  const buildManifest = JSON.parse(fs.readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as {
+    polyfillFiles: string[];
+  };
   const polyfills = new Set(buildManifest.polyfillFiles);
   const chunks = new Set<string>();
   for (const html of prerenderedPages(path.join(distDir, 'server', 'app'))) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { freshDatabaseEnv } from '@/db/fresh-database';
+import { env } from '@/lib/env';
 import { buildDemoSite } from './build';
 import { runNext } from './next';
 
@@ -9,7 +10,7 @@ import { runNext } from './next';
  */
 const port = process.env.E2E_PORT ?? '3100';
 const testEnv = {
-  ...(await freshDatabaseEnv('e2e')),
+  ...(await freshDatabaseEnv('e2e', env().DATABASE_URL)),
   NEXT_DIST_DIR: '.next-e2e',
   SITE_URL: `http://127.0.0.1:${port}`,
   CACHE_REFRESH_URL: `http://127.0.0.1:${process.env.E2E_REFRESH_PORT ?? '3101'}`,

@@ -1,6 +1,5 @@
-import { closeDb } from '@/db';
-import { migrateDatabase } from '@/db/migrate';
+import { closeDb, migrate } from '@/lib/db';
 
-await migrateDatabase();
+await migrate();
 await closeDb();
 console.log('Database is up to date.');

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { closeDb, getDb } from '@/db';
-import { migrateDatabase } from '@/db/migrate';
-import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/db/seed';
+import { closeDb, getDb, migrate } from '@/lib/db';
+import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { env } from '@/lib/env';
 
 /** Migrates, and on the embedded database's first run writes the demo content and accounts. */
 export async function prepareDatabase(): Promise<void> {
-  await migrateDatabase();
+  await migrate();
   const { DATABASE_URL, PGLITE_DIR } = env();
   const db = await getDb();
   if (!DATABASE_URL && (await isEmpty(db))) {

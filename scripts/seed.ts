@@ -1,16 +1,17 @@
-import { closeDb, getDb } from '@/db';
-import { migrateDatabase } from '@/db/migrate';
-import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/db/seed';
+import { closeDb, getDb, migrate } from '@/lib/db';
+import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { env } from '@/lib/env';
 
 // The embedded database gets the demo newsroom when empty. A PostgreSQL database only on purpose, with --demo:
 // the demo accounts share a published password.
 const { DATABASE_URL } = env();
 if (DATABASE_URL && !process.argv.includes('--demo')) {
-  console.error('Refusing to seed demo accounts into a DATABASE_URL database. Run `npm run db:seed -- --demo` if you mean it.');
+  console.error(
+    'Refusing to seed demo accounts into a DATABASE_URL database. Run `npm run db:seed -- --demo` if you mean it.',
+  );
   process.exit(1);
 }
-await migrateDatabase();
+await migrate();
 const db = await getDb();
 if (await isEmpty(db)) {
   await seedDemoContent(db);

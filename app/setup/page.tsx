@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { hasAnyUser } from '@/lib/people/accounts';
 import { setupAction } from '@/lib/people/actions';
 
@@ -14,14 +14,22 @@ export default async function SetupPage() {
   return (
     <main id="main" className="mx-auto max-w-lg px-4 py-16">
       <h1 className="mb-2 font-serif text-3xl font-bold">Welcome to Broadsheet</h1>
-      <p className="mb-6 text-muted">Create the administrator account. You can invite your newsroom from the dashboard next.</p>
+      <p className="mb-6 text-muted">
+        Create the administrator account. You can invite your newsroom from the dashboard next.
+      </p>
       <ActionForm
         action={setupAction}
         submitLabel="Create administrator"
         fields={[
           { name: 'name', label: 'Name', required: true },
           { name: 'email', label: 'Email', type: 'email', required: true, autoComplete: 'username' },
-          { name: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', hint: 'At least 10 characters.' },
+          {
+            name: 'password',
+            label: 'Password',
+            type: 'password',
+            autoComplete: 'new-password',
+            hint: 'At least 10 characters.',
+          },
         ]}
       />
     </main>

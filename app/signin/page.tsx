@@ -14,7 +14,10 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect('/dashboard');
   const { callbackUrl, reset } = await searchParams;
   return (
-    <AuthCard heading="Sign in" footer={<p className="mt-6 text-center text-sm text-muted">For the newsroom. Readers need no account.</p>}>
+    <AuthCard
+      heading="Sign in"
+      footer={<p className="mt-6 text-center text-sm text-muted">For the newsroom. Readers need no account.</p>}
+    >
       {reset === 'done' && <Notice tone="ok">Your new password is set. Sign in with it.</Notice>}
       <SignInForm callbackUrl={callbackUrl ?? '/dashboard'} />
       <p className="mt-4 text-center text-sm">

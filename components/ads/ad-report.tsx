@@ -69,11 +69,21 @@ export function RangeForm({ range, action }: { range: ReportRange; action: strin
     <form method="get" action={action} className="flex flex-wrap items-end gap-3">
       <label className="text-sm font-semibold">
         From
-        <input type="date" name="from" defaultValue={range.from} className="mt-1 block rounded border border-rule px-2 py-1 font-normal" />
+        <input
+          type="date"
+          name="from"
+          defaultValue={range.from}
+          className="mt-1 block rounded border border-rule px-2 py-1 font-normal"
+        />
       </label>
       <label className="text-sm font-semibold">
         To
-        <input type="date" name="to" defaultValue={range.to} className="mt-1 block rounded border border-rule px-2 py-1 font-normal" />
+        <input
+          type="date"
+          name="to"
+          defaultValue={range.to}
+          className="mt-1 block rounded border border-rule px-2 py-1 font-normal"
+        />
       </label>
       <button type="submit" className="rounded bg-ink px-4 py-1.5 text-sm font-semibold text-white hover:bg-black">
         Show

@@ -29,7 +29,14 @@ export function BarChart({ title, points }: { title: string; points: { day: stri
         {points.map((p, i) => {
           const height = (p.value / max) * (HEIGHT - 16);
           return (
-            <rect key={p.day} x={i * step + step * 0.15} width={step * 0.7} y={HEIGHT - height} height={height} fill="currentColor">
+            <rect
+              key={p.day}
+              x={i * step + step * 0.15}
+              width={step * 0.7}
+              y={HEIGHT - height}
+              height={height}
+              fill="currentColor"
+            >
               <title>{`${dayLabel(p.day)}: ${number.format(p.value)}`}</title>
             </rect>
           );

@@ -2,7 +2,15 @@ import Link from 'next/link';
 import { getSettings } from '@/lib/settings/queries';
 
 /** The frame of the signed-out pages (sign in, reset a password): the site's name over one card. */
-export async function AuthCard({ heading, children, footer }: { heading: string; children: React.ReactNode; footer?: React.ReactNode }) {
+export async function AuthCard({
+  heading,
+  children,
+  footer,
+}: {
+  heading: string;
+  children: React.ReactNode;
+  footer?: React.ReactNode;
+}) {
   const settings = await getSettings();
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-16">

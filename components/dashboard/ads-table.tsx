@@ -13,7 +13,10 @@ const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 
 /** One slot's ads with their window, weight and figures for the chosen range, and the Pause and Delete buttons. */
 export function AdsTable({ ads, caption, now }: { ads: AdRow[]; caption: string; now: Date }) {
   return (
-    <DataTable caption={caption} headings={['Advertiser', 'Showing', 'Window (UTC)', 'Weight', 'Impressions', 'Clicks', 'CTR', 'Actions']}>
+    <DataTable
+      caption={caption}
+      headings={['Advertiser', 'Showing', 'Window (UTC)', 'Weight', 'Impressions', 'Clicks', 'CTR', 'Actions']}
+    >
       {ads.map((ad) => (
         <tr key={ad.id} className="border-b border-rule">
           <td className="p-3">
@@ -22,7 +25,9 @@ export function AdsTable({ ads, caption, now }: { ads: AdRow[]; caption: string;
             </Link>
             <span className="block text-muted">{ad.headline}</span>
           </td>
-          <td className="p-3">{ad.status === 'paused' ? 'Paused' : isAdLive(ad, now) ? 'Live' : 'Outside its window'}</td>
+          <td className="p-3">
+            {ad.status === 'paused' ? 'Paused' : isAdLive(ad, now) ? 'Live' : 'Outside its window'}
+          </td>
           <td className="p-3">
             {when.format(ad.startsAt)} – {ad.endsAt ? when.format(ad.endsAt) : 'no end'}
           </td>
@@ -33,7 +38,13 @@ export function AdsTable({ ads, caption, now }: { ads: AdRow[]; caption: string;
           <td className="p-3">
             <form action={changeAdAction} className="flex gap-2">
               <input type="hidden" name="id" value={ad.id} />
-              <Button type="submit" name="change" value={ad.status === 'paused' ? 'resume' : 'pause'} variant="secondary" className="px-2 py-1">
+              <Button
+                type="submit"
+                name="change"
+                value={ad.status === 'paused' ? 'resume' : 'pause'}
+                variant="secondary"
+                className="px-2 py-1"
+              >
                 {ad.status === 'paused' ? 'Resume' : 'Pause'}
                 <span className="sr-only"> {ad.advertiser}</span>
               </Button>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -40,10 +40,13 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
   const autosaveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const isLive = post.status === 'published' || post.status === 'scheduled';
 
-  // A finished save (or a failed one, whose text is still in the form) settles the unsaved-changes state.
-  useEffect(() => {
+  // A finished save settles the unsaved-changes state (a failed one keeps it: its text is still in the form).
+  // Adjusted while rendering, as React advises for state that follows another state, not in an effect.
+  const [settledState, setSettledState] = useState(state);
+  if (settledState !== state) {
+    setSettledState(state);
     if (state.status === 'ok') setDirty(false);
-  }, [state]);
+  }
 
   useEffect(() => {
     if (!dirty) return;
@@ -100,8 +103,21 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
             setSlug(event.currentTarget.value);
           }}
         />
-        <Field label="Excerpt" name="excerpt" error={errors.excerpt} hint="One or two sentences for the home page and the feed.">
-          {(control) => <textarea {...control} defaultValue={values.excerpt} rows={3} maxLength={500} className={inputClass(Boolean(errors.excerpt))} />}
+        <Field
+          label="Excerpt"
+          name="excerpt"
+          error={errors.excerpt}
+          hint="One or two sentences for the home page and the feed."
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              defaultValue={values.excerpt}
+              rows={3}
+              maxLength={500}
+              className={inputClass(Boolean(errors.excerpt))}
+            />
+          )}
         </Field>
         <div>
           <RichTextEditor
@@ -134,14 +150,28 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
                 Update
               </Button>
               {canPublish && (
-                <Button type="submit" name="intent" value="unpublish" variant="danger" disabled={pending} className="w-full">
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="unpublish"
+                  variant="danger"
+                  disabled={pending}
+                  className="w-full"
+                >
                   Unpublish
                 </Button>
               )}
             </>
           ) : (
             <>
-              <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending} className="w-full">
+              <Button
+                type="submit"
+                name="intent"
+                value="save"
+                variant="secondary"
+                disabled={pending}
+                className="w-full"
+              >
                 Save draft
               </Button>
               {canPublish ? (
@@ -161,19 +191,46 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
         </div>
         {canPublish && (
           <div className="space-y-2 rounded border border-rule bg-white p-4">
-            <Field label="Publish at" name="scheduleAt" type="datetime-local" step={1} defaultValue={values.scheduleAt} error={errors.scheduleAt} />
-            <Button type="submit" name="intent" value="schedule" variant="secondary" disabled={pending} className="w-full">
+            <Field
+              label="Publish at"
+              name="scheduleAt"
+              type="datetime-local"
+              step={1}
+              defaultValue={values.scheduleAt}
+              error={errors.scheduleAt}
+            />
+            <Button
+              type="submit"
+              name="intent"
+              value="schedule"
+              variant="secondary"
+              disabled={pending}
+              className="w-full"
+            >
               Schedule
             </Button>
           </div>
         )}
         <div className="space-y-3 rounded border border-rule bg-white p-4">
-          <Field label="Labels" name="labels" defaultValue={values.labels} error={errors.labels} hint="Separated by commas, e.g. Harbour, Weather" />
+          <Field
+            label="Labels"
+            name="labels"
+            defaultValue={values.labels}
+            error={errors.labels}
+            hint="Separated by commas, e.g. Harbour, Weather"
+          />
           {post.coverImage && (
             // eslint-disable-next-line @next/next/no-img-element -- a small preview of the current cover
             <img src={post.coverImage} alt="Current cover" width={240} height={126} className="w-full rounded" />
           )}
-          <Field label="Cover image" name="cover" type="file" accept="image/jpeg,image/png,image/webp,image/gif" error={errors.cover} hint="JPEG, PNG, WebP or GIF, up to 5 MB." />
+          <Field
+            label="Cover image"
+            name="cover"
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/gif"
+            error={errors.cover}
+            hint="JPEG, PNG, WebP or GIF, up to 5 MB."
+          />
           <Field label="Cover alt text" name="coverAlt" defaultValue={values.coverAlt} error={errors.coverAlt} />
         </div>
         <div className="rounded border border-rule bg-white p-4">
@@ -214,9 +271,14 @@ function toValues(post: EditorPost): Record<string, string> {
   };
 }
 
+const noChanges = () => () => {};
+
 /** The browser's UTC offset, so "Publish at" is read in the author's own time zone (UTC without JavaScript). */
 function TimezoneOffset() {
-  const [offset, setOffset] = useState(0);
-  useEffect(() => setOffset(new Date().getTimezoneOffset()), []);
+  const offset = useSyncExternalStore(
+    noChanges,
+    () => new Date().getTimezoneOffset(),
+    () => 0,
+  );
   return <input type="hidden" name="timezoneOffset" value={offset} />;
 }

@@ -11,12 +11,19 @@ const extensions = [
     heading: { levels: [2, 3] },
     // StarterKit v3 bundles Link; adding @tiptap/extension-link as well would register the mark twice.
     // linkOnPaste turns a pasted YouTube/X URL into a plain link rather than an embed.
-    link: { openOnClick: false, autolink: true, linkOnPaste: true, protocols: ['http', 'https', 'mailto'], HTMLAttributes: { rel: 'noopener noreferrer' } },
+    link: {
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      protocols: ['http', 'https', 'mailto'],
+      HTMLAttributes: { rel: 'noopener noreferrer' },
+    },
   }),
   Image,
 ];
 
-const focusRing = 'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-1';
+const focusRing =
+  'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-1';
 const buttonClass = `min-w-9 rounded border border-gray-300 bg-white px-2 py-1 text-sm font-semibold hover:bg-gray-100 disabled:opacity-40 aria-pressed:bg-gray-900 aria-pressed:text-white ${focusRing}`;
 
 const hasProtocol = (url: string, allowed: string[]) => URL.canParse(url) && allowed.includes(new URL(url).protocol);
@@ -84,7 +91,15 @@ function Toolbar({ editor }: { editor: Editor }) {
   return (
     <div role="toolbar" aria-label="Formatting" className="mb-2 flex flex-wrap gap-1">
       {buttons.map(({ label, text, pressed, disabled, onClick }) => (
-        <button key={label} type="button" aria-label={label} aria-pressed={pressed} disabled={disabled} onClick={onClick} className={buttonClass}>
+        <button
+          key={label}
+          type="button"
+          aria-label={label}
+          aria-pressed={pressed}
+          disabled={disabled}
+          onClick={onClick}
+          className={buttonClass}
+        >
           {text}
         </button>
       ))}
@@ -92,7 +107,14 @@ function Toolbar({ editor }: { editor: Editor }) {
   );
 }
 
-type Props = { name: string; label: string; defaultValue: string; onChange?: (html: string) => void; invalid?: boolean; describedBy?: string };
+type Props = {
+  name: string;
+  label: string;
+  defaultValue: string;
+  onChange?: (html: string) => void;
+  invalid?: boolean;
+  describedBy?: string;
+};
 
 export function RichTextEditor({ name, label, defaultValue, onChange, invalid, describedBy }: Props) {
   const border = invalid ? 'border-red-600' : 'border-gray-300';

@@ -5,8 +5,20 @@ import { placementNames, placements } from '@/lib/ads/slots';
 /** The slot form's fields, filled from a slot when editing one. */
 export function slotFields(labels: { id: number; name: string }[], slot?: AdSlot | null): FieldSpec[] {
   return [
-    { name: 'name', label: 'Name', defaultValue: slot?.name, required: true, hint: 'As advertisers see it, like “Sidebar top”.' },
-    { name: 'key', label: 'Key', defaultValue: slot?.key, required: true, hint: 'A short id for the page markup: lowercase letters, digits and dashes.' },
+    {
+      name: 'name',
+      label: 'Name',
+      defaultValue: slot?.name,
+      required: true,
+      hint: 'As advertisers see it, like “Sidebar top”.',
+    },
+    {
+      name: 'key',
+      label: 'Key',
+      defaultValue: slot?.key,
+      required: true,
+      hint: 'A short id for the page markup: lowercase letters, digits and dashes.',
+    },
     {
       name: 'placement',
       label: 'Placement',
@@ -21,14 +33,29 @@ export function slotFields(labels: { id: number; name: string }[], slot?: AdSlot
       defaultValue: String(slot?.afterParagraph ?? 3),
       hint: 'In-article slots only: the ad follows this paragraph, or the end of a shorter post.',
     },
-    { name: 'width', label: 'Width', type: 'number', defaultValue: slot ? String(slot.width) : '300', hint: 'Pixels. Ads must match it exactly.' },
-    { name: 'height', label: 'Height', type: 'number', defaultValue: slot ? String(slot.height) : '250', hint: 'Pixels.' },
+    {
+      name: 'width',
+      label: 'Width',
+      type: 'number',
+      defaultValue: slot ? String(slot.width) : '300',
+      hint: 'Pixels. Ads must match it exactly.',
+    },
+    {
+      name: 'height',
+      label: 'Height',
+      type: 'number',
+      defaultValue: slot ? String(slot.height) : '250',
+      hint: 'Pixels.',
+    },
     {
       name: 'labelId',
       label: 'Show on',
       type: 'select',
       defaultValue: slot?.labelId ? String(slot.labelId) : '',
-      options: [{ value: '', label: 'Every page' }, ...labels.map((label) => ({ value: String(label.id), label: `Only articles labelled ${label.name}` }))],
+      options: [
+        { value: '', label: 'Every page' },
+        ...labels.map((label) => ({ value: String(label.id), label: `Only articles labelled ${label.name}` })),
+      ],
     },
     {
       name: 'price',
@@ -37,6 +64,12 @@ export function slotFields(labels: { id: number; name: string }[], slot?: AdSlot
       required: true,
       hint: 'Shown on the advertise page.',
     },
-    { name: 'position', label: 'Order', type: 'number', defaultValue: String(slot?.position ?? 0), hint: 'Lower numbers come first within a placement.' },
+    {
+      name: 'position',
+      label: 'Order',
+      type: 'number',
+      defaultValue: String(slot?.position ?? 0),
+      hint: 'Lower numbers come first within a placement.',
+    },
   ];
 }

@@ -8,9 +8,15 @@ import { pickWeighted } from '@/lib/ads/rules';
  */
 export function AdSlot({ slot }: { slot: SlotWithAds }) {
   const box = { width: '100%', aspectRatio: `${slot.width} / ${slot.height}` };
+  // Rendered once per cached page, on the server: the rotation script picks again in each reader's browser.
+  // eslint-disable-next-line react-hooks/purity -- the choice is meant to differ between renders
   const shown = pickWeighted(slot.ads, Math.random());
   return (
-    <section aria-label={`Advertisement: ${slot.name}`} data-slot={slot.key} style={{ width: slot.width, maxWidth: '100%' }}>
+    <section
+      aria-label={`Advertisement: ${slot.name}`}
+      data-slot={slot.key}
+      style={{ width: slot.width, maxWidth: '100%' }}
+    >
       <p className="ad-caption">Advertisement</p>
       {shown ? (
         <div className="relative overflow-hidden bg-white" style={box}>
@@ -37,7 +43,14 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
               {ad.id === shown.id && (
                 <noscript>
                   {/* eslint-disable-next-line @next/next/no-img-element -- without JavaScript, a served impression */}
-                  <img src={`/api/ads/served/${ad.id}`} alt="" width={1} height={1} loading="lazy" className="absolute h-px w-px" />
+                  <img
+                    src={`/api/ads/served/${ad.id}`}
+                    alt=""
+                    width={1}
+                    height={1}
+                    loading="lazy"
+                    className="absolute h-px w-px"
+                  />
                 </noscript>
               )}
             </a>

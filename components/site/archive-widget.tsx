@@ -38,7 +38,13 @@ export function ArchiveWidget({ months }: { months: ArchiveMonth[] }) {
 }
 
 /** A year's months with their post counts: in the sidebar, and at the top of the year's own page. */
-export function MonthLinks({ months, className = 'ml-5 mt-1 space-y-1' }: { months: ArchiveMonth[]; className?: string }) {
+export function MonthLinks({
+  months,
+  className = 'ml-5 mt-1 space-y-1',
+}: {
+  months: ArchiveMonth[];
+  className?: string;
+}) {
   return (
     <ul className={className}>
       {months.map((m) => (

@@ -98,14 +98,25 @@ export async function Article({ post, settings, adSlots = [] }: Props) {
           </a>
         </h2>
         <CommentList threads={buildThreads(comments)} timeZone={timeZone} {...form} />
-        <p id="comment-held" role="status" className="mt-6 hidden rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 font-semibold target:block">
+        <p
+          id="comment-held"
+          role="status"
+          className="mt-6 hidden rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 font-semibold target:block"
+        >
           Your comment is awaiting moderation.
         </p>
         <div id="write-comment" className="mt-8 scroll-mt-4 rounded border border-rule bg-white p-4">
           <h3 className="mb-3 font-semibold">Write comments</h3>
           {open && (
             // eslint-disable-next-line @next/next/no-img-element -- a 1×1 stamp of when the form was shown, see /api/comments/seen
-            <img src="/api/comments/seen" alt="" width={1} height={1} loading="lazy" className="absolute h-px w-px opacity-0" />
+            <img
+              src="/api/comments/seen"
+              alt=""
+              width={1}
+              height={1}
+              loading="lazy"
+              className="absolute h-px w-px opacity-0"
+            />
           )}
           {open ? <CommentForm {...form} /> : <p className="text-sm text-muted">Comments are closed on this post.</p>}
         </div>

@@ -23,11 +23,21 @@ export function CommentActions({ commentId, authorName, postId, requireEmail, op
     <>
       <p className="mt-3 flex gap-4 text-sm font-semibold">
         {open && (
-          <a href={`/comments/${commentId}/reply`} onClick={toggle('reply')} aria-expanded={shown === 'reply'} className="text-accent hover:underline">
+          <a
+            href={`/comments/${commentId}/reply`}
+            onClick={toggle('reply')}
+            aria-expanded={shown === 'reply'}
+            className="text-accent hover:underline"
+          >
             Reply<span className="sr-only"> to {authorName}</span>
           </a>
         )}
-        <a href={`/comments/${commentId}/report`} onClick={toggle('report')} aria-expanded={shown === 'report'} className="text-muted hover:text-accent">
+        <a
+          href={`/comments/${commentId}/report`}
+          onClick={toggle('report')}
+          aria-expanded={shown === 'report'}
+          className="text-muted hover:text-accent"
+        >
           Report<span className="sr-only"> the comment by {authorName}</span>
         </a>
       </p>

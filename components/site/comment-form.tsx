@@ -5,7 +5,14 @@ import { Field, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { postCommentAction, type CommentFormState } from '@/lib/comments/actions';
 
-type Props = { postId: number; parentId?: number; token: string; requireEmail: boolean; initialState?: CommentFormState; draftId?: string };
+type Props = {
+  postId: number;
+  parentId?: number;
+  token: string;
+  requireEmail: boolean;
+  initialState?: CommentFormState;
+  draftId?: string;
+};
 
 type PageData = { token: string | null; staffName: string | null };
 let shared: { at: number; data: Promise<PageData> } | undefined;
@@ -25,7 +32,10 @@ function pageData(): Promise<PageData> {
       .then((response) => response.json())
       .then((session: { user?: { name?: string } } | null) => session?.user?.name ?? null)
       .catch(() => null);
-    shared = { at: Date.now(), data: Promise.all([token, staffName]).then(([t, name]) => ({ token: t, staffName: name })) };
+    shared = {
+      at: Date.now(),
+      data: Promise.all([token, staffName]).then(([t, name]) => ({ token: t, staffName: name })),
+    };
   }
   return shared.data;
 }
@@ -35,7 +45,10 @@ function pageData(): Promise<PageData> {
  * a fresh "shown at" stamp, and signed-in staff comment as themselves.
  */
 export function CommentForm({ postId, parentId, token, requireEmail, initialState, draftId }: Props) {
-  const [state, action, pending] = useActionState<CommentFormState, FormData>(postCommentAction, initialState ?? { status: 'idle' });
+  const [state, action, pending] = useActionState<CommentFormState, FormData>(
+    postCommentAction,
+    initialState ?? { status: 'idle' },
+  );
   const [freshToken, setFreshToken] = useState<string | null>(null);
   const [staffName, setStaffName] = useState<string | null>(null);
   const honeypotId = useId();
@@ -83,7 +96,15 @@ export function CommentForm({ postId, parentId, token, requireEmail, initialStat
         </p>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Name" name="name" required maxLength={80} autoComplete="name" defaultValue={values.name} error={errors.name} />
+          <Field
+            label="Name"
+            name="name"
+            required
+            maxLength={80}
+            autoComplete="name"
+            defaultValue={values.name}
+            error={errors.name}
+          />
           <Field
             label="Email"
             name="email"
@@ -96,12 +117,28 @@ export function CommentForm({ postId, parentId, token, requireEmail, initialStat
           />
         </div>
       )}
-      <Field label="Comment" name="body" error={errors.body} hint="Plain text. Links become clickable. Up to 5,000 characters.">
+      <Field
+        label="Comment"
+        name="body"
+        error={errors.body}
+        hint="Plain text. Links become clickable. Up to 5,000 characters."
+      >
         {(control) => (
-          <textarea {...control} required rows={5} maxLength={5000} defaultValue={values.body} className={inputClass(Boolean(errors.body))} />
+          <textarea
+            {...control}
+            required
+            rows={5}
+            maxLength={5000}
+            defaultValue={values.body}
+            className={inputClass(Boolean(errors.body))}
+          />
         )}
       </Field>
-      <button type="submit" disabled={pending} className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black disabled:opacity-50"
+      >
         {pending ? 'Posting…' : 'Post comment'}
       </button>
     </form>

@@ -24,19 +24,27 @@ export function CommentList({ threads, timeZone, ...form }: Props) {
   );
 }
 
-function CommentItem({ comment, timeZone, depth, form }: { comment: Node; timeZone: string; depth: number; form: FormProps }) {
+function CommentItem({
+  comment,
+  timeZone,
+  depth,
+  form,
+}: {
+  comment: Node;
+  timeZone: string;
+  depth: number;
+  form: FormProps;
+}) {
   return (
     <li className="scroll-mt-4">
-      <article
-        id={`comment-${comment.id}`}
-        aria-label={`Comment by ${comment.authorName}`}
-        className="comment-card"
-      >
+      <article id={`comment-${comment.id}`} aria-label={`Comment by ${comment.authorName}`} className="comment-card">
         <p className="text-sm">
           <span className="font-semibold" data-comment-author>
             {comment.authorName}
           </span>
-          {comment.isStaff && <span className="ml-2 rounded bg-ink px-1.5 py-0.5 text-xs font-semibold text-white">Staff</span>}{' '}
+          {comment.isStaff && (
+            <span className="ml-2 rounded bg-ink px-1.5 py-0.5 text-xs font-semibold text-white">Staff</span>
+          )}{' '}
           <time dateTime={comment.createdAt.toISOString()} className="text-muted">
             {commentTime(timeZone).format(comment.createdAt)}
           </time>
@@ -56,7 +64,13 @@ function CommentItem({ comment, timeZone, depth, form }: { comment: Node; timeZo
             </p>
           ))}
         </div>
-        <CommentActions commentId={comment.id} authorName={comment.authorName} postId={form.postId} requireEmail={form.requireEmail} open={form.open} />
+        <CommentActions
+          commentId={comment.id}
+          authorName={comment.authorName}
+          postId={form.postId}
+          requireEmail={form.requireEmail}
+          open={form.open}
+        />
       </article>
       {comment.replies.length > 0 && (
         // Indent the first levels only, so deep threads stay readable on a phone.

@@ -19,5 +19,5 @@ export function CoverImage({ src, alt, priority = false }: { src: string; alt: s
     className: 'aspect-[1200/630] h-auto w-full rounded bg-rule object-cover',
   });
   // eslint-disable-next-line @next/next/no-img-element -- the optimizer's srcset, without the client component
-  return <img {...props} />;
+  return <img {...props} alt={alt} />;
 }

@@ -3,7 +3,12 @@ export type FrameSite = { title: string; description: string; themeCredit: strin
 
 /** The frame's site details from the settings, with the year of the copyright line as of this render. */
 export function frameSite(settings: { title: string; description: string; themeCredit: string }): FrameSite {
-  return { title: settings.title, description: settings.description, themeCredit: settings.themeCredit, year: new Date().getFullYear() };
+  return {
+    title: settings.title,
+    description: settings.description,
+    themeCredit: settings.themeCredit,
+    year: new Date().getFullYear(),
+  };
 }
 
 type Props = {

@@ -1,5 +1,6 @@
 /** A listing's page N: page 1 lives at the base path itself, the others at `.../page/N`. */
-export const listingPageHref = (basePath: string) => (n: number) => (n === 1 ? basePath || '/' : `${basePath}/page/${n}`);
+export const listingPageHref = (basePath: string) => (n: number) =>
+  n === 1 ? basePath || '/' : `${basePath}/page/${n}`;
 
 type Props = { label: string; noun: 'post' | 'posts'; newerHref?: string; olderHref?: string };
 
@@ -26,7 +27,15 @@ export function NewerHomeOlder({ label, noun, newerHref, olderHref }: Props) {
   );
 }
 
-export function Pager({ pageHref, page, hasOlder }: { pageHref: (n: number) => string; page: number; hasOlder: boolean }) {
+export function Pager({
+  pageHref,
+  page,
+  hasOlder,
+}: {
+  pageHref: (n: number) => string;
+  page: number;
+  hasOlder: boolean;
+}) {
   return (
     <NewerHomeOlder
       label="Pagination"

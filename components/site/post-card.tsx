@@ -11,9 +11,7 @@ export function PostCard({ post, commentCount, timeZone, priority }: Props) {
   return (
     <article className="post-card" aria-labelledby={`post-${post.id}`}>
       <h3 id={`post-${post.id}`}>
-        <a href={href}>
-          {post.title}
-        </a>
+        <a href={href}>{post.title}</a>
       </h3>
       <PostMeta post={post} timeZone={timeZone} />
       {post.coverImage && (

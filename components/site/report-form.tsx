@@ -16,7 +16,11 @@ export function ReportForm({ commentId }: { commentId: number }) {
         <span className="mb-1 block font-semibold">Why are you reporting this comment? (optional)</span>
         <input name="reason" maxLength={500} className="w-full rounded border border-gray-400 bg-white px-2 py-1" />
       </label>
-      <button type="submit" disabled={pending} className="rounded border border-accent px-3 py-1 font-semibold text-accent hover:bg-accent hover:text-white">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-accent px-3 py-1 font-semibold text-accent hover:bg-accent hover:text-white"
+      >
         Send report
       </button>
     </form>

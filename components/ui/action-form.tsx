@@ -43,7 +43,10 @@ export function ActionForm({ action, fields, submitLabel, hidden = {} }: Props) 
       {fields.map((field) => {
         const error = state.fieldErrors?.[field.name];
         // Passwords and files are never sent back; everything else shows what was submitted.
-        const value = field.type === 'password' || field.type === 'file' ? undefined : (state.values?.[field.name] ?? field.defaultValue);
+        const value =
+          field.type === 'password' || field.type === 'file'
+            ? undefined
+            : (state.values?.[field.name] ?? field.defaultValue);
         if (field.type === 'textarea' || field.type === 'select') {
           return (
             <Field key={field.name} label={field.label} name={field.name} error={error} hint={field.hint}>

@@ -1,5 +1,13 @@
 /** A plain table for dashboard lists: the column headings, then the rows the page renders. */
-export function DataTable({ headings, caption, children }: { headings: string[]; caption?: string; children: React.ReactNode }) {
+export function DataTable({
+  headings,
+  caption,
+  children,
+}: {
+  headings: string[];
+  caption?: string;
+  children: React.ReactNode;
+}) {
   return (
     <table className="w-full border-collapse bg-white text-left text-sm">
       {caption && <caption className="sr-only">{caption}</caption>}

@@ -5,7 +5,12 @@ type FieldProps = {
   name: string;
   error?: string;
   hint?: string;
-  children?: (props: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode;
+  children?: (props: {
+    id: string;
+    name: string;
+    'aria-invalid'?: true;
+    'aria-describedby'?: string;
+  }) => React.ReactNode;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'children'>;
 
 /** A labelled form field with its hint and error wired up for screen readers. */

@@ -32,7 +32,10 @@ export async function bookedWeeks(db: Database, slots: AdSlot[], weekStarts: Dat
     .from(ads)
     .where(
       and(
-        inArray(ads.slotId, slots.map((s) => s.id)),
+        inArray(
+          ads.slotId,
+          slots.map((s) => s.id),
+        ),
         eq(ads.status, 'active'),
         lt(ads.startsAt, last),
         or(isNull(ads.endsAt), gt(ads.endsAt, weekStarts[0])),
@@ -41,7 +44,9 @@ export async function bookedWeeks(db: Database, slots: AdSlot[], weekStarts: Dat
   for (const slot of slots) {
     for (const start of weekStarts) {
       const end = new Date(start.getTime() + 7 * 86_400_000);
-      const n = running.filter((ad) => ad.slotId === slot.id && ad.startsAt < end && (!ad.endsAt || ad.endsAt > start)).length;
+      const n = running.filter(
+        (ad) => ad.slotId === slot.id && ad.startsAt < end && (!ad.endsAt || ad.endsAt > start),
+      ).length;
       booked.set(`${slot.id}:${start.toISOString().slice(0, 10)}`, n);
     }
   }

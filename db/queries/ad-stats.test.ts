@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedDemoContent } from '../seed';
+import { seedDemoContent } from '@/lib/seed/demo';
 import { ads } from '../schema';
-import { useFreshDatabase } from '../testing';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { countAdEvent, getAdDay, getAdForClick } from './ad-stats';
 
 const db = useFreshDatabase('ad_stats');

@@ -59,11 +59,19 @@ export async function claimAndCountViews(
       .insert(adViews)
       .select(
         db
-          .select({ adId: ads.id, visitor: sql<string>`${visitor}::text`.as('visitor'), seenAt: sql<Date>`${now.toISOString()}::timestamptz`.as('seen_at') })
+          .select({
+            adId: ads.id,
+            visitor: sql<string>`${visitor}::text`.as('visitor'),
+            seenAt: sql<Date>`${now.toISOString()}::timestamptz`.as('seen_at'),
+          })
           .from(ads)
           .where(inArray(ads.id, adIds)),
       )
-      .onConflictDoUpdate({ target: [adViews.adId, adViews.visitor], set: { seenAt: now }, setWhere: lt(adViews.seenAt, cutoff) })
+      .onConflictDoUpdate({
+        target: [adViews.adId, adViews.visitor],
+        set: { seenAt: now },
+        setWhere: lt(adViews.seenAt, cutoff),
+      })
       .returning({ adId: adViews.adId }),
   );
   const day = now.toISOString().slice(0, 10);
@@ -82,7 +90,10 @@ export async function claimAndCountViews(
         })
         .from(claimed),
     )
-    .onConflictDoUpdate({ target: [adDailyStats.adId, adDailyStats.day], set: { [kind]: sql`${adDailyStats[kind]} + 1` } })
+    .onConflictDoUpdate({
+      target: [adDailyStats.adId, adDailyStats.day],
+      set: { [kind]: sql`${adDailyStats[kind]} + 1` },
+    })
     .returning({ adId: adDailyStats.adId });
   return counted.map((row) => row.adId);
 }
@@ -116,14 +127,26 @@ export async function dailyFigures(db: Database, adIds: number[], from: string, 
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
     const day = new Date(t).toISOString().slice(0, 10);
     const row = byDay.get(day);
-    days.push({ day, impressions: Number(row?.impressions ?? 0), servedImpressions: Number(row?.servedImpressions ?? 0), clicks: Number(row?.clicks ?? 0) });
+    days.push({
+      day,
+      impressions: Number(row?.impressions ?? 0),
+      servedImpressions: Number(row?.servedImpressions ?? 0),
+      clicks: Number(row?.clicks ?? 0),
+    });
   }
   return days;
 }
 
 export async function getAdByReportToken(db: Database, token: string) {
   const [ad] = await db
-    .select({ id: ads.id, advertiser: ads.advertiser, headline: ads.headline, startsAt: ads.startsAt, endsAt: ads.endsAt, slotName: adSlots.name })
+    .select({
+      id: ads.id,
+      advertiser: ads.advertiser,
+      headline: ads.headline,
+      startsAt: ads.startsAt,
+      endsAt: ads.endsAt,
+      slotName: adSlots.name,
+    })
     .from(ads)
     .innerJoin(adSlots, eq(adSlots.id, ads.slotId))
     .where(eq(ads.reportToken, token));

@@ -8,7 +8,11 @@ export async function listSlots(db: Database) {
 
 /** Slots with the name of the label they target and how many ads they hold, for the slots page. */
 export async function listSlotsForAdmin(db: Database) {
-  const adCounts = db.select({ slotId: ads.slotId, n: count().as('n') }).from(ads).groupBy(ads.slotId).as('ad_counts');
+  const adCounts = db
+    .select({ slotId: ads.slotId, n: count().as('n') })
+    .from(ads)
+    .groupBy(ads.slotId)
+    .as('ad_counts');
   const rows = await db
     .select({ slot: adSlots, labelName: labels.name, ads: adCounts.n })
     .from(adSlots)

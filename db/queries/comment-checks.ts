@@ -5,7 +5,13 @@ import { blockedCommenters, comments, posts } from '../schema';
 /** A live post that may take comments, with what the rules need to know about it. */
 export async function getCommentablePost(db: Database, postId: number) {
   const [post] = await db
-    .select({ id: posts.id, slug: posts.slug, publishedAt: posts.publishedAt, commentsMode: posts.commentsMode, title: posts.title })
+    .select({
+      id: posts.id,
+      slug: posts.slug,
+      publishedAt: posts.publishedAt,
+      commentsMode: posts.commentsMode,
+      title: posts.title,
+    })
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.status, 'published'), isNull(posts.deletedAt)));
   return post ? { ...post, publishedAt: post.publishedAt as Date } : null;
@@ -28,7 +34,11 @@ export async function hasApprovedComment(db: Database, email: string): Promise<b
   return Boolean(row);
 }
 
-export async function blockedKinds(db: Database, email: string | null, ipHash: string): Promise<{ email: boolean; ip: boolean }> {
+export async function blockedKinds(
+  db: Database,
+  email: string | null,
+  ipHash: string,
+): Promise<{ email: boolean; ip: boolean }> {
   const rows = await db
     .select({ kind: blockedCommenters.kind })
     .from(blockedCommenters)
@@ -42,7 +52,13 @@ export async function blockedKinds(db: Database, email: string | null, ipHash: s
 }
 
 /** The same text on the same post from the same person (email or network) since `since`. */
-export async function isDuplicate(db: Database, postId: number, body: string, who: { email: string | null; ipHash: string }, since: Date) {
+export async function isDuplicate(
+  db: Database,
+  postId: number,
+  body: string,
+  who: { email: string | null; ipHash: string },
+  since: Date,
+) {
   const [row] = await db
     .select({ id: comments.id })
     .from(comments)

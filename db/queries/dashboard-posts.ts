@@ -99,6 +99,11 @@ export async function ensureLabels(db: Database, names: { name: string; slug: st
   const rows = await db
     .select({ id: labels.id })
     .from(labels)
-    .where(inArray(labels.slug, names.map((n) => n.slug)));
+    .where(
+      inArray(
+        labels.slug,
+        names.map((n) => n.slug),
+      ),
+    );
   return rows.map((r) => r.id);
 }

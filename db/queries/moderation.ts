@@ -38,7 +38,9 @@ export async function listQueue(db: Database, filter: QueueFilter) {
   if (filter.postId) conditions.push(eq(comments.postId, filter.postId));
   if (filter.search) {
     const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(comments.body, like), ilike(comments.authorName, like), ilike(comments.authorEmail, like))!);
+    conditions.push(
+      or(ilike(comments.body, like), ilike(comments.authorName, like), ilike(comments.authorEmail, like))!,
+    );
   }
   const rows = await db
     .select({
@@ -53,7 +55,9 @@ export async function listQueue(db: Database, filter: QueueFilter) {
       createdAt: comments.createdAt,
       postId: posts.id,
       postTitle: posts.title,
-      reports: sql<string[]>`coalesce((select array_agg(${commentReports.reason}) from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null), '{}')`,
+      reports: sql<
+        string[]
+      >`coalesce((select array_agg(${commentReports.reason}) from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null), '{}')`,
     })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
@@ -76,7 +80,14 @@ export async function listCommentedPosts(db: Database) {
 export async function commentsByIds(db: Database, ids: number[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: comments.id, postId: comments.postId, status: comments.status, authorEmail: comments.authorEmail, ipHash: comments.ipHash, slug: posts.slug })
+    .select({
+      id: comments.id,
+      postId: comments.postId,
+      status: comments.status,
+      authorEmail: comments.authorEmail,
+      ipHash: comments.ipHash,
+      slug: posts.slug,
+    })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .where(inArray(comments.id, ids));
@@ -97,4 +108,3 @@ export async function listModerationLog(db: Database, limit = 200) {
     .orderBy(desc(moderationLog.createdAt), desc(moderationLog.id))
     .limit(limit);
 }
-

@@ -4,7 +4,13 @@ import { users } from '../schema';
 
 export async function listPeople(db: Database) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, deactivatedAt: users.deactivatedAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      deactivatedAt: users.deactivatedAt,
+    })
     .from(users)
     .orderBy(asc(users.name));
 }

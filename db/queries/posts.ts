@@ -50,7 +50,10 @@ const summaryColumns = {
 function filterConditions(filter: PostFilter): SQL[] {
   const conditions: SQL[] = [isLive];
   // A scalar subquery, so the planner reads the author's posts from their index in date order.
-  if (filter.authorSlug) conditions.push(eq(posts.authorId, sql`(select ${users.id} from ${users} where ${users.slug} = ${filter.authorSlug})`));
+  if (filter.authorSlug)
+    conditions.push(
+      eq(posts.authorId, sql`(select ${users.id} from ${users} where ${users.slug} = ${filter.authorSlug})`),
+    );
   if (filter.from) conditions.push(gte(posts.publishedAt, filter.from));
   if (filter.to) conditions.push(lt(posts.publishedAt, filter.to));
   return conditions;
@@ -68,7 +71,10 @@ function pageOfIds(db: Database, filter: PostFilter, limit: number, offset: numb
           .from(postLabels)
           .where(
             and(
-              eq(postLabels.labelId, sql`(select ${labels.id} from ${labels} where ${labels.slug} = ${filter.labelSlug})`),
+              eq(
+                postLabels.labelId,
+                sql`(select ${labels.id} from ${labels} where ${labels.slug} = ${filter.labelSlug})`,
+              ),
               isNotNull(postLabels.livePublishedAt),
             ),
           )
@@ -177,7 +183,10 @@ async function postDetails(db: Database, where: SQL) {
 /** The bodies of the given live posts (a feed's whole posts); drafts and the trash are never returned. */
 export async function listPublishedBodies(db: Database, ids: number[]): Promise<{ id: number; bodyHtml: string }[]> {
   if (ids.length === 0) return [];
-  return db.select({ id: posts.id, bodyHtml: posts.bodyHtml }).from(posts).where(and(isLive, inArray(posts.id, ids)));
+  return db
+    .select({ id: posts.id, bodyHtml: posts.bodyHtml })
+    .from(posts)
+    .where(and(isLive, inArray(posts.id, ids)));
 }
 
 /** Slug and dates of published posts, newest first: for static params, the sitemap and the feed. */
@@ -206,7 +215,14 @@ export async function getAdjacentPublishedPosts(
     db
       .select({ slug: posts.slug, publishedAt: posts.publishedAt })
       .from(posts)
-      .where(and(isLive, newer ? sql`(${posts.publishedAt}, ${posts.id}) > ${position}` : sql`(${posts.publishedAt}, ${posts.id}) < ${position}`))
+      .where(
+        and(
+          isLive,
+          newer
+            ? sql`(${posts.publishedAt}, ${posts.id}) > ${position}`
+            : sql`(${posts.publishedAt}, ${posts.id}) < ${position}`,
+        ),
+      )
       .orderBy(...(newer ? [asc(posts.publishedAt), asc(posts.id)] : [desc(posts.publishedAt), desc(posts.id)]))
       .limit(1);
   const [[newer], [older]] = await Promise.all([step(true), step(false)]);
@@ -219,12 +235,21 @@ export async function getAdjacentPublishedPosts(
  * Slug and publication date of the given posts (by id or by slug) that have gone out, live now or not: the
  * addresses a change to them may still be cached under. Scheduled posts have not gone out yet.
  */
-export async function listPublishedDatesOf(db: Database, { ids = [], slugs = [] }: { ids?: number[]; slugs?: string[] }, now = new Date()) {
+export async function listPublishedDatesOf(
+  db: Database,
+  { ids = [], slugs = [] }: { ids?: number[]; slugs?: string[] },
+  now = new Date(),
+) {
   if (ids.length === 0 && slugs.length === 0) return [];
   const rows = await db
     .select({ slug: posts.slug, publishedAt: posts.publishedAt })
     .from(posts)
-    .where(and(lte(posts.publishedAt, now), or(ids.length ? inArray(posts.id, ids) : undefined, slugs.length ? inArray(posts.slug, slugs) : undefined)));
+    .where(
+      and(
+        lte(posts.publishedAt, now),
+        or(ids.length ? inArray(posts.id, ids) : undefined, slugs.length ? inArray(posts.slug, slugs) : undefined),
+      ),
+    );
   return rows.map((row) => ({ slug: row.slug, publishedAt: row.publishedAt as Date }));
 }
 

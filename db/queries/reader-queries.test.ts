@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoPosts } from '../seed-data';
-import { seedDemoContent } from '../seed';
+import { demoPosts } from '@/lib/seed/demo-content';
+import { seedDemoContent } from '@/lib/seed/demo';
 import { adSlots, ads, comments, labels, postLabels, posts, siteSettings } from '../schema';
-import { useFreshDatabase } from '../testing';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { listLiveSlots } from './ads';
 import { countApprovedComments, listApprovedComments } from './comments';
 import {
@@ -72,7 +72,9 @@ describe('reader queries over the demo newsroom', () => {
 
     const from = new Date(now.getTime() - 10 * 86_400_000);
     const recent = await listPublishedPosts(db(), { limit: 50, from, to: now });
-    expect(recent.posts.length).toBe(published.filter((p) => p.daysAgo < 10 || (p.daysAgo === 10 && p.hour >= 12)).length);
+    expect(recent.posts.length).toBe(
+      published.filter((p) => p.daysAgo < 10 || (p.daysAgo === 10 && p.hour >= 12)).length,
+    );
   });
 
   it('never returns drafts or scheduled posts by slug', async () => {
@@ -123,7 +125,10 @@ describe('reader queries over the demo newsroom', () => {
       .select({ id: posts.id })
       .from(posts)
       .where(eq(posts.slug, published[published.length - 1].slug));
-    await db().update(posts).set({ publishedAt: new Date('2020-02-01T03:00:00Z') }).where(eq(posts.id, post.id));
+    await db()
+      .update(posts)
+      .set({ publishedAt: new Date('2020-02-01T03:00:00Z') })
+      .where(eq(posts.id, post.id));
     expect((await listArchiveMonths(db(), 'UTC')).at(-1)).toEqual({ year: 2020, month: 2, count: 1 });
     expect((await listArchiveMonths(db(), 'America/New_York')).at(-1)).toEqual({ year: 2020, month: 1, count: 1 });
   });
@@ -146,7 +151,14 @@ describe('reader queries over the demo newsroom', () => {
     expect(before.flatMap((s) => s.ads).length).toBe(4);
 
     const [slot] = await db().select().from(adSlots).where(eq(adSlots.key, 'sidebar-top'));
-    const base = { slotId: slot.id, advertiser: 'X', imageUrl: '/x.svg', altText: 'x', headline: 'x', targetUrl: 'https://example.com' };
+    const base = {
+      slotId: slot.id,
+      advertiser: 'X',
+      imageUrl: '/x.svg',
+      altText: 'x',
+      headline: 'x',
+      targetUrl: 'https://example.com',
+    };
     await db()
       .insert(ads)
       .values([
@@ -170,7 +182,10 @@ describe('reader queries over the demo newsroom', () => {
     expect(await getAdjacentPublishedPosts(db(), all[1])).toEqual({ newer: address(all[0]), older: address(all[2]) });
     // The newest has a scheduled post and drafts after it, the oldest nothing before it.
     expect((await getAdjacentPublishedPosts(db(), all[0])).newer).toBeNull();
-    expect(await getAdjacentPublishedPosts(db(), all[all.length - 1])).toEqual({ newer: address(all[all.length - 2]), older: null });
+    expect(await getAdjacentPublishedPosts(db(), all[all.length - 1])).toEqual({
+      newer: address(all[all.length - 2]),
+      older: null,
+    });
 
     await db().update(posts).set({ deletedAt: now }).where(eq(posts.slug, all[1].slug));
     expect(await getAdjacentPublishedPosts(db(), all[0])).toEqual({ newer: null, older: address(all[2]) });
@@ -193,7 +208,9 @@ describe('reader queries over the demo newsroom', () => {
   it('leaves a trashed post out of every listing, deep pages included', async () => {
     const trashed = published[2];
     await db().update(posts).set({ deletedAt: now }).where(eq(posts.slug, trashed.slug));
-    const pages = await Promise.all([0, 1, 2, 3].map((page) => listPublishedPosts(db(), { limit: 5, offset: page * 5 })));
+    const pages = await Promise.all(
+      [0, 1, 2, 3].map((page) => listPublishedPosts(db(), { limit: 5, offset: page * 5 })),
+    );
     const slugs = pages.flatMap((page) => page.posts.map((p) => p.slug));
     expect(slugs).not.toContain(trashed.slug);
     expect(new Set(slugs).size).toBe(published.length - 1);
@@ -205,7 +222,8 @@ describe('reader queries over the demo newsroom', () => {
   it("keeps a label's page in step with its posts: publish, redate, trash, restore, unpublish, relabel", async () => {
     const label = published[0].labels[0];
     const labelSlug = label.toLowerCase().replace(/ /g, '-');
-    const slugsOfLabel = async () => (await listPublishedPosts(db(), { limit: 50, labelSlug })).posts.map((p) => p.slug);
+    const slugsOfLabel = async () =>
+      (await listPublishedPosts(db(), { limit: 50, labelSlug })).posts.map((p) => p.slug);
     const before = await slugsOfLabel();
     const draft = demoPosts.find((p) => p.slug === 'budget-vote-draft')!;
     const [{ id }] = await db().select({ id: posts.id }).from(posts).where(eq(posts.slug, draft.slug));
@@ -216,13 +234,18 @@ describe('reader queries over the demo newsroom', () => {
     await db().update(posts).set({ status: 'published', publishedAt: now }).where(eq(posts.id, id));
     expect(await slugsOfLabel()).toEqual([draft.slug, ...before]);
     expect((await listLabelsWithCounts(db())).find((l) => l.slug === labelSlug)?.count).toBe(before.length + 1);
-    await db().update(posts).set({ publishedAt: new Date('2001-01-01T00:00:00Z') }).where(eq(posts.id, id));
+    await db()
+      .update(posts)
+      .set({ publishedAt: new Date('2001-01-01T00:00:00Z') })
+      .where(eq(posts.id, id));
     expect(await slugsOfLabel()).toEqual([...before, draft.slug]);
     await db().update(posts).set({ deletedAt: now }).where(eq(posts.id, id));
     expect(await slugsOfLabel()).toEqual(before);
     await db().update(posts).set({ deletedAt: null }).where(eq(posts.id, id));
     expect(await slugsOfLabel()).toEqual([...before, draft.slug]);
-    await db().delete(postLabels).where(and(eq(postLabels.postId, id), eq(postLabels.labelId, labelId)));
+    await db()
+      .delete(postLabels)
+      .where(and(eq(postLabels.postId, id), eq(postLabels.labelId, labelId)));
     expect(await slugsOfLabel()).toEqual(before);
     await db().insert(postLabels).values({ postId: id, labelId });
     expect(await slugsOfLabel()).toEqual([...before, draft.slug]);

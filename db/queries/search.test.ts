@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoPosts } from '../seed-data';
-import { seedDemoContent } from '../seed';
+import { demoPosts } from '@/lib/seed/demo-content';
+import { seedDemoContent } from '@/lib/seed/demo';
 import { posts, users } from '../schema';
-import { useFreshDatabase } from '../testing';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { searchPublishedPosts } from './posts';
 
 // Runs on PGlite, and on PostgreSQL when DATABASE_URL is set (CI runs the suite both ways).
@@ -47,7 +47,9 @@ describe('reader search over the demo newsroom', () => {
     const first = await searchPublishedPosts(db(), { words: 'harbour', limit: 2 });
     const second = await searchPublishedPosts(db(), { words: 'harbour', limit: 2, offset: 2 });
     expect(first.hasMore).toBe(true);
-    expect([...first.posts, ...second.posts].map((post) => post.slug)).toEqual(all.posts.slice(0, 4).map((post) => post.slug));
+    expect([...first.posts, ...second.posts].map((post) => post.slug)).toEqual(
+      all.posts.slice(0, 4).map((post) => post.slug),
+    );
     const last = await searchPublishedPosts(db(), { words: 'harbour', limit: 50, offset: all.posts.length - 1 });
     expect(last).toMatchObject({ posts: [all.posts.at(-1)], hasMore: false });
     expect(all.posts.every((post) => published.some((p) => p.slug === post.slug))).toBe(true);

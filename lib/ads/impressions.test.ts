@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getAdDay } from '@/db/queries/ad-stats';
 import { ads } from '@/db/schema';
-import { seedDemoContent } from '@/db/seed';
-import { useFreshDatabase } from '@/db/testing';
+import { seedDemoContent } from '@/lib/seed/demo';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { countImpressions, visitorHash } from './impressions';
 
 const db = useFreshDatabase('impressions');
@@ -17,8 +17,24 @@ describe('counting impressions', () => {
     expect(await countImpressions(db(), [ad.id, ad.id], reader, 'impressions', at('2026-06-01T10:00:00Z'))).toBe(1);
     expect(await countImpressions(db(), [ad.id], reader, 'impressions', at('2026-06-01T10:29:00Z'))).toBe(0);
     expect(await countImpressions(db(), [ad.id], reader, 'impressions', at('2026-06-01T10:31:00Z'))).toBe(1);
-    expect(await countImpressions(db(), [ad.id], { ip: '10.0.0.2', userAgent: browser }, 'impressions', at('2026-06-01T10:31:00Z'))).toBe(1);
-    expect(await countImpressions(db(), [ad.id], { ip: '10.0.0.3', userAgent: 'Googlebot/2.1 (+http://www.google.com/bot.html)' }, 'impressions', at('2026-06-01T10:31:00Z'))).toBe(0);
+    expect(
+      await countImpressions(
+        db(),
+        [ad.id],
+        { ip: '10.0.0.2', userAgent: browser },
+        'impressions',
+        at('2026-06-01T10:31:00Z'),
+      ),
+    ).toBe(1);
+    expect(
+      await countImpressions(
+        db(),
+        [ad.id],
+        { ip: '10.0.0.3', userAgent: 'Googlebot/2.1 (+http://www.google.com/bot.html)' },
+        'impressions',
+        at('2026-06-01T10:31:00Z'),
+      ),
+    ).toBe(0);
     expect(await countImpressions(db(), [ad.id], reader, 'servedImpressions', at('2026-06-01T10:32:00Z'))).toBe(1);
     expect(await countImpressions(db(), [999_999], { ip: '10.0.0.4', userAgent: browser }, 'impressions')).toBe(0);
     expect(await getAdDay(db(), ad.id, '2026-06-01')).toMatchObject({ impressions: 3, servedImpressions: 1 });
@@ -27,7 +43,11 @@ describe('counting impressions', () => {
   it('concurrent beacons of one visitor count once', async () => {
     const [ad] = await db().select().from(ads).limit(1);
     const reader = { ip: '10.9.0.1', userAgent: browser };
-    const counted = await Promise.all(Array.from({ length: 10 }, () => countImpressions(db(), [ad.id], reader, 'impressions', at('2026-06-02T10:00:00Z'))));
+    const counted = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        countImpressions(db(), [ad.id], reader, 'impressions', at('2026-06-02T10:00:00Z')),
+      ),
+    );
     expect(counted.reduce((a, b) => a + b, 0)).toBe(1);
   });
 

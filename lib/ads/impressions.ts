@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { isbot } from 'isbot';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { claimAndCountViews } from '@/db/queries/ad-stats';
 
 /**
@@ -9,7 +9,9 @@ import { claimAndCountViews } from '@/db/queries/ad-stats';
  */
 export function visitorHash(ip: string, userAgent: string, now: Date): string {
   const day = now.toISOString().slice(0, 10);
-  const salt = createHmac('sha256', process.env.AUTH_SECRET ?? '').update(`ad-views:${day}`).digest();
+  const salt = createHmac('sha256', process.env.AUTH_SECRET ?? '')
+    .update(`ad-views:${day}`)
+    .digest();
   return createHash('sha256').update(salt).update(`${ip}\n${userAgent}`).digest('base64url').slice(0, 22);
 }
 

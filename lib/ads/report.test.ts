@@ -9,13 +9,25 @@ describe('reportRange', () => {
   });
 
   it('reads the query, puts a reversed range right and ignores what is not a date', () => {
-    expect(reportRange({ from: '2026-11-01', to: '2026-11-03' }, now)).toEqual({ from: '2026-11-01', to: '2026-11-03' });
-    expect(reportRange({ from: '2026-11-03', to: '2026-11-01' }, now)).toEqual({ from: '2026-11-01', to: '2026-11-03' });
-    expect(reportRange({ from: "2026-11-01'; drop", to: '2026-13-45' }, now)).toEqual({ from: '2026-10-27', to: '2026-11-25' });
+    expect(reportRange({ from: '2026-11-01', to: '2026-11-03' }, now)).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-03',
+    });
+    expect(reportRange({ from: '2026-11-03', to: '2026-11-01' }, now)).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-03',
+    });
+    expect(reportRange({ from: "2026-11-01'; drop", to: '2026-13-45' }, now)).toEqual({
+      from: '2026-10-27',
+      to: '2026-11-25',
+    });
   });
 
   it('covers at most a year', () => {
-    expect(reportRange({ from: '2020-01-01', to: '2026-11-25' }, now)).toEqual({ from: '2025-11-25', to: '2026-11-25' });
+    expect(reportRange({ from: '2020-01-01', to: '2026-11-25' }, now)).toEqual({
+      from: '2025-11-25',
+      to: '2026-11-25',
+    });
   });
 });
 

@@ -7,7 +7,10 @@ export type { DailyFigures } from '@/db/queries/ad-stats';
 const DAY = 86_400_000;
 const MAX_DAYS = 366;
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 
 export type ReportRange = { from: string; to: string };
 
@@ -15,7 +18,10 @@ export type ReportRange = { from: string; to: string };
  * The days a report covers, from the page's ?from=&to= (UTC days, as counted). Missing or unreadable dates fall
  * back to the last 30 days; a reversed range is put right; a range is at most a year, counted back from `to`.
  */
-export function reportRange(query: { from?: string | string[]; to?: string | string[] }, now = new Date()): ReportRange {
+export function reportRange(
+  query: { from?: string | string[]; to?: string | string[] },
+  now = new Date(),
+): ReportRange {
   const read = (value: string | string[] | undefined) => {
     const parsed = day.safeParse(firstValue(value));
     return parsed.success ? Date.parse(`${parsed.data}T00:00:00Z`) : undefined;
@@ -32,7 +38,11 @@ export type Totals = { impressions: number; servedImpressions: number; clicks: n
 
 export function totalsOf(days: Totals[]): Totals {
   return days.reduce(
-    (sum, d) => ({ impressions: sum.impressions + d.impressions, servedImpressions: sum.servedImpressions + d.servedImpressions, clicks: sum.clicks + d.clicks }),
+    (sum, d) => ({
+      impressions: sum.impressions + d.impressions,
+      servedImpressions: sum.servedImpressions + d.servedImpressions,
+      clicks: sum.clicks + d.clicks,
+    }),
     { impressions: 0, servedImpressions: 0, clicks: 0 },
   );
 }
@@ -46,9 +56,19 @@ export function formatCtr(clicks: number, impressions: number): string {
 export function reportCsv(days: DailyFigures[]): string {
   const row = (cells: (string | number)[]) => cells.join(',');
   const total = totalsOf(days);
-  return [
-    row(['date', 'impressions', 'served_without_javascript', 'clicks', 'ctr']),
-    ...days.map((d) => row([d.day, d.impressions, d.servedImpressions, d.clicks, formatCtr(d.clicks, d.impressions)])),
-    row(['total', total.impressions, total.servedImpressions, total.clicks, formatCtr(total.clicks, total.impressions)]),
-  ].join('\r\n') + '\r\n';
+  return (
+    [
+      row(['date', 'impressions', 'served_without_javascript', 'clicks', 'ctr']),
+      ...days.map((d) =>
+        row([d.day, d.impressions, d.servedImpressions, d.clicks, formatCtr(d.clicks, d.impressions)]),
+      ),
+      row([
+        'total',
+        total.impressions,
+        total.servedImpressions,
+        total.clicks,
+        formatCtr(total.clicks, total.impressions),
+      ]),
+    ].join('\r\n') + '\r\n'
+  );
 }

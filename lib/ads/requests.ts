@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { getAdRequest } from '@/db/queries/ad-requests';
 import { adRequests, ads } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -16,7 +16,11 @@ export const adRequestSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a start date.')
     .refine((date) => date >= new Date().toISOString().slice(0, 10), 'Choose a start date from today on.'),
-  weeks: z.coerce.number({ error: 'Enter a number of weeks.' }).int().min(1, 'At least one week.').max(MAX_WEEKS, `At most ${MAX_WEEKS} weeks.`),
+  weeks: z.coerce
+    .number({ error: 'Enter a number of weeks.' })
+    .int()
+    .min(1, 'At least one week.')
+    .max(MAX_WEEKS, `At most ${MAX_WEEKS} weeks.`),
   message: z.string().trim().max(2000, 'Keep the message under 2,000 characters.').default(''),
 });
 
@@ -78,7 +82,10 @@ export async function markRequestsScheduled(db: Database, adId: number): Promise
     .where(and(eq(adRequests.adId, adId), eq(adRequests.status, 'accepted')))
     .returning({ email: adRequests.email, company: adRequests.company });
   if (scheduled.length === 0) return;
-  const [ad] = await db.select({ startsAt: ads.startsAt, endsAt: ads.endsAt, reportToken: ads.reportToken }).from(ads).where(eq(ads.id, adId));
+  const [ad] = await db
+    .select({ startsAt: ads.startsAt, endsAt: ads.endsAt, reportToken: ads.reportToken })
+    .from(ads)
+    .where(eq(ads.id, adId));
   const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 'until further notice');
   const reportUrl = new URL(`/ads/report/${ad.reportToken}`, env().SITE_URL).toString();
   for (const request of scheduled) {

@@ -11,7 +11,7 @@ describe('pickWeighted', () => {
     const counts: Record<string, number> = { a: 0, b: 0, c: 0 };
     // A fixed-seed generator: the test checks the arithmetic, not the luck of Math.random.
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const draws = 100_000;
     for (let i = 0; i < draws; i++) counts[pickWeighted(ads, random())!.id]++;
     expect(Math.abs(counts.a / draws - 0.1)).toBeLessThan(0.02);
@@ -20,7 +20,10 @@ describe('pickWeighted', () => {
   });
 
   it('covers the ends of the range', () => {
-    const ads = [{ weight: 1, id: 1 }, { weight: 1, id: 2 }];
+    const ads = [
+      { weight: 1, id: 1 },
+      { weight: 1, id: 2 },
+    ];
     expect(pickWeighted(ads, 0)?.id).toBe(1);
     expect(pickWeighted(ads, 0.999999)?.id).toBe(2);
     expect(pickWeighted([], 0.5)).toBeUndefined();
@@ -46,11 +49,18 @@ describe('isAdLive', () => {
 });
 
 describe('safeTargetUrl', () => {
-  it.each(['https://example.com/offer?x=1', 'http://example.org'])('allows %s', (url) => expect(safeTargetUrl(url)).not.toBeNull());
-  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>', '//evil.example', '/dashboard', 'ftp://x.example', 'not a url'])(
-    'refuses %s',
-    (url) => expect(safeTargetUrl(url)).toBeNull(),
+  it.each(['https://example.com/offer?x=1', 'http://example.org'])('allows %s', (url) =>
+    expect(safeTargetUrl(url)).not.toBeNull(),
   );
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'data:text/html,<script>',
+    '//evil.example',
+    '/dashboard',
+    'ftp://x.example',
+    'not a url',
+  ])('refuses %s', (url) => expect(safeTargetUrl(url)).toBeNull());
 });
 
 describe('slotsFor', () => {

@@ -4,7 +4,11 @@ export type Schedulable = { status: 'active' | 'paused'; startsAt: Date; endsAt:
 
 /** Live from `startsAt` (inclusive) until `endsAt` (exclusive), and only while active. */
 export function isAdLive(ad: Schedulable, now: Date): boolean {
-  return ad.status === 'active' && ad.startsAt.getTime() <= now.getTime() && (ad.endsAt === null || now.getTime() < ad.endsAt.getTime());
+  return (
+    ad.status === 'active' &&
+    ad.startsAt.getTime() <= now.getTime() &&
+    (ad.endsAt === null || now.getTime() < ad.endsAt.getTime())
+  );
 }
 
 /** Picks one item with probability proportional to its weight; `random` is a number in [0, 1). */
@@ -30,6 +34,12 @@ export function safeTargetUrl(target: string): string | null {
 }
 
 /** The slots of one placement that belong on a page with these labels: untargeted ones, and those of its labels. */
-export function slotsFor<S extends { placement: string; labelSlug: string | null }>(slots: S[], placement: S['placement'], labelSlugs: string[] = []): S[] {
-  return slots.filter((slot) => slot.placement === placement && (slot.labelSlug === null || labelSlugs.includes(slot.labelSlug)));
+export function slotsFor<S extends { placement: string; labelSlug: string | null }>(
+  slots: S[],
+  placement: S['placement'],
+  labelSlugs: string[] = [],
+): S[] {
+  return slots.filter(
+    (slot) => slot.placement === placement && (slot.labelSlug === null || labelSlugs.includes(slot.labelSlug)),
+  );
 }

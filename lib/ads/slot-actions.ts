@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { authorizedAction, authorizedButtonAction } from '@/lib/actions';
 import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
@@ -13,7 +13,11 @@ import { deleteSlot, saveSlot, slotSchema } from './slots';
 export const saveSlotAction = authorizedAction('ads:manage', slotSchema, async (data): Promise<FormState> => {
   const result = await saveSlot(await getDb(), data);
   if (!result.ok) {
-    return { status: 'error', message: result.field ? 'The slot was not saved.' : result.message, fieldErrors: result.field ? { [result.field]: result.message } : undefined };
+    return {
+      status: 'error',
+      message: result.field ? 'The slot was not saved.' : result.message,
+      fieldErrors: result.field ? { [result.field]: result.message } : undefined,
+    };
   }
   revalidateTags([tags.ads]);
   if (!data.id) redirect(`/dashboard/ads/slots/${result.id}?saved=1`);
@@ -21,9 +25,13 @@ export const saveSlotAction = authorizedAction('ads:manage', slotSchema, async (
 });
 
 /** "Delete slot", refused while ads or booking requests use the slot. */
-export const deleteSlotAction = authorizedButtonAction('ads:manage', z.object({ id: z.coerce.number().int().positive() }), async ({ id }) => {
-  const result = await deleteSlot(await getDb(), id);
-  if (!result.ok) redirect(`/dashboard/ads/slots/${id}?in-use=1`);
-  revalidateTags([tags.ads]);
-  redirect('/dashboard/ads/slots');
-});
+export const deleteSlotAction = authorizedButtonAction(
+  'ads:manage',
+  z.object({ id: z.coerce.number().int().positive() }),
+  async ({ id }) => {
+    const result = await deleteSlot(await getDb(), id);
+    if (!result.ok) redirect(`/dashboard/ads/slots/${id}?in-use=1`);
+    revalidateTags([tags.ads]);
+    redirect('/dashboard/ads/slots');
+  },
+);

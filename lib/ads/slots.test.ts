@@ -4,15 +4,23 @@ import { countAdEvent, dailyFigures } from '@/db/queries/ad-stats';
 import { listLiveSlots } from '@/db/queries/ads';
 import { insertAdRequest, getAdRequest } from '@/db/queries/ad-requests';
 import { adSlots, ads, labels } from '@/db/schema';
-import { seedDemoContent } from '@/db/seed';
-import { useFreshDatabase } from '@/db/testing';
+import { seedDemoContent } from '@/lib/seed/demo';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { readAdvertiserReport } from './report-access';
 import { decideAdRequest, markRequestsScheduled } from './requests';
 import { deleteSlot, saveSlot, slotSchema } from './slots';
 
 const db = useFreshDatabase('ad_slots');
 const slotInput = (fields: Record<string, string>) =>
-  slotSchema.parse({ key: 'politics-box', name: 'Politics box', placement: 'sidebar', width: '300', height: '250', price: '20', ...fields });
+  slotSchema.parse({
+    key: 'politics-box',
+    name: 'Politics box',
+    placement: 'sidebar',
+    width: '300',
+    height: '250',
+    price: '20',
+    ...fields,
+  });
 
 describe('ad slots', () => {
   it('creates a label-targeted slot that only articles with the label get', async () => {
@@ -37,7 +45,14 @@ describe('ad slots', () => {
   });
 
   it('checks slot input: key shape, sizes and price', () => {
-    const bad = slotSchema.safeParse({ key: 'Sidebar Top!', name: '', placement: 'popup', width: '5', height: 'x', price: '12,50' });
+    const bad = slotSchema.safeParse({
+      key: 'Sidebar Top!',
+      name: '',
+      placement: 'popup',
+      width: '5',
+      height: 'x',
+      price: '12,50',
+    });
     expect(bad.success).toBe(false);
     const fields = new Set(bad.error!.issues.map((issue) => issue.path[0]));
     expect(fields).toEqual(new Set(['key', 'name', 'placement', 'width', 'height', 'price']));
@@ -47,7 +62,14 @@ describe('ad slots', () => {
 describe('booking requests and reports', () => {
   it('moves a request from new to accepted (a paused ad) to scheduled when the ad is set to run', async () => {
     const [slot] = await db().select().from(adSlots).limit(1);
-    const requestId = await insertAdRequest(db(), { company: 'Quay Bakery', email: 'bake@example.com', slotId: slot.id, startDate: '2026-12-07', weeks: 2, message: '' });
+    const requestId = await insertAdRequest(db(), {
+      company: 'Quay Bakery',
+      email: 'bake@example.com',
+      slotId: slot.id,
+      startDate: '2026-12-07',
+      weeks: 2,
+      message: '',
+    });
     expect(await decideAdRequest(db(), requestId, 'accept')).toBe(true);
     const accepted = (await getAdRequest(db(), requestId))!;
     expect(accepted.status).toBe('accepted');

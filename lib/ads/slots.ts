@@ -1,6 +1,6 @@
 import { count, eq, ne, and } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { adRequests, adSlots, ads, type AdSlot } from '@/db/schema';
 
 export const placements = ['sidebar', 'header', 'in_article', 'footer'] as const;
@@ -13,7 +13,11 @@ export const placementNames: Record<AdSlot['placement'], string> = {
 
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
 const pixels = (what: string) =>
-  z.coerce.number({ error: `Enter the ${what} in pixels.` }).int(`Enter the ${what} in whole pixels.`).min(20, 'At least 20 pixels.').max(1200, 'At most 1,200 pixels.');
+  z.coerce
+    .number({ error: `Enter the ${what} in pixels.` })
+    .int(`Enter the ${what} in whole pixels.`)
+    .min(20, 'At least 20 pixels.')
+    .max(1200, 'At most 1,200 pixels.');
 
 export const slotSchema = z.object({
   id: optionalId,
@@ -25,7 +29,12 @@ export const slotSchema = z.object({
     .max(40),
   name: z.string().trim().min(1, 'Name the slot.').max(60),
   placement: z.enum(placements, { error: 'Choose a placement.' }),
-  afterParagraph: z.coerce.number({ error: 'Enter a paragraph number.' }).int().min(1, 'At least 1.').max(50, 'At most 50.').default(3),
+  afterParagraph: z.coerce
+    .number({ error: 'Enter a paragraph number.' })
+    .int()
+    .min(1, 'At least 1.')
+    .max(50, 'At most 50.')
+    .default(3),
   width: pixels('width'),
   height: pixels('height'),
   labelId: optionalId,
@@ -66,7 +75,11 @@ export async function saveSlot(db: Database, input: SlotInput): Promise<SlotResu
   if (existing.width !== input.width || existing.height !== input.height) {
     const [{ n }] = await db.select({ n: count() }).from(ads).where(eq(ads.slotId, input.id));
     if (n > 0) {
-      return { ok: false, field: 'width', message: `This slot has ${n} ad(s) made for ${existing.width}×${existing.height}: make a new slot for another size.` };
+      return {
+        ok: false,
+        field: 'width',
+        message: `This slot has ${n} ad(s) made for ${existing.width}×${existing.height}: make a new slot for another size.`,
+      };
     }
   }
   await db.update(adSlots).set(values).where(eq(adSlots.id, input.id));
@@ -80,7 +93,10 @@ export async function deleteSlot(db: Database, id: number): Promise<SlotResult> 
     db.select({ requestCount: count() }).from(adRequests).where(eq(adRequests.slotId, id)),
   ]);
   if (adCount > 0 || requestCount > 0) {
-    return { ok: false, message: `This slot has ${adCount} ad(s) and ${requestCount} booking request(s): delete those first.` };
+    return {
+      ok: false,
+      message: `This slot has ${adCount} ad(s) and ${requestCount} booking request(s): delete those first.`,
+    };
   }
   await db.delete(adSlots).where(eq(adSlots.id, id));
   return { ok: true, id };

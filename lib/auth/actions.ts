@@ -4,8 +4,8 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db';
-import { validatedAction } from '@/lib/actions';
+import { getDb } from '@/lib/db';
+import { publicAction } from '@/lib/actions';
 import { formValues, type FormState } from '@/lib/form-state';
 import { clientIp, signIn, signOut } from './auth';
 import { newPassword } from './password';
@@ -33,7 +33,11 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     if (!(error instanceof AuthError)) throw error;
     const code = error instanceof CredentialsSignin ? error.code : '';
     if (code.startsWith('locked:')) {
-      return { status: 'error', message: `Too many failed sign-in attempts. Try again in ${minutes(Number(code.slice('locked:'.length)))}.`, values };
+      return {
+        status: 'error',
+        message: `Too many failed sign-in attempts. Try again in ${minutes(Number(code.slice('locked:'.length)))}.`,
+        values,
+      };
     }
     return { status: 'error', message: 'That email and password do not match an account.', values };
   }
@@ -44,10 +48,13 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/signin' });
 }
 
-export const requestPasswordResetAction = validatedAction(credentialsSchema.pick({ email: true }), async ({ email }) => {
+export const requestPasswordResetAction = publicAction(credentialsSchema.pick({ email: true }), async ({ email }) => {
   const result = await requestPasswordReset(await getDb(), email, clientIp(await headers()));
   if (result.status === 'limited') {
-    return { status: 'error', message: `Too many links asked for. Try again in ${minutes(result.retryAfterMinutes)}.` };
+    return {
+      status: 'error',
+      message: `Too many links asked for. Try again in ${minutes(result.retryAfterMinutes)}.`,
+    };
   }
   return {
     status: 'ok',
@@ -59,7 +66,7 @@ const resetSchema = z
   .object({ token: z.string().min(1).max(100), password: newPassword, confirm: z.string() })
   .refine((data) => data.password === data.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
 
-export const resetPasswordAction = validatedAction(resetSchema, async ({ token, password }) => {
+export const resetPasswordAction = publicAction(resetSchema, async ({ token, password }) => {
   if (!(await resetPassword(await getDb(), token, password))) {
     return { status: 'error', message: 'This link has expired or has already been used. Ask for a new one.' };
   }

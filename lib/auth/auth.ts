@@ -1,7 +1,7 @@
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { authenticate, credentialsSchema } from './sign-in';
 
@@ -38,7 +38,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         return session;
       },
     },
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
     providers: [
       Credentials({
         credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },

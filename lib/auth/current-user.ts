@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { forbidden, unauthorized } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { users, type User } from '@/db/schema';
 import { auth } from './auth';
 import { can, type Action } from './permissions';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordResets, users } from '@/db/schema';
-import { useFreshDatabase } from '@/db/testing';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { catchMail } from '@/lib/mail/testing';
 import { createAccount } from '@/lib/people/accounts';
 import { findResetAccount, requestPasswordReset, resetPassword } from './password-reset';
@@ -35,7 +35,12 @@ async function askForLink(email: string, ip: string, now = new Date()): Promise<
 
 describe('password reset', () => {
   it('mails a link that sets a new password once, and keeps only a hash of it', async () => {
-    const ana = await createAccount(db(), { email: 'ana@example.com', name: 'Ana', role: 'author', password: oldPassword });
+    const ana = await createAccount(db(), {
+      email: 'ana@example.com',
+      name: 'Ana',
+      role: 'author',
+      password: oldPassword,
+    });
     const token = await askForLink('ana@example.com', '10.1.0.1');
     expect(token).toHaveLength(43);
     const stored = await db().select().from(passwordResets).where(eq(passwordResets.userId, ana.id));
@@ -45,7 +50,10 @@ describe('password reset', () => {
     expect(await findResetAccount(db(), token!)).toEqual({ id: ana.id, email: 'ana@example.com' });
     expect(await resetPassword(db(), token!, newPassword)).toEqual({ email: 'ana@example.com' });
     expect(await authenticate(db(), 'ana@example.com', newPassword, '10.1.0.2')).toMatchObject({ ok: true });
-    expect(await authenticate(db(), 'ana@example.com', oldPassword, '10.1.0.2')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(db(), 'ana@example.com', oldPassword, '10.1.0.2')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
 
     expect(await findResetAccount(db(), token!)).toBeNull();
     expect(await resetPassword(db(), token!, 'someone else again')).toBeNull();
@@ -53,16 +61,29 @@ describe('password reset', () => {
   });
 
   it('ends the sessions signed in before the reset', async () => {
-    const ben = await createAccount(db(), { email: 'ben@example.com', name: 'Ben', role: 'editor', password: oldPassword });
+    const ben = await createAccount(db(), {
+      email: 'ben@example.com',
+      name: 'Ben',
+      role: 'editor',
+      password: oldPassword,
+    });
     const token = await askForLink('ben@example.com', '10.2.0.1');
     const before = Date.now();
     await resetPassword(db(), token!, newPassword);
-    const [row] = await db().select({ sessionsValidFrom: users.sessionsValidFrom }).from(users).where(eq(users.id, ben.id));
+    const [row] = await db()
+      .select({ sessionsValidFrom: users.sessionsValidFrom })
+      .from(users)
+      .where(eq(users.id, ben.id));
     expect(row.sessionsValidFrom!.getTime()).toBeGreaterThanOrEqual(before);
   });
 
   it('answers the same for unknown and deactivated addresses, and mails them nothing', async () => {
-    const cai = await createAccount(db(), { email: 'cai@example.com', name: 'Cai', role: 'author', password: oldPassword });
+    const cai = await createAccount(db(), {
+      email: 'cai@example.com',
+      name: 'Cai',
+      role: 'author',
+      password: oldPassword,
+    });
     await db().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, cai.id));
     const sent = mail.messages.length;
     expect(await askForLink('nobody@example.com', '10.3.0.1')).toBeNull();
@@ -72,27 +93,39 @@ describe('password reset', () => {
   });
 
   it('refuses a link after its hour, and one for an account deactivated since', async () => {
-    const dee = await createAccount(db(), { email: 'dee@example.com', name: 'Dee', role: 'author', password: oldPassword });
+    const dee = await createAccount(db(), {
+      email: 'dee@example.com',
+      name: 'Dee',
+      role: 'author',
+      password: oldPassword,
+    });
     const asked = new Date(Date.now() - 61 * 60 * 1000);
     const stale = await askForLink('dee@example.com', '10.4.0.1', asked);
     expect(await resetPassword(db(), stale!, newPassword)).toBeNull();
     const fresh = await askForLink('dee@example.com', '10.4.0.1');
     await db().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, dee.id));
     expect(await resetPassword(db(), fresh!, newPassword)).toBeNull();
-    expect(await authenticate(db(), 'dee@example.com', newPassword, '10.4.0.2')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(db(), 'dee@example.com', newPassword, '10.4.0.2')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('sets the password only once when one link is sent twice at the same time', async () => {
     await createAccount(db(), { email: 'eve@example.com', name: 'Eve', role: 'author', password: oldPassword });
     const token = await askForLink('eve@example.com', '10.5.0.1');
-    const results = await Promise.all([resetPassword(db(), token!, 'first of the two'), resetPassword(db(), token!, 'second of the two')]);
+    const results = await Promise.all([
+      resetPassword(db(), token!, 'first of the two'),
+      resetPassword(db(), token!, 'second of the two'),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it('limits links per address, known or not, and per network', async () => {
     await createAccount(db(), { email: 'fay@example.com', name: 'Fay', role: 'author', password: oldPassword });
     for (const email of ['fay@example.com', 'ghost@example.com']) {
-      for (let i = 0; i < 3; i++) expect(await requestPasswordReset(db(), email, `10.6.${i}.1`)).toEqual({ status: 'accepted' });
+      for (let i = 0; i < 3; i++)
+        expect(await requestPasswordReset(db(), email, `10.6.${i}.1`)).toEqual({ status: 'accepted' });
       expect(await requestPasswordReset(db(), email, '10.6.9.1')).toEqual({ status: 'limited', retryAfterMinutes: 60 });
     }
     for (let i = 0; i < 10; i++) await requestPasswordReset(db(), `guess-${i}@example.com`, '10.7.0.1');

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lte } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { passwordResets, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
@@ -24,7 +24,9 @@ export const resetUrl = (token: string) => `${env().SITE_URL}/signin/reset/${tok
 export async function createResetToken(db: Database, userId: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db.delete(passwordResets).where(and(eq(passwordResets.userId, userId), lte(passwordResets.expiresAt, now)));
-  await db.insert(passwordResets).values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + RESET_LINK_HOURS * HOUR) });
+  await db
+    .insert(passwordResets)
+    .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + RESET_LINK_HOURS * HOUR) });
   return token;
 }
 
@@ -34,13 +36,24 @@ export type ResetRequest = { status: 'accepted' } | { status: 'limited'; retryAf
  * "Forgot your password?": mails a link when the address belongs to an active account. The answer is the same
  * whether it does or not, so the form cannot be used to find out who works here; only the rate limits show.
  */
-export async function requestPasswordReset(db: Database, email: string, ip: string, now = new Date()): Promise<ResetRequest> {
-  const keys: LimitedKey[] = [[resetLimits.email, email], [resetLimits.ip, hashIp(ip)]];
+export async function requestPasswordReset(
+  db: Database,
+  email: string,
+  ip: string,
+  now = new Date(),
+): Promise<ResetRequest> {
+  const keys: LimitedKey[] = [
+    [resetLimits.email, email],
+    [resetLimits.ip, hashIp(ip)],
+  ];
   const limited = await checkLimits(db, keys, now);
   if (limited.limited) return { status: 'limited', retryAfterMinutes: Math.ceil(limited.retryAfterMs / 60_000) };
   await recordEvents(db, keys, now);
 
-  const [user] = await db.select({ id: users.id, name: users.name, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.email, email));
+  const [user] = await db
+    .select({ id: users.id, name: users.name, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.email, email));
   if (!user || user.deactivatedAt) return { status: 'accepted' };
   const token = await createResetToken(db, user.id, now);
   // Not awaited (sendMail never throws): waiting for the mail server would make a known address answer later
@@ -62,7 +75,11 @@ export async function requestPasswordReset(db: Database, email: string, ip: stri
 }
 
 /** The account a link is for, while the link is still good: the reset page asks before showing its form. */
-export async function findResetAccount(db: Database, token: string, now = new Date()): Promise<{ id: string; email: string } | null> {
+export async function findResetAccount(
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<{ id: string; email: string } | null> {
   const [row] = await db
     .select({ id: users.id, email: users.email, deactivatedAt: users.deactivatedAt })
     .from(passwordResets)
@@ -75,11 +92,19 @@ export async function findResetAccount(db: Database, token: string, now = new Da
  * Sets the new password and spends the link, with every other link of the account. Sessions signed in before now
  * end, and the failed sign-ins that may have locked the account are forgotten: the link proved who this is.
  */
-export async function resetPassword(db: Database, token: string, password: string, now = new Date()): Promise<{ email: string } | null> {
+export async function resetPassword(
+  db: Database,
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<{ email: string } | null> {
   const account = await findResetAccount(db, token, now);
   if (!account) return null;
   const passwordHash = await hashPassword(password);
-  const spent = await db.delete(passwordResets).where(eq(passwordResets.userId, account.id)).returning({ tokenHash: passwordResets.tokenHash });
+  const spent = await db
+    .delete(passwordResets)
+    .where(eq(passwordResets.userId, account.id))
+    .returning({ tokenHash: passwordResets.tokenHash });
   // Two submissions of one link race here: only the one that deleted it sets the password.
   if (!spent.some((row) => row.tokenHash === hashToken(token))) return null;
   await db.update(users).set({ passwordHash, sessionsValidFrom: now }).where(eq(users.id, account.id));

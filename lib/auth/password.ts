@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** Every password a person chooses: at an account's creation, in their profile, through a reset link. */
-export const newPassword = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200);
+export const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(200);
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

@@ -4,7 +4,14 @@ import { actions, can, canDeletePost, canEditPost, canPublishPost, roles, type A
 // The whole table, written out: a change to who may do what has to change this test too.
 const expected: Record<Role, Action[]> = {
   admin: [...actions],
-  editor: ['dashboard:view', 'posts:write', 'posts:publish-own', 'posts:manage-any', 'labels:manage', 'comments:moderate'],
+  editor: [
+    'dashboard:view',
+    'posts:write',
+    'posts:publish-own',
+    'posts:manage-any',
+    'labels:manage',
+    'comments:moderate',
+  ],
   author: ['dashboard:view', 'posts:write', 'posts:publish-own'],
   contributor: ['dashboard:view', 'posts:write'],
   moderator: ['dashboard:view', 'comments:moderate'],

@@ -20,7 +20,14 @@ export type Action = (typeof actions)[number];
 const permissions: Record<Role, readonly Action[]> = {
   contributor: ['dashboard:view', 'posts:write'],
   author: ['dashboard:view', 'posts:write', 'posts:publish-own'],
-  editor: ['dashboard:view', 'posts:write', 'posts:publish-own', 'posts:manage-any', 'labels:manage', 'comments:moderate'],
+  editor: [
+    'dashboard:view',
+    'posts:write',
+    'posts:publish-own',
+    'posts:manage-any',
+    'labels:manage',
+    'comments:moderate',
+  ],
   moderator: ['dashboard:view', 'comments:moderate'],
   admin: actions,
 };

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
-import { useFreshDatabase } from '@/db/testing';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { createAccount } from '@/lib/people/accounts';
 import { authenticate } from './sign-in';
 
@@ -11,9 +11,15 @@ const password = 'correct horse battery';
 describe('authenticate', () => {
   it('signs in with the right password only', async () => {
     await createAccount(db(), { email: 'Ana@Example.com', name: 'Ana', role: 'author', password });
-    expect(await authenticate(db(), 'ana@example.com', password, '10.0.0.1')).toMatchObject({ ok: true, user: { role: 'author' } });
+    expect(await authenticate(db(), 'ana@example.com', password, '10.0.0.1')).toMatchObject({
+      ok: true,
+      user: { role: 'author' },
+    });
     expect(await authenticate(db(), 'ana@example.com', 'wrong', '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticate(db(), 'nobody@example.com', password, '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(db(), 'nobody@example.com', password, '10.0.0.1')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('refuses even the right password after 10 failures for one email, and says for how long', async () => {

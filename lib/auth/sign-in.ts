@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { users, type User } from '@/db/schema';
 import { checkLimits, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
 import { verifyPassword } from './password';
@@ -24,7 +24,10 @@ export type SignInResult =
 
 /** IPs are kept only as salted hashes. */
 export function hashIp(ip: string): string {
-  return createHash('sha256').update(`${process.env.AUTH_SECRET ?? ''}:${ip}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${process.env.AUTH_SECRET ?? ''}:${ip}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /**
@@ -32,9 +35,13 @@ export function hashIp(ip: string): string {
  * with the right password, until the window passes. Unknown emails cost the same time as wrong passwords.
  */
 export async function authenticate(db: Database, email: string, password: string, ip: string): Promise<SignInResult> {
-  const keys: LimitedKey[] = [[signInLimits.email, email], [signInLimits.ip, hashIp(ip)]];
+  const keys: LimitedKey[] = [
+    [signInLimits.email, email],
+    [signInLimits.ip, hashIp(ip)],
+  ];
   const locked = await checkLimits(db, keys);
-  if (locked.limited) return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil(locked.retryAfterMs / 60_000) };
+  if (locked.limited)
+    return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil(locked.retryAfterMs / 60_000) };
 
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const valid = await verifyPassword(user?.passwordHash, password);

@@ -1,5 +1,5 @@
 import { unstable_cache } from 'next/cache';
-import { getDb, type Database } from '@/db';
+import { getDb, type Database } from '@/lib/db';
 
 type Query<A extends unknown[], R> = (db: Database, ...args: A) => Promise<R>;
 

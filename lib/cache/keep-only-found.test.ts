@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { isNotFound } from './keep-only-found';
 
 type Entry = Parameters<typeof isNotFound>[0];
-const page = (status: number) => ({ kind: 'APP_PAGE', html: '<html></html>', rscData: undefined, headers: {}, postponed: undefined, status, segmentData: undefined }) as unknown as Entry;
-const read = (body: string) => ({ kind: 'FETCH', data: { headers: {}, body, status: 200, url: '' }, revalidate: false, tags: [] }) as unknown as Entry;
+const page = (status: number) =>
+  ({
+    kind: 'APP_PAGE',
+    html: '<html></html>',
+    rscData: undefined,
+    headers: {},
+    postponed: undefined,
+    status,
+    segmentData: undefined,
+  }) as unknown as Entry;
+const read = (body: string) =>
+  ({
+    kind: 'FETCH',
+    data: { headers: {}, body, status: 200, url: '' },
+    revalidate: false,
+    tags: [],
+  }) as unknown as Entry;
 
 describe('what the page cache keeps', () => {
   it('refuses 404 pages and reads that found nothing', () => {

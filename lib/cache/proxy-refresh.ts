@@ -19,7 +19,10 @@ export async function refreshProxyCache(paths: string[]): Promise<void> {
   const host = new URL(env().SITE_URL).host;
   const unique = [...new Set(paths)];
   const failed = (await Promise.all(unique.map((path) => refreshOne(new URL(path, base), host)))).filter(Boolean);
-  if (failed.length) warnAtMostEveryMinute(`Cache refresh through ${base} failed for ${failed.length} of ${unique.length} pages: ${failed[0]}`);
+  if (failed.length)
+    warnAtMostEveryMinute(
+      `Cache refresh through ${base} failed for ${failed.length} of ${unique.length} pages: ${failed[0]}`,
+    );
 }
 
 /** A proxy that is down fails every refresh: one line a minute says so, with how many were not printed. */
@@ -41,7 +44,11 @@ function refreshOne(url: URL, host: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     const request = http.get(url, { headers: { host }, timeout: 10_000 }, (response) => {
       response.resume();
-      response.on('end', () => resolve(response.statusCode && response.statusCode < 500 ? undefined : `${url.pathname}: ${response.statusCode}`));
+      response.on('end', () =>
+        resolve(
+          response.statusCode && response.statusCode < 500 ? undefined : `${url.pathname}: ${response.statusCode}`,
+        ),
+      );
     });
     request.on('timeout', () => request.destroy(new Error('timed out')));
     request.on('error', (error) => resolve(`${url.pathname}: ${error.message}`));

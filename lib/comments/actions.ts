@@ -5,7 +5,7 @@ import { after } from 'next/server';
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { getSiteSettings } from '@/db/queries/settings';
 import { commentDrafts, users } from '@/db/schema';
 import { authorizedButtonAction } from '@/lib/actions';
@@ -40,12 +40,16 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
     if (scripted) return { status: 'error', message, fieldErrors, values: kept, token: issueFormToken() };
     const postId = Number(values.postId);
     if (!Number.isInteger(postId) || postId <= 0) notFound();
-    const [draft] = await db.insert(commentDrafts).values({ postId, message, fieldErrors, values: kept }).returning({ id: commentDrafts.id });
+    const [draft] = await db
+      .insert(commentDrafts)
+      .values({ postId, message, fieldErrors, values: kept })
+      .returning({ id: commentDrafts.id });
     redirect(`/comments/draft/${draft.id}`);
   };
 
   const parsed = commentFormSchema.safeParse(values);
-  if (!parsed.success) return fail('Your comment was not posted: please correct the marked fields.', fieldErrorsOf(parsed.error));
+  if (!parsed.success)
+    return fail('Your comment was not posted: please correct the marked fields.', fieldErrorsOf(parsed.error));
   const result = await submitComment(db, parsed.data, {
     ipHash: hashIp(clientIp(requestHeaders)),
     staff: await getCurrentUser(),
@@ -77,7 +81,10 @@ async function notifyModerators(postId: number, commenter: string) {
   });
 }
 
-const reportSchema = z.object({ commentId: z.coerce.number().int().positive(), reason: z.string().trim().max(500).default('') });
+const reportSchema = z.object({
+  commentId: z.coerce.number().int().positive(),
+  reason: z.string().trim().max(500).default(''),
+});
 const reportLimit = { bucket: 'report:ip', max: 10, windowMs: 60 * 60 * 1000 };
 
 /** A reader flags a comment; it goes to the moderators' Reported queue. */
@@ -104,10 +111,20 @@ export async function moderateCommentsAction(formData: FormData): Promise<void> 
   const moderator = await requirePermission('comments:moderate');
   const ids = idsSchema.safeParse(formData.getAll('ids'));
   const decision = z.enum(decisions).safeParse(formData.get('decision'));
-  const back = z.string().regex(/^\/dashboard\/comments(\?[\w=&%.+-]*)?$/).catch('/dashboard/comments').parse(formData.get('back'));
+  const back = z
+    .string()
+    .regex(/^\/dashboard\/comments(\?[\w=&%.+-]*)?$/)
+    .catch('/dashboard/comments')
+    .parse(formData.get('back'));
   if (!ids.success || !decision.success) redirect(`${back}${back.includes('?') ? '&' : '?'}error=select`);
   const db = await getDb();
-  const { postIds } = await moderate(db, moderator.id, ids.data, decision.data, String(formData.get('note') ?? '').slice(0, 500));
+  const { postIds } = await moderate(
+    db,
+    moderator.id,
+    ids.data,
+    decision.data,
+    String(formData.get('note') ?? '').slice(0, 500),
+  );
   revalidateComments(postIds);
   redirect(back);
 }
@@ -122,4 +139,3 @@ export const blockCommenterAction = authorizedButtonAction(
     redirect(`/dashboard/comments?blocked=${kind}`);
   },
 );
-

@@ -1,6 +1,6 @@
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { commentDrafts } from '@/db/schema';
 
 const DRAFT_LIFETIME_MS = 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { commentsByIds } from '@/db/queries/moderation';
 import { blockedCommenters, commentReports, comments, moderationLog } from '@/db/schema';
 
@@ -24,9 +24,17 @@ export async function moderate(
   const targetIds = targets.map((t) => t.id);
   await db.transaction(async (tx) => {
     await tx.insert(moderationLog).values(
-      targets.map((t) => ({ commentId: decision === 'delete' ? null : t.id, actorId, action: decision, detail: note || `comment ${t.id} was ${t.status}` })),
+      targets.map((t) => ({
+        commentId: decision === 'delete' ? null : t.id,
+        actorId,
+        action: decision,
+        detail: note || `comment ${t.id} was ${t.status}`,
+      })),
     );
-    await tx.update(commentReports).set({ resolvedAt: new Date() }).where(and(inArray(commentReports.commentId, targetIds), isNull(commentReports.resolvedAt)));
+    await tx
+      .update(commentReports)
+      .set({ resolvedAt: new Date() })
+      .where(and(inArray(commentReports.commentId, targetIds), isNull(commentReports.resolvedAt)));
     if (decision === 'delete') await tx.delete(comments).where(inArray(comments.id, targetIds));
     else await tx.update(comments).set({ status: nextStatus[decision] }).where(inArray(comments.id, targetIds));
   });
@@ -36,7 +44,12 @@ export async function moderate(
 }
 
 /** Blocks the email or the network of a comment's author; their future comments are refused. */
-export async function blockCommenter(db: Database, actorId: string, commentId: number, kind: 'email' | 'ip'): Promise<string | null> {
+export async function blockCommenter(
+  db: Database,
+  actorId: string,
+  commentId: number,
+  kind: 'email' | 'ip',
+): Promise<string | null> {
   const [target] = await commentsByIds(db, [commentId]);
   const value = kind === 'email' ? target?.authorEmail : target?.ipHash;
   if (!target || !value) return null;
@@ -51,7 +64,10 @@ export async function blockCommenter(db: Database, actorId: string, commentId: n
 }
 
 export async function reportComment(db: Database, commentId: number, reason: string): Promise<boolean> {
-  const [target] = await db.select({ id: comments.id }).from(comments).where(and(eq(comments.id, commentId), eq(comments.status, 'approved')));
+  const [target] = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.status, 'approved')));
   if (!target) return false;
   await db.insert(commentReports).values({ commentId, reason });
   return true;

@@ -28,15 +28,24 @@ describe('decide', () => {
   });
 
   it('holds a first-time commenter and a comment without email', () => {
-    expect(decide(facts({ knownCommenter: false }), settings)).toEqual({ outcome: 'pending', reason: 'first comment from this email' });
+    expect(decide(facts({ knownCommenter: false }), settings)).toEqual({
+      outcome: 'pending',
+      reason: 'first comment from this email',
+    });
     expect(decide(facts({ email: null }), settings)).toEqual({ outcome: 'pending', reason: 'no email given' });
   });
 
   it('follows the site mode, and a post override of it', () => {
     expect(decide(facts(), { ...settings, moderationMode: 'hold_all' })).toMatchObject({ outcome: 'pending' });
-    expect(decide(facts({ knownCommenter: false }), { ...settings, moderationMode: 'approve' })).toMatchObject({ outcome: 'approved' });
-    expect(decide(facts({ post: { commentsMode: 'hold_all', publishedAt: now } }), settings)).toMatchObject({ outcome: 'pending' });
-    expect(decide(facts({ knownCommenter: false, post: { commentsMode: 'approve', publishedAt: now } }), settings)).toMatchObject({
+    expect(decide(facts({ knownCommenter: false }), { ...settings, moderationMode: 'approve' })).toMatchObject({
+      outcome: 'approved',
+    });
+    expect(decide(facts({ post: { commentsMode: 'hold_all', publishedAt: now } }), settings)).toMatchObject({
+      outcome: 'pending',
+    });
+    expect(
+      decide(facts({ knownCommenter: false, post: { commentsMode: 'approve', publishedAt: now } }), settings),
+    ).toMatchObject({
       outcome: 'approved',
     });
   });
@@ -44,12 +53,19 @@ describe('decide', () => {
   it('holds more links than allowed, saying how many', () => {
     const body = 'See https://a.example and http://b.example and www.c.example';
     expect(decide(facts({ body }), settings)).toEqual({ outcome: 'pending', reason: '3 links (more than 2)' });
-    expect(decide(facts({ body: 'https://a.example https://b.example' }), settings)).toMatchObject({ outcome: 'approved' });
+    expect(decide(facts({ body: 'https://a.example https://b.example' }), settings)).toMatchObject({
+      outcome: 'approved',
+    });
   });
 
   it('holds suspect words and rejects blocked ones, naming the word', () => {
-    expect(decide(facts({ body: 'Best CASINO bonus' }), settings)).toEqual({ outcome: 'pending', reason: 'suspect word "casino"' });
-    expect(decide(facts({ body: 'Buy cheap pills now' }), settings)).toMatchObject({ reason: 'suspect word "cheap pills"' });
+    expect(decide(facts({ body: 'Best CASINO bonus' }), settings)).toEqual({
+      outcome: 'pending',
+      reason: 'suspect word "casino"',
+    });
+    expect(decide(facts({ body: 'Buy cheap pills now' }), settings)).toMatchObject({
+      reason: 'suspect word "cheap pills"',
+    });
     const rejected = decide(facts({ body: 'What an idiot.' }), settings);
     expect(rejected).toMatchObject({ outcome: 'rejected', reason: 'blocked word "idiot"' });
     expect(rejected.outcome === 'rejected' && rejected.message).toContain('“idiot”');
@@ -58,12 +74,17 @@ describe('decide', () => {
   });
 
   it('rejects blocked emails and IPs, even from known commenters', () => {
-    expect(decide(facts({ blockedEmail: true }), settings)).toMatchObject({ outcome: 'rejected', reason: 'blocked email' });
+    expect(decide(facts({ blockedEmail: true }), settings)).toMatchObject({
+      outcome: 'rejected',
+      reason: 'blocked email',
+    });
     expect(decide(facts({ blockedIp: true }), settings)).toMatchObject({ outcome: 'rejected', reason: 'blocked IP' });
   });
 
   it('approves staff at once, but not past a blocked word or a closed post', () => {
-    expect(decide(facts({ isStaff: true, knownCommenter: false, body: 'casino https://a https://b https://c' }), settings)).toMatchObject({
+    expect(
+      decide(facts({ isStaff: true, knownCommenter: false, body: 'casino https://a https://b https://c' }), settings),
+    ).toMatchObject({
       outcome: 'approved',
     });
     expect(decide(facts({ isStaff: true, body: 'idiot' }), settings)).toMatchObject({ outcome: 'rejected' });

@@ -38,7 +38,8 @@ export function wordList(text: string): string[] {
 export function findWord(text: string, words: string[]): string | null {
   const lower = text.toLowerCase();
   return (
-    words.find((word) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}($|[^\\p{L}\\p{N}])`, 'u').test(lower)) ?? null
+    words.find((word) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}($|[^\\p{L}\\p{N}])`, 'u').test(lower)) ??
+    null
   );
 }
 
@@ -54,15 +55,21 @@ export function commentsClosed(post: CommentFacts['post'], settings: ModerationS
 
 export function decide(facts: CommentFacts, settings: ModerationSettings): Decision {
   const reject = (reason: string, message: string): Decision => ({ outcome: 'rejected', reason, message });
-  if (commentsClosed(facts.post, settings, facts.now)) return reject('comments closed', 'Comments are closed on this post.');
+  if (commentsClosed(facts.post, settings, facts.now))
+    return reject('comments closed', 'Comments are closed on this post.');
   if (facts.blockedEmail) return reject('blocked email', 'Comments from this address are not accepted here.');
   if (facts.blockedIp) return reject('blocked IP', 'Comments from your network are not accepted here.');
   const blocked = findWord(facts.body, wordList(settings.blockedWords));
-  if (blocked) return reject(`blocked word "${blocked}"`, `Your comment contains a word that is not allowed here: “${blocked}”. Please edit it and post again.`);
+  if (blocked)
+    return reject(
+      `blocked word "${blocked}"`,
+      `Your comment contains a word that is not allowed here: “${blocked}”. Please edit it and post again.`,
+    );
   if (facts.isStaff) return { outcome: 'approved', reason: null };
 
   const links = countLinks(facts.body);
-  if (links > settings.maxLinks) return { outcome: 'pending', reason: `${links} links (more than ${settings.maxLinks})` };
+  if (links > settings.maxLinks)
+    return { outcome: 'pending', reason: `${links} links (more than ${settings.maxLinks})` };
   const suspect = findWord(facts.body, wordList(settings.suspectWords));
   if (suspect) return { outcome: 'pending', reason: `suspect word "${suspect}"` };
 

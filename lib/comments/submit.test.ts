@@ -1,8 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blockedCommenters, comments, posts, siteSettings } from '@/db/schema';
-import { seedDemoContent } from '@/db/seed';
-import { useFreshDatabase } from '@/db/testing';
+import { seedDemoContent } from '@/lib/seed/demo';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createAccount } from '@/lib/people/accounts';
 import { issueFormToken } from './form-token';
@@ -29,15 +29,24 @@ describe('submitComment', () => {
   it('holds a first-time commenter with the reason, then approves them once known', async () => {
     const first = await submit({ name: 'Nia', email: 'nia@example.com', body: 'Good to see the wall repaired.' });
     expect(first).toMatchObject({ ok: true, status: 'pending' });
-    const [row] = await db().select().from(comments).where(eq(comments.id, (first as { commentId: number }).commentId));
+    const [row] = await db()
+      .select()
+      .from(comments)
+      .where(eq(comments.id, (first as { commentId: number }).commentId));
     expect(row.reason).toBe('first comment from this email');
     expect(row.ipHash).toMatch(/^ip-/);
     await db().update(comments).set({ status: 'approved' }).where(eq(comments.id, row.id));
-    expect(await submit({ name: 'Nia', email: 'nia@example.com', body: 'And the steps too.' })).toMatchObject({ status: 'approved' });
+    expect(await submit({ name: 'Nia', email: 'nia@example.com', body: 'And the steps too.' })).toMatchObject({
+      status: 'approved',
+    });
   });
 
   it('holds three links, rejects a blocked word but keeps a record for moderators', async () => {
-    const links = await submit({ name: 'L', email: 'nia@example.com', body: 'https://a.example https://b.example https://c.example' });
+    const links = await submit({
+      name: 'L',
+      email: 'nia@example.com',
+      body: 'https://a.example https://b.example https://c.example',
+    });
     expect(links).toMatchObject({ ok: true, status: 'pending' });
     const rejected = await submit({ name: 'R', email: 'r@example.com', body: 'You idiot.' });
     expect(rejected).toMatchObject({ ok: false, field: 'body' });
@@ -53,44 +62,88 @@ describe('submitComment', () => {
   });
 
   it('asks to press again when the form came back too fast or with no stamp', async () => {
-    const tooFast = commentFormSchema.parse({ postId: String(postId), name: 'Q', body: 'Quick one', token: issueFormToken(now.getTime() - 500) });
-    expect(await submitComment(db(), tooFast, { ipHash: ip(), staff: null, now })).toMatchObject({ ok: false, freshToken: true });
+    const tooFast = commentFormSchema.parse({
+      postId: String(postId),
+      name: 'Q',
+      body: 'Quick one',
+      token: issueFormToken(now.getTime() - 500),
+    });
+    expect(await submitComment(db(), tooFast, { ipHash: ip(), staff: null, now })).toMatchObject({
+      ok: false,
+      freshToken: true,
+    });
     const noToken = commentFormSchema.parse({ postId: String(postId), name: 'Q', body: 'Quick one' });
-    expect(await submitComment(db(), noToken, { ipHash: ip(), staff: null, now })).toMatchObject({ ok: false, freshToken: true });
+    expect(await submitComment(db(), noToken, { ipHash: ip(), staff: null, now })).toMatchObject({
+      ok: false,
+      freshToken: true,
+    });
     // Without JavaScript the stamp comes from the cookie the comment section's pixel set when it was shown.
     const seenStamp = issueFormToken(now.getTime() - 5000);
-    expect(await submitComment(db(), noToken, { ipHash: ip(), staff: null, now, seenStamp })).toMatchObject({ ok: true });
+    expect(await submitComment(db(), noToken, { ipHash: ip(), staff: null, now, seenStamp })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('limits one network to 5 comments in 10 minutes, and refuses duplicates', async () => {
     const network = ip();
-    for (let i = 0; i < 5; i++) expect(await submit({ name: 'P', body: `Point number ${i}` }, network)).toMatchObject({ ok: true });
-    expect(await submit({ name: 'P', body: 'One more point' }, network)).toMatchObject({ ok: false, message: expect.stringContaining('Try again in 10 minutes') });
+    for (let i = 0; i < 5; i++)
+      expect(await submit({ name: 'P', body: `Point number ${i}` }, network)).toMatchObject({ ok: true });
+    expect(await submit({ name: 'P', body: 'One more point' }, network)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Try again in 10 minutes'),
+    });
     expect(await submit({ name: 'P', body: 'Point number 0' })).toMatchObject({ ok: true });
     const again = await submit({ name: 'P', email: 'p@example.com', body: 'Same words' });
     expect(again.ok).toBe(true);
-    expect(await submit({ name: 'P', email: 'p@example.com', body: '  same WORDS ' })).toEqual({ ok: false, message: 'You already posted this comment.' });
+    expect(await submit({ name: 'P', email: 'p@example.com', body: '  same WORDS ' })).toEqual({
+      ok: false,
+      message: 'You already posted this comment.',
+    });
   });
 
   it('refuses blocked emails and networks', async () => {
-    await db().insert(blockedCommenters).values([{ kind: 'email', value: 'troll@example.com' }, { kind: 'ip', value: 'ip-blocked' }]);
+    await db()
+      .insert(blockedCommenters)
+      .values([
+        { kind: 'email', value: 'troll@example.com' },
+        { kind: 'ip', value: 'ip-blocked' },
+      ]);
     expect(await submit({ name: 'T', email: 'troll@example.com', body: 'Hello there' })).toMatchObject({ ok: false });
     expect(await submit({ name: 'T', body: 'Hello again' }, 'ip-blocked')).toMatchObject({ ok: false });
   });
 
   it('takes staff comments as the signed-in person, approved at once', async () => {
     const editor = await createAccount(db(), { email: 'ed@example.com', name: 'Ed Itor', role: 'editor' });
-    const result = await submit({ name: 'ignored', body: 'Correction: the works start Monday.', token: '' }, ip(), editor);
+    const result = await submit(
+      { name: 'ignored', body: 'Correction: the works start Monday.', token: '' },
+      ip(),
+      editor,
+    );
     expect(result).toMatchObject({ ok: true, status: 'approved' });
-    const [stored] = await db().select().from(comments).where(eq(comments.id, (result as { commentId: number }).commentId));
+    const [stored] = await db()
+      .select()
+      .from(comments)
+      .where(eq(comments.id, (result as { commentId: number }).commentId));
     expect(stored).toMatchObject({ authorName: 'Ed Itor', authorEmail: 'ed@example.com', authorUserId: editor.id });
   });
 
   it('threads replies only under approved comments of the same post', async () => {
-    const [approved] = await db().select().from(comments).where(and(eq(comments.status, 'approved'), eq(comments.postId, postId))).limit(1);
-    expect(await submit({ name: 'Nia', email: 'nia@example.com', body: 'Replying here.', parentId: String(approved.id) })).toMatchObject({ ok: true });
-    const [elsewhere] = await db().select().from(comments).where(and(eq(comments.status, 'approved'), ne(comments.postId, postId))).limit(1);
-    expect(await submit({ name: 'Nia', body: 'Wrong thread', parentId: String(elsewhere.id) })).toMatchObject({ ok: false });
+    const [approved] = await db()
+      .select()
+      .from(comments)
+      .where(and(eq(comments.status, 'approved'), eq(comments.postId, postId)))
+      .limit(1);
+    expect(
+      await submit({ name: 'Nia', email: 'nia@example.com', body: 'Replying here.', parentId: String(approved.id) }),
+    ).toMatchObject({ ok: true });
+    const [elsewhere] = await db()
+      .select()
+      .from(comments)
+      .where(and(eq(comments.status, 'approved'), ne(comments.postId, postId)))
+      .limit(1);
+    expect(await submit({ name: 'Nia', body: 'Wrong thread', parentId: String(elsewhere.id) })).toMatchObject({
+      ok: false,
+    });
     const [spam] = await db().select().from(comments).where(eq(comments.status, 'spam')).limit(1);
     expect(await submit({ name: 'Nia', body: 'To spam?', parentId: String(spam.id) })).toMatchObject({ ok: false });
   });

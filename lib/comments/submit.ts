@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import {
   blockedKinds,
   getCommentablePost,
@@ -22,7 +22,10 @@ export const commentLimits = {
   email: { bucket: 'comment:email', max: 5, windowMs: TEN_MINUTES },
 } satisfies Record<string, Limit>;
 
-const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().positive().optional());
+const optionalId = z.preprocess(
+  (v) => (v === '' || v === undefined ? undefined : v),
+  z.coerce.number().int().positive().optional(),
+);
 
 export const commentFormSchema = z.object({
   postId: z.coerce.number().int().positive(),
@@ -33,7 +36,10 @@ export const commentFormSchema = z.object({
     .trim()
     .toLowerCase()
     .max(200)
-    .refine((email) => email === '' || z.email().safeParse(email).success, 'Enter a valid email address, or leave it empty.')
+    .refine(
+      (email) => email === '' || z.email().safeParse(email).success,
+      'Enter a valid email address, or leave it empty.',
+    )
     .default(''),
   body: z
     .string()
@@ -42,7 +48,10 @@ export const commentFormSchema = z.object({
     .superRefine((body, ctx) => {
       if (body.length <= MAX_COMMENT_LENGTH) return;
       const limit = MAX_COMMENT_LENGTH.toLocaleString('en-US');
-      ctx.addIssue({ code: 'custom', message: `Keep your comment under ${limit} characters (it has ${body.length.toLocaleString('en-US')}).` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `Keep your comment under ${limit} characters (it has ${body.length.toLocaleString('en-US')}).`,
+      });
     }),
   // A field people never see: only bots fill it in.
   website: z.string().default(''),
@@ -51,7 +60,12 @@ export const commentFormSchema = z.object({
 export type CommentForm = z.infer<typeof commentFormSchema>;
 
 export type SubmitResult =
-  | { ok: true; status: 'approved' | 'pending'; commentId: number; post: { id: number; slug: string; publishedAt: Date } }
+  | {
+      ok: true;
+      status: 'approved' | 'pending';
+      commentId: number;
+      post: { id: number; slug: string; publishedAt: Date };
+    }
   | { ok: false; message: string; field?: string; freshToken?: true };
 
 /** `seenStamp`: the signed time the comment section was shown (a cookie set by /api/comments/seen). */
@@ -61,7 +75,11 @@ type Context = { ipHash: string; staff: CurrentUser | null; now: Date; seenStamp
  * Takes a reader's comment through the spam defences and the moderation rules, and stores it (or says why not).
  * Held and rejected comments keep their reason for the moderators.
  */
-export async function submitComment(db: Database, form: CommentForm, { ipHash, staff, now, seenStamp }: Context): Promise<SubmitResult> {
+export async function submitComment(
+  db: Database,
+  form: CommentForm,
+  { ipHash, staff, now, seenStamp }: Context,
+): Promise<SubmitResult> {
   const post = await getCommentablePost(db, form.postId);
   if (!post) return { ok: false, message: 'This post does not take comments.' };
   if (form.parentId && !(await isApprovedCommentOf(db, form.parentId, post.id))) {
@@ -72,24 +90,44 @@ export async function submitComment(db: Database, form: CommentForm, { ipHash, s
   const name = isStaff ? staff!.name : form.name;
   const email = isStaff ? staff!.email : form.email || null;
   if (!name) return { ok: false, field: 'name', message: 'Enter your name.' };
-  if (!email && settings.requireEmail) return { ok: false, field: 'email', message: 'Enter your email address (it is never shown).' };
+  if (!email && settings.requireEmail)
+    return { ok: false, field: 'email', message: 'Enter your email address (it is never shown).' };
 
-  const limitedKeys: LimitedKey[] = [[commentLimits.ip, ipHash], ...(email ? [[commentLimits.email, email] as const] : [])];
-  const base = { postId: post.id, parentId: form.parentId ?? null, authorName: name, authorEmail: email, body: form.body, ipHash, createdAt: now };
+  const limitedKeys: LimitedKey[] = [
+    [commentLimits.ip, ipHash],
+    ...(email ? [[commentLimits.email, email] as const] : []),
+  ];
+  const base = {
+    postId: post.id,
+    parentId: form.parentId ?? null,
+    authorName: name,
+    authorEmail: email,
+    body: form.body,
+    ipHash,
+    createdAt: now,
+  };
   if (form.website) {
     // Bots get the answer a person would, and moderators find them under Spam.
-    const [row] = await db.insert(comments).values({ ...base, status: 'spam', reason: 'honeypot field filled' }).returning({ id: comments.id });
+    const [row] = await db
+      .insert(comments)
+      .values({ ...base, status: 'spam', reason: 'honeypot field filled' })
+      .returning({ id: comments.id });
     return { ok: true, status: 'pending', commentId: row.id, post };
   }
   if (!isStaff) {
-    const shownLongEnoughAgo = [form.token, seenStamp].some((stamp) => checkFormToken(stamp, settings.minSubmitSeconds, now.getTime()) === 'ok');
+    const shownLongEnoughAgo = [form.token, seenStamp].some(
+      (stamp) => checkFormToken(stamp, settings.minSubmitSeconds, now.getTime()) === 'ok',
+    );
     if (!shownLongEnoughAgo) {
       return { ok: false, freshToken: true, message: 'Please check your comment and press “Post comment” again.' };
     }
     const state = await checkLimits(db, limitedKeys, now);
     if (state.limited) {
       const minutes = Math.ceil(state.retryAfterMs / 60_000);
-      return { ok: false, message: `You are commenting faster than we allow. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
+      return {
+        ok: false,
+        message: `You are commenting faster than we allow. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      };
     }
   }
   if (await isDuplicate(db, post.id, form.body, { email, ipHash }, new Date(now.getTime() - 24 * 60 * 60 * 1000))) {
@@ -114,7 +152,11 @@ export async function submitComment(db: Database, form: CommentForm, { ipHash, s
     if (decision.reason !== 'comments closed') {
       await db.insert(comments).values({ ...base, status: 'rejected', reason: decision.reason });
     }
-    return { ok: false, field: decision.reason.startsWith('blocked word') ? 'body' : undefined, message: decision.message };
+    return {
+      ok: false,
+      field: decision.reason.startsWith('blocked word') ? 'body' : undefined,
+      message: decision.message,
+    };
   }
   const [row] = await db
     .insert(comments)

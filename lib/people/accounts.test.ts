@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
-import { useFreshDatabase } from '@/db/testing';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { createAccount, createFirstAdmin, EmailTakenError, hasAnyUser } from './accounts';
 
 const db = useFreshDatabase('accounts');
@@ -24,6 +24,8 @@ describe('accounts', () => {
     const a = await createAccount(db(), { email: 'sam@example.com', name: 'Sam Lee', role: 'author' });
     const b = await createAccount(db(), { email: 'sam2@example.com', name: 'Sam Lee', role: 'author' });
     expect([a.slug, b.slug]).toEqual(['sam-lee', 'sam-lee-2']);
-    await expect(createAccount(db(), { email: 'SAM@example.com', name: 'Other', role: 'author' })).rejects.toThrow(EmailTakenError);
+    await expect(createAccount(db(), { email: 'SAM@example.com', name: 'Other', role: 'author' })).rejects.toThrow(
+      EmailTakenError,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { count, eq, like, or, sql } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { users, type User } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { slugify } from '@/lib/slug';
@@ -17,9 +17,12 @@ export class EmailTakenError extends Error {
 async function freeSlug(db: Database, name: string): Promise<string> {
   const base = slugify(name) || 'author';
   const taken = new Set(
-    (await db.select({ slug: users.slug }).from(users).where(or(eq(users.slug, base), like(users.slug, `${base}-%`)))).map(
-      (row) => row.slug,
-    ),
+    (
+      await db
+        .select({ slug: users.slug })
+        .from(users)
+        .where(or(eq(users.slug, base), like(users.slug, `${base}-%`)))
+    ).map((row) => row.slug),
   );
   if (!taken.has(base)) return base;
   let n = 2;

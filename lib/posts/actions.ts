@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { getPostForEditing } from '@/db/queries/dashboard-posts';
 import { postRevisions, posts } from '@/db/schema';
 import { authorizedButtonAction } from '@/lib/actions';
@@ -21,7 +21,14 @@ function doneMessage(intent: string, status: string): string {
   if (intent === 'unpublish') return 'Unpublished: readers no longer see it.';
   if (intent === 'save' && status === 'published') return 'Updated: the live post shows the change.';
   if (intent === 'save' && status === 'scheduled') return 'Updated: the scheduled post will go out with this version.';
-  return { draft: 'Draft saved.', review: 'Submitted for review. An editor will publish it.', scheduled: 'Scheduled.', published: 'Published. It is live now.' }[status] ?? 'Saved.';
+  return (
+    {
+      draft: 'Draft saved.',
+      review: 'Submitted for review. An editor will publish it.',
+      scheduled: 'Scheduled.',
+      published: 'Published. It is live now.',
+    }[status] ?? 'Saved.'
+  );
 }
 
 export async function savePostAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -29,13 +36,19 @@ export async function savePostAction(_previous: FormState, formData: FormData): 
   const values = formValues(formData);
   const parsed = postFormSchema.safeParse(values);
   if (!parsed.success) {
-    return { status: 'error', message: 'The post was not saved: please correct the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
+    return {
+      status: 'error',
+      message: 'The post was not saved: please correct the marked fields.',
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values,
+    };
   }
   const cover = formData.get('cover');
   let coverImage: string | undefined;
   if (cover instanceof File && cover.size > 0) {
     const saved = await saveImage(cover, 'covers');
-    if (!saved.ok) return { status: 'error', message: 'The post was not saved.', fieldErrors: { cover: saved.message }, values };
+    if (!saved.ok)
+      return { status: 'error', message: 'The post was not saved.', fieldErrors: { cover: saved.message }, values };
     coverImage = saved.url;
   }
 
@@ -59,7 +72,12 @@ export async function savePostAction(_previous: FormState, formData: FormData): 
 }
 
 async function previewPath(id: number): Promise<string> {
-  const [post] = await (await getDb()).select({ previewSecret: posts.previewSecret }).from(posts).where(eq(posts.id, id));
+  const [post] = await (
+    await getDb()
+  )
+    .select({ previewSecret: posts.previewSecret })
+    .from(posts)
+    .where(eq(posts.id, id));
   return `/preview/${createPreviewToken(id, post.previewSecret)}`;
 }
 
@@ -67,7 +85,9 @@ async function previewPath(id: number): Promise<string> {
  * Saves a draft in the background while the author types. Only drafts (and posts in review): a live post
  * changes only when someone presses Update.
  */
-export async function autosaveAction(formData: FormData): Promise<{ ok: true; id: number; savedAt: string } | { ok: false; message: string }> {
+export async function autosaveAction(
+  formData: FormData,
+): Promise<{ ok: true; id: number; savedAt: string } | { ok: false; message: string }> {
   const user = await requirePermission('posts:write');
   const parsed = postFormSchema.safeParse({ ...formValues(formData), intent: 'save' });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
@@ -88,15 +108,22 @@ export async function autosaveAction(formData: FormData): Promise<{ ok: true; id
 const postIdSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /** Moves a post to the trash (restorable for 30 days), or back. */
-export const trashPostAction = authorizedButtonAction('posts:write', postIdSchema.extend({ restore: z.string().optional() }), async ({ id, restore }, user) => {
-  const db = await getDb();
-  const post = await getPostForEditing(db, id);
-  if (!post) notFound();
-  if (!canDeletePost(user, post)) forbidden();
-  await db.update(posts).set({ deletedAt: restore ? null : new Date(), updatedAt: new Date() }).where(eq(posts.id, id));
-  revalidatePost({ slugs: [post.slug], listings: post.status === 'published' });
-  redirect(restore ? `/dashboard/posts/${id}` : '/dashboard/posts?trashed=1');
-});
+export const trashPostAction = authorizedButtonAction(
+  'posts:write',
+  postIdSchema.extend({ restore: z.string().optional() }),
+  async ({ id, restore }, user) => {
+    const db = await getDb();
+    const post = await getPostForEditing(db, id);
+    if (!post) notFound();
+    if (!canDeletePost(user, post)) forbidden();
+    await db
+      .update(posts)
+      .set({ deletedAt: restore ? null : new Date(), updatedAt: new Date() })
+      .where(eq(posts.id, id));
+    revalidatePost({ slugs: [post.slug], listings: post.status === 'published' });
+    redirect(restore ? `/dashboard/posts/${id}` : '/dashboard/posts?trashed=1');
+  },
+);
 
 /** Puts an earlier version's title, excerpt and body back (the current version becomes a revision itself). */
 export const restoreRevisionAction = authorizedButtonAction(
@@ -110,7 +137,9 @@ export const restoreRevisionAction = authorizedButtonAction(
     const [revision] = await db.select().from(postRevisions).where(eq(postRevisions.id, revisionId));
     if (!revision || revision.postId !== id) notFound();
     await db.transaction(async (tx) => {
-      await tx.insert(postRevisions).values({ postId: id, title: post.title, excerpt: post.excerpt, bodyHtml: post.bodyHtml, savedBy: user.id });
+      await tx
+        .insert(postRevisions)
+        .values({ postId: id, title: post.title, excerpt: post.excerpt, bodyHtml: post.bodyHtml, savedBy: user.id });
       await tx
         .update(posts)
         .set({ title: revision.title, excerpt: revision.excerpt, bodyHtml: revision.bodyHtml, updatedAt: new Date() })

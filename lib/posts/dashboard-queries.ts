@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { listDashboardPosts, listPostAuthors } from '@/db/queries/dashboard-posts';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 
-export const statusLabels = { draft: 'Draft', review: 'In review', scheduled: 'Scheduled', published: 'Published' } as const;
+export const statusLabels = {
+  draft: 'Draft',
+  review: 'In review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+} as const;
 
 export const postListParams = z.object({
   status: z.enum(['draft', 'review', 'scheduled', 'published', 'trash']).optional().catch(undefined),

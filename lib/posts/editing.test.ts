@@ -12,7 +12,10 @@ describe('postFormSchema', () => {
   });
 
   it('splits, trims and dedupes labels', () => {
-    expect(postFormSchema.parse({ ...base, labels: ' Harbour, Weather ,Harbour,, ' }).labels).toEqual(['Harbour', 'Weather']);
+    expect(postFormSchema.parse({ ...base, labels: ' Harbour, Weather ,Harbour,, ' }).labels).toEqual([
+      'Harbour',
+      'Weather',
+    ]);
   });
 
   it('explains what is wrong', () => {
@@ -43,7 +46,12 @@ describe('transition', () => {
   const live = { status: 'published' as const, publishedAt: new Date('2026-02-01T00:00:00Z') };
 
   it('publishes now, keeps the original date on republish, and revokes previews', () => {
-    expect(transition('publish', draft, null, now)).toEqual({ ok: true, status: 'published', publishedAt: now, rotatePreview: true });
+    expect(transition('publish', draft, null, now)).toEqual({
+      ok: true,
+      status: 'published',
+      publishedAt: now,
+      rotatePreview: true,
+    });
     expect(transition('publish', live, null, now)).toMatchObject({ publishedAt: live.publishedAt });
   });
 

@@ -10,20 +10,38 @@ const MAX_LABELS = 10;
 
 export const postFormSchema = z
   .object({
-    id: z.coerce.number().int().positive().optional().or(z.literal('').transform(() => undefined)),
+    id: z.coerce
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     title: z.string().trim().min(1, 'Give the post a title.').max(200, 'Keep the title under 200 characters.'),
     slug: z
       .string()
       .trim()
       .max(80, 'Keep the slug under 80 characters.')
-      .refine((slug) => slug === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug), 'Use lowercase letters, digits and dashes only.'),
+      .refine(
+        (slug) => slug === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug),
+        'Use lowercase letters, digits and dashes only.',
+      ),
     excerpt: z.string().trim().max(500, 'Keep the excerpt under 500 characters.').default(''),
     labels: z
       .string()
       .default('')
-      .transform((text) => [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))])
+      .transform((text) => [
+        ...new Set(
+          text
+            .split(',')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        ),
+      ])
       .refine((list) => list.length <= MAX_LABELS, `Use at most ${MAX_LABELS} labels.`)
-      .refine((list) => list.every((l) => l.length <= 40 && slugify(l) !== ''), 'Each label needs a letter or digit, and at most 40 characters.'),
+      .refine(
+        (list) => list.every((l) => l.length <= 40 && slugify(l) !== ''),
+        'Each label needs a letter or digit, and at most 40 characters.',
+      ),
     body: z.string().max(500_000, 'The body is too long.').default(''),
     coverAlt: z.string().trim().max(300).default(''),
     commentsMode: z.enum(['site', 'hold_all', 'hold_first', 'approve', 'closed']).default('site'),
@@ -83,7 +101,8 @@ export function transition(
       }
       return { ok: true, status: 'scheduled', publishedAt: scheduleAt, rotatePreview: false };
     case 'unpublish':
-      if (status !== 'published' && status !== 'scheduled') return { ok: false, message: 'This post is not published.' };
+      if (status !== 'published' && status !== 'scheduled')
+        return { ok: false, message: 'This post is not published.' };
       return { ok: true, status: 'draft', publishedAt: null, rotatePreview: false };
   }
 }

@@ -18,7 +18,10 @@ export function createPreviewToken(postId: number, previewSecret: string, now = 
 }
 
 /** The post id a token grants, if it is well formed and unexpired; the caller then checks the signature. */
-export function readPreviewToken(token: string, now = Date.now()): { postId: number; expiresAt: number; sig: string } | null {
+export function readPreviewToken(
+  token: string,
+  now = Date.now(),
+): { postId: number; expiresAt: number; sig: string } | null {
   const match = /^(\d{1,10})\.(\d{13})\.([\w-]{43})$/.exec(token);
   if (!match) return null;
   const [, postId, expiresAt, sig] = match;
@@ -26,7 +29,10 @@ export function readPreviewToken(token: string, now = Date.now()): { postId: num
   return { postId: Number(postId), expiresAt: Number(expiresAt), sig };
 }
 
-export function isPreviewSignatureValid(token: { postId: number; expiresAt: number; sig: string }, previewSecret: string) {
+export function isPreviewSignatureValid(
+  token: { postId: number; expiresAt: number; sig: string },
+  previewSecret: string,
+) {
   const expected = Buffer.from(signature(token.postId, token.expiresAt, previewSecret));
   const given = Buffer.from(token.sig);
   return expected.length === given.length && timingSafeEqual(expected, given);

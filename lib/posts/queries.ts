@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import * as posts from '@/db/queries/posts';
 import * as taxonomy from '@/db/queries/taxonomy';
 import { cached } from '@/lib/cache/cached';
@@ -31,7 +31,11 @@ export const getAdjacentPosts = cached('post:adjacent', posts.getAdjacentPublish
 export const listPostBodies = cached('posts:bodies', posts.listPublishedBodies, () => [tags.posts]);
 
 /** Every published post's slug and dates, for the sitemap. */
-export const listPostDates = cached('posts:dates', (db) => posts.listPublishedPostDates(db), () => [tags.posts]);
+export const listPostDates = cached(
+  'posts:dates',
+  (db) => posts.listPublishedPostDates(db),
+  () => [tags.posts],
+);
 
 export const listLabels = cached('labels', taxonomy.listLabelsWithCounts, () => [tags.posts]);
 export const getLabel = cached('label', taxonomy.getLabelBySlug, (slug) => [tags.label(slug)]);

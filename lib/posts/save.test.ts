@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getPostForEditing, listRevisions } from '@/db/queries/dashboard-posts';
 import { getPublishedPostBySlug } from '@/db/queries/posts';
 import { labels } from '@/db/schema';
-import { useFreshDatabase } from '@/db/testing';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createAccount } from '@/lib/people/accounts';
 import { postFormSchema } from './editing';
@@ -25,7 +25,11 @@ describe('savePost', () => {
     const result = await savePost(
       db(),
       people.author,
-      form({ title: 'Tide tables', body: '<p>High at noon<script>alert(1)</script></p>', labels: 'Weather, Harbour Life' }),
+      form({
+        title: 'Tide tables',
+        body: '<p>High at noon<script>alert(1)</script></p>',
+        labels: 'Weather, Harbour Life',
+      }),
       undefined,
     );
     expect(result).toMatchObject({ ok: true, created: true, status: 'draft', listings: false });
@@ -44,19 +48,27 @@ describe('savePost', () => {
   it('lets a contributor submit for review but not publish', async () => {
     const draft = await savePost(db(), people.contributor, form({ title: 'Fair report' }), undefined);
     const id = String((draft as { id: number }).id);
-    expect(await savePost(db(), people.contributor, form({ id, title: 'Fair report', intent: 'publish' }), undefined)).toMatchObject({
+    expect(
+      await savePost(db(), people.contributor, form({ id, title: 'Fair report', intent: 'publish' }), undefined),
+    ).toMatchObject({
       ok: false,
       forbidden: true,
     });
-    expect(await savePost(db(), people.contributor, form({ id, title: 'Fair report', intent: 'submit' }), undefined)).toMatchObject({
+    expect(
+      await savePost(db(), people.contributor, form({ id, title: 'Fair report', intent: 'submit' }), undefined),
+    ).toMatchObject({
       ok: true,
       status: 'review',
     });
     // An author may not touch it; an editor publishes it.
-    expect(await savePost(db(), people.author, form({ id, title: 'Fair report', intent: 'publish' }), undefined)).toMatchObject({
+    expect(
+      await savePost(db(), people.author, form({ id, title: 'Fair report', intent: 'publish' }), undefined),
+    ).toMatchObject({
       forbidden: true,
     });
-    expect(await savePost(db(), people.editor, form({ id, title: 'Fair report', intent: 'publish' }), undefined)).toMatchObject({
+    expect(
+      await savePost(db(), people.editor, form({ id, title: 'Fair report', intent: 'publish' }), undefined),
+    ).toMatchObject({
       ok: true,
       status: 'published',
       listings: true,
@@ -65,23 +77,45 @@ describe('savePost', () => {
   });
 
   it('keeps the previous version of a published post, and unpublishes', async () => {
-    const created = await savePost(db(), people.author, form({ title: 'Quay works', body: '<p>One</p>', intent: 'publish' }), undefined);
+    const created = await savePost(
+      db(),
+      people.author,
+      form({ title: 'Quay works', body: '<p>One</p>', intent: 'publish' }),
+      undefined,
+    );
     const id = String((created as { id: number }).id);
     await savePost(db(), people.author, form({ id, title: 'Quay works', body: '<p>Two</p>' }), undefined);
     const revisions = await listRevisions(db(), Number(id));
     expect(revisions.map((r) => r.bodyHtml)).toEqual(['<p>One</p>']);
     expect((await getPublishedPostBySlug(db(), 'quay-works'))?.bodyHtml).toBe('<p>Two</p>');
 
-    const unpublished = await savePost(db(), people.author, form({ id, title: 'Quay works', body: '<p>Two</p>', intent: 'unpublish' }), undefined);
+    const unpublished = await savePost(
+      db(),
+      people.author,
+      form({ id, title: 'Quay works', body: '<p>Two</p>', intent: 'unpublish' }),
+      undefined,
+    );
     expect(unpublished).toMatchObject({ ok: true, status: 'draft', listings: true });
     expect(await getPublishedPostBySlug(db(), 'quay-works')).toBeNull();
   });
 
   it('schedules in the future only', async () => {
     const now = new Date('2030-01-01T10:00:00Z');
-    const past = await savePost(db(), people.author, form({ title: 'Later', intent: 'schedule', scheduleAt: '2029-12-31T10:00' }), undefined, now);
+    const past = await savePost(
+      db(),
+      people.author,
+      form({ title: 'Later', intent: 'schedule', scheduleAt: '2029-12-31T10:00' }),
+      undefined,
+      now,
+    );
     expect(past).toMatchObject({ ok: false, field: 'scheduleAt' });
-    const future = await savePost(db(), people.author, form({ title: 'Later', intent: 'schedule', scheduleAt: '2030-01-01T10:05' }), undefined, now);
+    const future = await savePost(
+      db(),
+      people.author,
+      form({ title: 'Later', intent: 'schedule', scheduleAt: '2030-01-01T10:05' }),
+      undefined,
+      now,
+    );
     expect(future).toMatchObject({ ok: true, status: 'scheduled' });
   });
 });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { ensureLabels, getPostForEditing, isSlugTaken } from '@/db/queries/dashboard-posts';
 import { postLabels, postRevisions, posts } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -26,7 +26,8 @@ export async function savePost(
   now = new Date(),
 ): Promise<SaveResult> {
   const existing = form.id ? await getPostForEditing(db, form.id) : null;
-  if (form.id && (!existing || existing.deletedAt)) return { ok: false, notFound: true, message: 'That post no longer exists.' };
+  if (form.id && (!existing || existing.deletedAt))
+    return { ok: false, notFound: true, message: 'That post no longer exists.' };
 
   const subject = existing ?? { authorId: user.id, status: 'draft' as const };
   const allowed = needsPublishRight(form.intent) ? canPublishPost(user, subject) : canEditPost(user, subject);
@@ -78,7 +79,10 @@ export async function savePost(
       postId = created.id;
     }
     await tx.delete(postLabels).where(eq(postLabels.postId, postId));
-    const labelIds = await ensureLabels(tx, form.labels.map((name) => ({ name, slug: slugify(name) })));
+    const labelIds = await ensureLabels(
+      tx,
+      form.labels.map((name) => ({ name, slug: slugify(name) })),
+    );
     if (labelIds.length > 0) await tx.insert(postLabels).values(labelIds.map((labelId) => ({ postId, labelId })));
     return postId;
   });

@@ -8,14 +8,19 @@ describe('a search page query string', () => {
 
   it('takes the first of repeated values and reads anything unreadable as absent', () => {
     expect(readSearchParams({ q: ['tide', 'moon'], page: ['2', '9'] })).toEqual({ words: 'tide', page: 2 });
-    for (const page of ['0', '-1', '1.5', 'two', '99999', undefined]) expect(readSearchParams({ q: 'x', page }).page).toBe(1);
+    for (const page of ['0', '-1', '1.5', 'two', '99999', undefined])
+      expect(readSearchParams({ q: 'x', page }).page).toBe(1);
     expect(readSearchParams({}).words).toBe('');
   });
 
   it('asks for words before searching, and turns away a search too long, keeping its words', async () => {
     expect(await searchPosts({ q: '   ' })).toEqual({ kind: 'blank' });
     const long = 'w'.repeat(SEARCH_MAX_LENGTH + 1);
-    expect(await searchPosts({ q: long })).toEqual({ kind: 'rejected', words: long, message: `Search for at most ${SEARCH_MAX_LENGTH} characters.` });
+    expect(await searchPosts({ q: long })).toEqual({
+      kind: 'rejected',
+      words: long,
+      message: `Search for at most ${SEARCH_MAX_LENGTH} characters.`,
+    });
   });
 
   it('links to a page of results with the words encoded', () => {

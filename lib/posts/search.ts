@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { searchPublishedPosts, type PostSummary } from '@/db/queries/posts';
 import { firstValue } from '@/lib/query-string';
 import { getSettings } from '@/lib/settings/queries';

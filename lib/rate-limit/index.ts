@@ -1,5 +1,5 @@
 import { and, count, eq, gte, lt, min } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { rateLimitEvents } from '@/db/schema';
 
 export type Limit = { bucket: string; max: number; windowMs: number };
@@ -14,7 +14,13 @@ export async function checkLimit(db: Database, limit: Limit, key: string, now = 
   const [row] = await db
     .select({ events: count(), oldest: min(rateLimitEvents.createdAt) })
     .from(rateLimitEvents)
-    .where(and(eq(rateLimitEvents.bucket, limit.bucket), eq(rateLimitEvents.key, key), gte(rateLimitEvents.createdAt, since)));
+    .where(
+      and(
+        eq(rateLimitEvents.bucket, limit.bucket),
+        eq(rateLimitEvents.key, key),
+        gte(rateLimitEvents.createdAt, since),
+      ),
+    );
   if (Number(row.events) < limit.max || !row.oldest) return { limited: false };
   // Free again when the oldest event in the window ages out of it.
   const oldest = new Date(row.oldest);

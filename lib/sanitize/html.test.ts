@@ -3,7 +3,8 @@ import { sanitizePostHtml } from './html';
 
 describe('sanitizePostHtml', () => {
   it('keeps the formatting an article needs', () => {
-    const html = '<h2>Tide</h2><p><strong>High</strong> at <em>noon</em></p><ul><li>one</li></ul><blockquote>q</blockquote>';
+    const html =
+      '<h2>Tide</h2><p><strong>High</strong> at <em>noon</em></p><ul><li>one</li></ul><blockquote>q</blockquote>';
     expect(sanitizePostHtml(html)).toBe(html);
   });
 

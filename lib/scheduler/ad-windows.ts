@@ -1,5 +1,5 @@
 import { and, gt, lte, or } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { ads } from '@/db/schema';
 
 /** Whether any ad started or ended in (since, now]: then the pages that show ads must be rendered again. */

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { adSlots, ads, posts } from '@/db/schema';
-import { useFreshDatabase } from '@/db/testing';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { createAccount } from '@/lib/people/accounts';
 import { adWindowsChanged } from './ad-windows';
 import { emptyOldTrash, publishDuePosts } from './publish-due';
@@ -16,10 +16,29 @@ describe('the scheduler', () => {
     const rows = await db()
       .insert(posts)
       .values([
-        { title: 'Missed yesterday', slug: 'missed', status: 'scheduled', publishedAt: minutes(-24 * 60), authorId: author.id },
+        {
+          title: 'Missed yesterday',
+          slug: 'missed',
+          status: 'scheduled',
+          publishedAt: minutes(-24 * 60),
+          authorId: author.id,
+        },
         { title: 'Due now', slug: 'due', status: 'scheduled', publishedAt: now, authorId: author.id },
-        { title: 'Tomorrow', slug: 'tomorrow', status: 'scheduled', publishedAt: minutes(24 * 60), authorId: author.id },
-        { title: 'Trashed', slug: 'trashed', status: 'scheduled', publishedAt: minutes(-5), authorId: author.id, deletedAt: minutes(-1) },
+        {
+          title: 'Tomorrow',
+          slug: 'tomorrow',
+          status: 'scheduled',
+          publishedAt: minutes(24 * 60),
+          authorId: author.id,
+        },
+        {
+          title: 'Trashed',
+          slug: 'trashed',
+          status: 'scheduled',
+          publishedAt: minutes(-5),
+          authorId: author.id,
+          deletedAt: minutes(-1),
+        },
       ])
       .returning({ id: posts.id, slug: posts.slug });
 
@@ -28,7 +47,15 @@ describe('the scheduler', () => {
     const published = [...first.published, ...second.published].map((p) => p.slug).sort();
     expect(published).toEqual(['due', 'missed']);
 
-    const states = await db().select({ slug: posts.slug, status: posts.status }).from(posts).where(inArray(posts.id, rows.map((r) => r.id)));
+    const states = await db()
+      .select({ slug: posts.slug, status: posts.status })
+      .from(posts)
+      .where(
+        inArray(
+          posts.id,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(Object.fromEntries(states.map((s) => [s.slug, s.status]))).toEqual({
       missed: 'published',
       due: 'published',
@@ -48,11 +75,22 @@ describe('the scheduler', () => {
 
 describe('ad windows', () => {
   it('notices an ad starting or ending since the last tick, once', async () => {
-    const [slot] = await db().insert(adSlots).values({ key: 's', name: 'S', placement: 'sidebar', width: 300, height: 250 }).returning();
-    await db().insert(ads).values({
-      slotId: slot.id, advertiser: 'A', imageUrl: '/a.png', altText: 'a', headline: 'h', targetUrl: 'https://example.com',
-      startsAt: minutes(10), endsAt: minutes(20),
-    });
+    const [slot] = await db()
+      .insert(adSlots)
+      .values({ key: 's', name: 'S', placement: 'sidebar', width: 300, height: 250 })
+      .returning();
+    await db()
+      .insert(ads)
+      .values({
+        slotId: slot.id,
+        advertiser: 'A',
+        imageUrl: '/a.png',
+        altText: 'a',
+        headline: 'h',
+        targetUrl: 'https://example.com',
+        startsAt: minutes(10),
+        endsAt: minutes(20),
+      });
     expect(await adWindowsChanged(db(), minutes(0), minutes(9))).toBe(false);
     expect(await adWindowsChanged(db(), minutes(9), minutes(10))).toBe(true);
     expect(await adWindowsChanged(db(), minutes(10), minutes(19))).toBe(false);

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, lte } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { Database } from '@/lib/db';
 import { posts } from '@/db/schema';
 
 export type Published = { id: number; slug: string };
@@ -10,7 +10,10 @@ const TRASH_DAYS = 30;
  * is claimed under a row lock (SKIP LOCKED), so with several instances exactly one of them publishes it; a post
  * that fails keeps its status and records why, for the dashboard.
  */
-export async function publishDuePosts(db: Database, now = new Date()): Promise<{ published: Published[]; failed: number }> {
+export async function publishDuePosts(
+  db: Database,
+  now = new Date(),
+): Promise<{ published: Published[]; failed: number }> {
   const due = await db
     .select({ id: posts.id })
     .from(posts)
@@ -49,6 +52,12 @@ export async function publishDuePosts(db: Database, now = new Date()): Promise<{
 export async function emptyOldTrash(db: Database, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - TRASH_DAYS * 24 * 60 * 60 * 1000);
   const old = await db.select({ id: posts.id }).from(posts).where(lt(posts.deletedAt, cutoff));
-  if (old.length > 0) await db.delete(posts).where(inArray(posts.id, old.map((p) => p.id)));
+  if (old.length > 0)
+    await db.delete(posts).where(
+      inArray(
+        posts.id,
+        old.map((p) => p.id),
+      ),
+    );
   return old.length;
 }

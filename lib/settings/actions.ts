@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { siteSettings } from '@/db/schema';
 import { authorizedAction } from '@/lib/actions';
 import { revalidateTags } from '@/lib/cache/revalidate';
@@ -17,7 +17,12 @@ const settingsSchema = z.object({
   moderationMode: z.enum(['hold_all', 'hold_first', 'approve'], 'Choose how new comments are moderated.'),
   commentsCloseAfterDays: z.preprocess(
     (v) => (v === '' ? null : v),
-    z.coerce.number({ error: 'Enter a number of days, or leave it empty.' }).int().min(1, 'At least 1 day.').max(3650).nullable(),
+    z.coerce
+      .number({ error: 'Enter a number of days, or leave it empty.' })
+      .int()
+      .min(1, 'At least 1 day.')
+      .max(3650)
+      .nullable(),
   ),
   maxLinks: z.coerce.number({ error: 'Enter a number.' }).int().min(0).max(50),
   suspectWords: z.string().max(10_000).default(''),

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { imageDimensions } from './dimensions';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-const types: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
+const types: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+};
 
 export function uploadsDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.env.UPLOADS_DIR || '.data/uploads');
@@ -26,7 +31,11 @@ export type SavedImage = { ok: true; url: string } | { ok: false; message: strin
  * Stores an uploaded image under UPLOADS_DIR/<folder>/ and returns its public URL (/uploads/...). With `exactSize`,
  * an image of any other size is refused (ad creatives must fill their slot exactly).
  */
-export async function saveImage(file: File, folder: string, exactSize?: { width: number; height: number }): Promise<SavedImage> {
+export async function saveImage(
+  file: File,
+  folder: string,
+  exactSize?: { width: number; height: number },
+): Promise<SavedImage> {
   if (file.size > MAX_IMAGE_BYTES) {
     return { ok: false, message: `The image is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.` };
   }
@@ -37,7 +46,10 @@ export async function saveImage(file: File, folder: string, exactSize?: { width:
     const size = imageDimensions(bytes);
     if (!size || size.width !== exactSize.width || size.height !== exactSize.height) {
       const found = size ? `${size.width}×${size.height}` : 'of unknown size';
-      return { ok: false, message: `The image is ${found}; this slot needs exactly ${exactSize.width}×${exactSize.height}.` };
+      return {
+        ok: false,
+        message: `The image is ${found}; this slot needs exactly ${exactSize.width}×${exactSize.height}.`,
+      };
     }
   }
   const name = `${randomUUID()}.${types[type]}`;

@@ -4,10 +4,13 @@ import { Button } from '@/components/ui/button';
 import { signOutAction } from '@/lib/auth/actions';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { countPending } from '@/db/queries/moderation';
 
-export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s | Dashboard' }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: 'Dashboard', template: '%s | Dashboard' },
+  robots: { index: false },
+};
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePermission('dashboard:view');

@@ -4,5 +4,11 @@ import { can } from '@/lib/auth/permissions';
 
 export default async function DashboardHome() {
   const user = await requirePermission('dashboard:view');
-  redirect(can(user.role, 'posts:write') ? '/dashboard/posts' : can(user.role, 'comments:moderate') ? '/dashboard/comments' : '/dashboard/profile');
+  redirect(
+    can(user.role, 'posts:write')
+      ? '/dashboard/posts'
+      : can(user.role, 'comments:moderate')
+        ? '/dashboard/comments'
+        : '/dashboard/profile',
+  );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PlacementPreview } from '@/components/site/placement-preview';
 import { SiteFrame } from '@/components/site/site-frame';
 import { ActionForm } from '@/components/ui/action-form';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { bookedWeeks } from '@/db/queries/ad-requests';
 import { listSlotsForAdmin } from '@/db/queries/ads-admin';
 import { requestAdSpaceAction } from '@/lib/ads/actions';
@@ -28,79 +28,92 @@ export default async function AdvertisePage() {
   const booked = await bookedWeeks(db, slots, weeks);
   return (
     <SiteFrame>
-    <div className="max-w-3xl">
-      <h1 className="mb-4 font-serif text-3xl font-bold">Buy AdSpace</h1>
-      <p className="font-serif text-lg leading-relaxed">
-        Local businesses keep independent news going. Our ad slots are sold directly, by the week, with no tracking
-        networks in between: your ad appears beside or inside our articles, and you get an honest report of who saw it.
-      </p>
+      <div className="max-w-3xl">
+        <h1 className="mb-4 font-serif text-3xl font-bold">Buy AdSpace</h1>
+        <p className="font-serif text-lg leading-relaxed">
+          Local businesses keep independent news going. Our ad slots are sold directly, by the week, with no tracking
+          networks in between: your ad appears beside or inside our articles, and you get an honest report of who saw
+          it.
+        </p>
 
-      <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Slots</h2>
-      <ul className="grid gap-4 sm:grid-cols-2">
-        {slots.map((slot) => (
-          <li key={slot.id} className="rounded border border-rule bg-white p-4">
-            <p className="font-semibold">{slot.name}</p>
-            <p className="text-sm text-muted">
-              {slot.width}×{slot.height}, {placementNames[slot.placement].toLowerCase()} · {money.format(slot.pricePerWeekCents / 100)} a week
-              {slot.labelName && `, only on articles labelled ${slot.labelName}`}
-            </p>
-            <PlacementPreview slot={slot} slots={slots} />
-          </li>
-        ))}
-      </ul>
+        <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Slots</h2>
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {slots.map((slot) => (
+            <li key={slot.id} className="rounded border border-rule bg-white p-4">
+              <p className="font-semibold">{slot.name}</p>
+              <p className="text-sm text-muted">
+                {slot.width}×{slot.height}, {placementNames[slot.placement].toLowerCase()} ·{' '}
+                {money.format(slot.pricePerWeekCents / 100)} a week
+                {slot.labelName && `, only on articles labelled ${slot.labelName}`}
+              </p>
+              <PlacementPreview slot={slot} slots={slots} />
+            </li>
+          ))}
+        </ul>
 
-      <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Availability</h2>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Ads already running in each slot, week by week (weeks start on Monday)</caption>
-          <thead>
-            <tr className="border-b border-rule">
-              <th className="p-2">Week of</th>
-              {slots.map((slot) => (
-                <th key={slot.id} className="p-2">
-                  {slot.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((start) => (
-              <tr key={start.toISOString()} className="border-b border-rule">
-                <td className="p-2">{week.format(start)}</td>
-                {slots.map((slot) => {
-                  const n = booked.get(`${slot.id}:${start.toISOString().slice(0, 10)}`) ?? 0;
-                  return (
-                    <td key={slot.id} className="p-2">
-                      {n === 0 ? 'Open' : `${n} booked`}
-                    </td>
-                  );
-                })}
+        <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Availability</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left text-sm">
+            <caption className="sr-only">
+              Ads already running in each slot, week by week (weeks start on Monday)
+            </caption>
+            <thead>
+              <tr className="border-b border-rule">
+                <th className="p-2">Week of</th>
+                {slots.map((slot) => (
+                  <th key={slot.id} className="p-2">
+                    {slot.name}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {weeks.map((start) => (
+                <tr key={start.toISOString()} className="border-b border-rule">
+                  <td className="p-2">{week.format(start)}</td>
+                  {slots.map((slot) => {
+                    const n = booked.get(`${slot.id}:${start.toISOString().slice(0, 10)}`) ?? 0;
+                    return (
+                      <td key={slot.id} className="p-2">
+                        {n === 0 ? 'Open' : `${n} booked`}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
 
-      <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Request a booking</h2>
-      <ActionForm
-        action={requestAdSpaceAction}
-        submitLabel="Send request"
-        fields={[
-          { name: 'company', label: 'Company', required: true },
-          { name: 'email', label: 'Email', type: 'email', required: true },
-          {
-            name: 'slotId',
-            label: 'Slot',
-            type: 'select',
-            options: slots.map((slot) => ({ value: String(slot.id), label: `${slot.name} (${slot.width}×${slot.height})` })),
-          },
-          { name: 'startDate', label: 'Start date', type: 'date', required: true },
-          { name: 'weeks', label: 'Weeks', type: 'number', defaultValue: '1' },
-          { name: 'message', label: 'Message', type: 'textarea' },
-          { name: 'creative', label: 'Creative (optional)', type: 'file', accept: 'image/jpeg,image/png,image/webp,image/gif', hint: 'Exactly the slot’s size.' },
-        ]}
-      />
-    </div>
+        <h2 className="mb-3 mt-8 font-serif text-2xl font-bold">Request a booking</h2>
+        <ActionForm
+          action={requestAdSpaceAction}
+          submitLabel="Send request"
+          fields={[
+            { name: 'company', label: 'Company', required: true },
+            { name: 'email', label: 'Email', type: 'email', required: true },
+            {
+              name: 'slotId',
+              label: 'Slot',
+              type: 'select',
+              options: slots.map((slot) => ({
+                value: String(slot.id),
+                label: `${slot.name} (${slot.width}×${slot.height})`,
+              })),
+            },
+            { name: 'startDate', label: 'Start date', type: 'date', required: true },
+            { name: 'weeks', label: 'Weeks', type: 'number', defaultValue: '1' },
+            { name: 'message', label: 'Message', type: 'textarea' },
+            {
+              name: 'creative',
+              label: 'Creative (optional)',
+              type: 'file',
+              accept: 'image/jpeg,image/png,image/webp,image/gif',
+              hint: 'Exactly the slot’s size.',
+            },
+          ]}
+        />
+      </div>
     </SiteFrame>
   );
 }

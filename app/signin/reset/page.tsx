@@ -18,7 +18,9 @@ export default function RequestResetPage() {
         </p>
       }
     >
-      <p className="mb-4 text-sm text-muted">Give the email you sign in with, and we will mail it a link to set a new password.</p>
+      <p className="mb-4 text-sm text-muted">
+        Give the email you sign in with, and we will mail it a link to set a new password.
+      </p>
       <ActionForm
         action={requestPasswordResetAction}
         submitLabel="Mail me a link"

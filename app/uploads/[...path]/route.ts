@@ -2,7 +2,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { uploadsDir } from '@/lib/uploads/images';
 
-const contentTypes: Record<string, string> = { '.jpg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.gif': 'image/gif' };
+const contentTypes: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+};
 
 /** Uploaded images. Names are random and never reused, so they can be cached for a year. */
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {

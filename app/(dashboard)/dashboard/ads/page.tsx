@@ -3,7 +3,7 @@ import { PageHeading } from '@/components/dashboard/page-heading';
 import Link from 'next/link';
 import { AdReport, RangeForm } from '@/components/ads/ad-report';
 import { AdsTable } from '@/components/dashboard/ads-table';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { dailyFigures } from '@/db/queries/ad-stats';
 import { listAdsWithTotals, listSlots } from '@/db/queries/ads-admin';
 import { reportRange } from '@/lib/ads/report';
@@ -20,7 +20,14 @@ export default async function AdsPage({ searchParams }: Props) {
   const db = await getDb();
   const [slots, ads] = await Promise.all([listSlots(db), listAdsWithTotals(db, range.from, range.to)]);
   const reports = await Promise.all(
-    slots.map((slot) => dailyFigures(db, ads.filter((ad) => ad.slotId === slot.id).map((ad) => ad.id), range.from, range.to)),
+    slots.map((slot) =>
+      dailyFigures(
+        db,
+        ads.filter((ad) => ad.slotId === slot.id).map((ad) => ad.id),
+        range.from,
+        range.to,
+      ),
+    ),
   );
   const now = new Date();
   return (
@@ -53,7 +60,9 @@ export default async function AdsPage({ searchParams }: Props) {
           {ads.some((ad) => ad.slotId === slot.id) ? (
             <AdsTable ads={ads.filter((ad) => ad.slotId === slot.id)} caption={`Ads in ${slot.name}`} now={now} />
           ) : (
-            <p className="text-sm text-muted">No ads in this slot yet: readers see the house ad, “Your ad here: Buy AdSpace”.</p>
+            <p className="text-sm text-muted">
+              No ads in this slot yet: readers see the house ad, “Your ad here: Buy AdSpace”.
+            </p>
           )}
         </section>
       ))}

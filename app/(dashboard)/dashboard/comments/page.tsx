@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { countQueues, listCommentedPosts, listQueue, queues, type Queue } from '@/db/queries/moderation';
 import { requirePermission } from '@/lib/auth/current-user';
 import { blockCommenterAction, moderateCommentsAction } from '@/lib/comments/actions';
@@ -18,14 +18,41 @@ const params = z.object({
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });
 
-const queueNames: Record<Queue, string> = { pending: 'Pending', reported: 'Reported', approved: 'Approved', rejected: 'Rejected', spam: 'Spam' };
+const queueNames: Record<Queue, string> = {
+  pending: 'Pending',
+  reported: 'Reported',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  spam: 'Spam',
+};
 // The buttons that make sense for comments in each queue.
 const buttons: Record<Queue, [string, string][]> = {
-  pending: [['approve', 'Approve'], ['reject', 'Reject'], ['spam', 'Spam']],
-  reported: [['approve', 'Keep'], ['reject', 'Reject'], ['spam', 'Spam'], ['delete', 'Delete']],
-  approved: [['reject', 'Reject'], ['spam', 'Spam'], ['delete', 'Delete']],
-  rejected: [['restore', 'Restore'], ['approve', 'Approve'], ['delete', 'Delete']],
-  spam: [['restore', 'Restore'], ['approve', 'Approve'], ['delete', 'Delete']],
+  pending: [
+    ['approve', 'Approve'],
+    ['reject', 'Reject'],
+    ['spam', 'Spam'],
+  ],
+  reported: [
+    ['approve', 'Keep'],
+    ['reject', 'Reject'],
+    ['spam', 'Spam'],
+    ['delete', 'Delete'],
+  ],
+  approved: [
+    ['reject', 'Reject'],
+    ['spam', 'Spam'],
+    ['delete', 'Delete'],
+  ],
+  rejected: [
+    ['restore', 'Restore'],
+    ['approve', 'Approve'],
+    ['delete', 'Delete'],
+  ],
+  spam: [
+    ['restore', 'Restore'],
+    ['approve', 'Approve'],
+    ['delete', 'Delete'],
+  ],
 };
 const PER_PAGE = 50;
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -43,7 +70,11 @@ export default async function CommentsQueuePage({ searchParams }: Props) {
     listCommentedPosts(db),
   ]);
   const query = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(Object.entries({ queue, post: post?.toString(), q, ...changes }).filter((e): e is [string, string] => Boolean(e[1])));
+    const next = new URLSearchParams(
+      Object.entries({ queue, post: post?.toString(), q, ...changes }).filter((e): e is [string, string] =>
+        Boolean(e[1]),
+      ),
+    );
     return `/dashboard/comments?${next}`;
   };
   const back = query({ page: page > 1 ? String(page) : undefined });
@@ -67,11 +98,7 @@ export default async function CommentsQueuePage({ searchParams }: Props) {
           </Link>
         ))}
       </nav>
-      {raw.error === 'select' && (
-        <Notice tone="error">
-          Select at least one comment first.
-        </Notice>
-      )}
+      {raw.error === 'select' && <Notice tone="error">Select at least one comment first.</Notice>}
       {raw.blocked && (
         <Notice tone="ok">
           Blocked: that commenter’s {raw.blocked === 'email' ? 'email address' : 'network'} can no longer comment.
@@ -107,7 +134,13 @@ export default async function CommentsQueuePage({ searchParams }: Props) {
           <div className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 border-b border-rule bg-gray-50 py-2">
             <span className="text-sm">With the selected:</span>
             {buttons[queue].map(([value, label]) => (
-              <Button key={value} type="submit" name="decision" value={value} variant={value === 'approve' ? 'primary' : 'secondary'}>
+              <Button
+                key={value}
+                type="submit"
+                name="decision"
+                value={value}
+                variant={value === 'approve' ? 'primary' : 'secondary'}
+              >
                 {label}
               </Button>
             ))}
@@ -126,9 +159,13 @@ export default async function CommentsQueuePage({ searchParams }: Props) {
                   />
                   <div className="min-w-0 flex-1">
                     <p className="text-sm">
-                      <strong data-comment-author>{comment.authorName}</strong> {comment.authorEmail && <span className="text-muted">&lt;{comment.authorEmail}&gt;</span>}{' '}
+                      <strong data-comment-author>{comment.authorName}</strong>{' '}
+                      {comment.authorEmail && <span className="text-muted">&lt;{comment.authorEmail}&gt;</span>}{' '}
                       {comment.authorUserId && <span className="rounded bg-ink px-1 text-xs text-white">Staff</span>} on{' '}
-                      <Link href={query({ post: String(comment.postId), page: undefined })} className="font-semibold hover:text-accent">
+                      <Link
+                        href={query({ post: String(comment.postId), page: undefined })}
+                        className="font-semibold hover:text-accent"
+                      >
                         {comment.postTitle}
                       </Link>{' '}
                       <span className="text-muted">{when.format(comment.createdAt)} UTC</span>
@@ -145,17 +182,32 @@ export default async function CommentsQueuePage({ searchParams }: Props) {
                     {comment.reports.length > 0 && (
                       <p className="mt-2 text-sm text-accent-dark">
                         Reported {comment.reports.length} time{comment.reports.length === 1 ? '' : 's'}
-                        {comment.reports.filter(Boolean).length > 0 && `: ${comment.reports.filter(Boolean).join('; ')}`}
+                        {comment.reports.filter(Boolean).length > 0 &&
+                          `: ${comment.reports.filter(Boolean).join('; ')}`}
                       </p>
                     )}
                     <p className="mt-3 flex flex-wrap gap-2 text-sm">
                       {comment.authorEmail && (
-                        <Button type="submit" formAction={blockCommenterAction} name="block" value={`email:${comment.id}`} variant="secondary" className="px-2 py-1">
+                        <Button
+                          type="submit"
+                          formAction={blockCommenterAction}
+                          name="block"
+                          value={`email:${comment.id}`}
+                          variant="secondary"
+                          className="px-2 py-1"
+                        >
                           Block email<span className="sr-only"> of {comment.authorName}</span>
                         </Button>
                       )}
                       {comment.ipHash && (
-                        <Button type="submit" formAction={blockCommenterAction} name="block" value={`ip:${comment.id}`} variant="secondary" className="px-2 py-1">
+                        <Button
+                          type="submit"
+                          formAction={blockCommenterAction}
+                          name="block"
+                          value={`ip:${comment.id}`}
+                          variant="secondary"
+                          className="px-2 py-1"
+                        >
                           Block network<span className="sr-only"> of {comment.authorName}</span>
                         </Button>
                       )}

@@ -2,7 +2,7 @@ import { DataTable } from '@/components/ui/data-table';
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { listPeople } from '@/db/queries/people';
 import { requirePermission } from '@/lib/auth/current-user';
 import { roles } from '@/lib/auth/permissions';
@@ -19,48 +19,53 @@ export default async function PeoplePage() {
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">People</h1>
       <DataTable headings={['Name', 'Email', 'Role', 'Access']}>
-          {people.map((person) => (
-            <tr key={person.id} className="border-b border-rule">
-              <td className="p-3 font-semibold">{person.name}</td>
-              <td className="p-3">{person.email}</td>
-              <td className="p-3">
-                {person.id === admin.id ? (
-                  person.role
-                ) : (
-                  <form action={updatePersonAction} className="flex gap-2">
-                    <input type="hidden" name="id" value={person.id} />
-                    <select name="role" defaultValue={person.role} aria-label={`Role of ${person.name}`} className="rounded border border-gray-400 px-2 py-1">
-                      {roleOptions.map((option) => (
-                        <option key={option.value} value={option.value}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </select>
-                    <Button type="submit" variant="secondary" className="px-2 py-1">
-                      Set role<span className="sr-only"> of {person.name}</span>
-                    </Button>
-                  </form>
-                )}
-              </td>
-              <td className="p-3">
-                {person.id !== admin.id && (
-                  <form action={updatePersonAction}>
-                    <input type="hidden" name="id" value={person.id} />
-                    <input type="hidden" name="deactivate" value={person.deactivatedAt ? '0' : '1'} />
-                    <Button type="submit" variant={person.deactivatedAt ? 'secondary' : 'danger'} className="px-2 py-1">
-                      {person.deactivatedAt ? 'Reactivate' : 'Deactivate'}
-                      <span className="sr-only"> {person.name}</span>
-                    </Button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        {people.map((person) => (
+          <tr key={person.id} className="border-b border-rule">
+            <td className="p-3 font-semibold">{person.name}</td>
+            <td className="p-3">{person.email}</td>
+            <td className="p-3">
+              {person.id === admin.id ? (
+                person.role
+              ) : (
+                <form action={updatePersonAction} className="flex gap-2">
+                  <input type="hidden" name="id" value={person.id} />
+                  <select
+                    name="role"
+                    defaultValue={person.role}
+                    aria-label={`Role of ${person.name}`}
+                    className="rounded border border-gray-400 px-2 py-1"
+                  >
+                    {roleOptions.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                  <Button type="submit" variant="secondary" className="px-2 py-1">
+                    Set role<span className="sr-only"> of {person.name}</span>
+                  </Button>
+                </form>
+              )}
+            </td>
+            <td className="p-3">
+              {person.id !== admin.id && (
+                <form action={updatePersonAction}>
+                  <input type="hidden" name="id" value={person.id} />
+                  <input type="hidden" name="deactivate" value={person.deactivatedAt ? '0' : '1'} />
+                  <Button type="submit" variant={person.deactivatedAt ? 'secondary' : 'danger'} className="px-2 py-1">
+                    {person.deactivatedAt ? 'Reactivate' : 'Deactivate'}
+                    <span className="sr-only"> {person.name}</span>
+                  </Button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <h2 className="mb-2 mt-10 font-serif text-2xl font-bold">Reset a password</h2>
       <p className="mb-4 max-w-xl text-muted">
-        A link that lets them set a new password, once, within an hour. Send it to them yourself: “Forgot your password?”
-        on the sign-in page mails one only when the site sends mail.
+        A link that lets them set a new password, once, within an hour. Send it to them yourself: “Forgot your
+        password?” on the sign-in page mails one only when the site sends mail.
       </p>
       <ActionForm
         action={createResetLinkAction}
@@ -70,7 +75,9 @@ export default async function PeoplePage() {
             name: 'id',
             label: 'Person',
             type: 'select',
-            options: people.filter((person) => person.id !== admin.id && !person.deactivatedAt).map((person) => ({ value: person.id, label: `${person.name} (${person.email})` })),
+            options: people
+              .filter((person) => person.id !== admin.id && !person.deactivatedAt)
+              .map((person) => ({ value: person.id, label: `${person.name} (${person.email})` })),
           },
         ]}
       />
@@ -82,7 +89,13 @@ export default async function PeoplePage() {
           { name: 'name', label: 'Name', required: true },
           { name: 'email', label: 'Email', type: 'email', required: true },
           { name: 'role', label: 'Role', type: 'select', options: roleOptions, defaultValue: 'contributor' },
-          { name: 'password', label: 'Initial password', type: 'password', autoComplete: 'new-password', hint: 'At least 10 characters; they can change it in their profile.' },
+          {
+            name: 'password',
+            label: 'Initial password',
+            type: 'password',
+            autoComplete: 'new-password',
+            hint: 'At least 10 characters; they can change it in their profile.',
+          },
         ]}
       />
     </>

@@ -20,14 +20,13 @@ export default async function PostsPage({ searchParams }: Props) {
   const params = postListParams.parse(raw);
   const { posts, total, authors, seesAll } = await listPostsFor(user, params);
   const pages = Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE));
-  const pageHref = (page: number) => `?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) })}`;
   return (
     <>
       <PageHeading title="Posts" primary={{ href: '/dashboard/posts/new', label: 'New post' }} />
       {raw.trashed && (
-        <Notice tone="ok">
-          Moved to the trash. It can be restored from the Trash filter for 30 days.
-        </Notice>
+        <Notice tone="ok">Moved to the trash. It can be restored from the Trash filter for 30 days.</Notice>
       )}
       <form role="search" aria-label="Filter posts" className="mb-6 flex flex-wrap items-end gap-3">
         <label className="text-sm font-semibold">
@@ -67,23 +66,23 @@ export default async function PostsPage({ searchParams }: Props) {
         <p className="text-muted">No posts match.</p>
       ) : (
         <DataTable headings={['Title', 'Status', 'Author', 'Updated (UTC)']}>
-            {posts.map((post) => (
-              <tr key={post.id} className="border-b border-rule">
-                <td className="p-3">
-                  <Link href={`/dashboard/posts/${post.id}`} className="font-semibold hover:text-accent">
-                    {post.title}
-                  </Link>
-                </td>
-                <td className="p-3">
-                  {post.deletedAt ? 'In the trash' : statusLabels[post.status]}
-                  {post.status === 'scheduled' && post.publishedAt && ` for ${dateTime.format(post.publishedAt)}`}
-                  {post.publishError && <span className="block text-accent">Not published: {post.publishError}</span>}
-                </td>
-                <td className="p-3">{post.authorName}</td>
-                <td className="p-3">{dateTime.format(post.updatedAt)}</td>
-              </tr>
-            ))}
-          </DataTable>
+          {posts.map((post) => (
+            <tr key={post.id} className="border-b border-rule">
+              <td className="p-3">
+                <Link href={`/dashboard/posts/${post.id}`} className="font-semibold hover:text-accent">
+                  {post.title}
+                </Link>
+              </td>
+              <td className="p-3">
+                {post.deletedAt ? 'In the trash' : statusLabels[post.status]}
+                {post.status === 'scheduled' && post.publishedAt && ` for ${dateTime.format(post.publishedAt)}`}
+                {post.publishError && <span className="block text-accent">Not published: {post.publishError}</span>}
+              </td>
+              <td className="p-3">{post.authorName}</td>
+              <td className="p-3">{dateTime.format(post.updatedAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
         <span>{params.page > 1 && <Link href={pageHref(params.page - 1)}>← Newer</Link>}</span>

@@ -19,7 +19,13 @@ export default async function ProfilePage({ searchParams }: Props) {
         submitLabel="Save profile"
         fields={[
           { name: 'name', label: 'Name', defaultValue: user.name, required: true },
-          { name: 'bio', label: 'Bio', type: 'textarea', defaultValue: user.bio, hint: 'Shown on your author page and under your posts.' },
+          {
+            name: 'bio',
+            label: 'Bio',
+            type: 'textarea',
+            defaultValue: user.bio,
+            hint: 'Shown on your author page and under your posts.',
+          },
           { name: 'image', label: 'Avatar URL', defaultValue: user.image ?? '' },
         ]}
       />
@@ -34,7 +40,13 @@ export default async function ProfilePage({ searchParams }: Props) {
         submitLabel="Change password"
         fields={[
           { name: 'current', label: 'Current password', type: 'password', autoComplete: 'current-password' },
-          { name: 'next', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 10 characters.' },
+          {
+            name: 'next',
+            label: 'New password',
+            type: 'password',
+            autoComplete: 'new-password',
+            hint: 'At least 10 characters.',
+          },
         ]}
       />
     </>

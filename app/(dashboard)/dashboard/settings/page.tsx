@@ -27,8 +27,18 @@ export default async function SettingsPage() {
         fields={[
           { name: 'title', label: 'Site title', defaultValue: settings.title, required: true },
           { name: 'description', label: 'Description', type: 'textarea', defaultValue: settings.description },
-          { name: 'themeCredit', label: 'Theme credit', defaultValue: settings.themeCredit, hint: 'Shown in the footer.' },
-          { name: 'postsPerPage', label: 'Posts per page', type: 'number', defaultValue: String(settings.postsPerPage) },
+          {
+            name: 'themeCredit',
+            label: 'Theme credit',
+            defaultValue: settings.themeCredit,
+            hint: 'Shown in the footer.',
+          },
+          {
+            name: 'postsPerPage',
+            label: 'Posts per page',
+            type: 'number',
+            defaultValue: String(settings.postsPerPage),
+          },
           {
             name: 'timeZone',
             label: 'Time zone',
@@ -46,14 +56,55 @@ export default async function SettingsPage() {
               { value: 'approve', label: 'Publish at once' },
             ],
           },
-          { name: 'commentsCloseAfterDays', label: 'Close comments after (days)', type: 'number', defaultValue: settings.commentsCloseAfterDays?.toString() ?? '', hint: 'Empty keeps comments open.' },
-          { name: 'maxLinks', label: 'Hold comments with more links than', type: 'number', defaultValue: String(settings.maxLinks) },
-          { name: 'suspectWords', label: 'Suspect words (held)', type: 'textarea', defaultValue: settings.suspectWords, hint: 'One word or phrase per line.' },
-          { name: 'blockedWords', label: 'Blocked words (refused)', type: 'textarea', defaultValue: settings.blockedWords, hint: 'One word or phrase per line.' },
-          yesOrNo('requireEmail', 'Commenters must give an email', settings.requireEmail, { yes: 'Yes', no: 'No, email is optional' }),
-          { name: 'minSubmitSeconds', label: 'Minimum seconds before a comment can be sent', type: 'number', defaultValue: String(settings.minSubmitSeconds), hint: 'Bots submit instantly; people do not.' },
-          yesOrNo('feedFullText', 'RSS feeds carry', settings.feedFullText, { yes: 'Whole posts', no: 'Excerpts, with a link to the post' }),
-          { name: 'adsTxt', label: 'ads.txt', type: 'textarea', defaultValue: settings.adsTxt, hint: 'Served at /ads.txt. Leave empty if you sell your ads directly.' },
+          {
+            name: 'commentsCloseAfterDays',
+            label: 'Close comments after (days)',
+            type: 'number',
+            defaultValue: settings.commentsCloseAfterDays?.toString() ?? '',
+            hint: 'Empty keeps comments open.',
+          },
+          {
+            name: 'maxLinks',
+            label: 'Hold comments with more links than',
+            type: 'number',
+            defaultValue: String(settings.maxLinks),
+          },
+          {
+            name: 'suspectWords',
+            label: 'Suspect words (held)',
+            type: 'textarea',
+            defaultValue: settings.suspectWords,
+            hint: 'One word or phrase per line.',
+          },
+          {
+            name: 'blockedWords',
+            label: 'Blocked words (refused)',
+            type: 'textarea',
+            defaultValue: settings.blockedWords,
+            hint: 'One word or phrase per line.',
+          },
+          yesOrNo('requireEmail', 'Commenters must give an email', settings.requireEmail, {
+            yes: 'Yes',
+            no: 'No, email is optional',
+          }),
+          {
+            name: 'minSubmitSeconds',
+            label: 'Minimum seconds before a comment can be sent',
+            type: 'number',
+            defaultValue: String(settings.minSubmitSeconds),
+            hint: 'Bots submit instantly; people do not.',
+          },
+          yesOrNo('feedFullText', 'RSS feeds carry', settings.feedFullText, {
+            yes: 'Whole posts',
+            no: 'Excerpts, with a link to the post',
+          }),
+          {
+            name: 'adsTxt',
+            label: 'ads.txt',
+            type: 'textarea',
+            defaultValue: settings.adsTxt,
+            hint: 'Served at /ads.txt. Leave empty if you sell your ads directly.',
+          },
         ]}
       />
     </>

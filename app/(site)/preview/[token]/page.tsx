@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Article } from '@/components/site/article';
 import { SiteFrame } from '@/components/site/site-frame';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { getPostForPreview } from '@/db/queries/posts';
 import { isPreviewSignatureValid, readPreviewToken } from '@/lib/posts/preview';
 import { getSettings } from '@/lib/settings/queries';

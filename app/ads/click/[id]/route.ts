@@ -1,5 +1,5 @@
 import { isbot } from 'isbot';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { countAdEvent, getAdForClick } from '@/db/queries/ad-stats';
 import { isAdLive, safeTargetUrl } from '@/lib/ads/rules';
 
@@ -18,5 +18,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!isbot(request.headers.get('user-agent'))) {
     await countAdEvent(db, ad.id, 'clicks', new Date().toISOString().slice(0, 10));
   }
-  return new Response(null, { status: 302, headers: { Location: target, 'Cache-Control': 'no-store', 'Referrer-Policy': 'origin' } });
+  return new Response(null, {
+    status: 302,
+    headers: { Location: target, 'Cache-Control': 'no-store', 'Referrer-Policy': 'origin' },
+  });
 }

@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdReport, RangeForm } from '@/components/ads/ad-report';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { readAdvertiserReport } from '@/lib/ads/report-access';
 import { getSettings } from '@/lib/settings/queries';
 
 // Live figures for whoever holds the link: rendered per request, kept out of search engines and referrers.
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Ad report', robots: { index: false, follow: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = {
+  title: 'Ad report',
+  robots: { index: false, follow: false },
+  referrer: 'no-referrer',
+};
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ from?: string; to?: string }> };
 
@@ -26,7 +30,8 @@ export default async function AdvertiserReportPage({ params, searchParams }: Pro
         <p className="text-sm uppercase tracking-wider text-muted">{settings.title} · ad report</p>
         <h1 className="font-serif text-3xl font-bold">{ad.advertiser}</h1>
         <p className="text-muted">
-          “{ad.headline}” in {ad.slotName}, {when.format(ad.startsAt)} – {ad.endsAt ? when.format(ad.endsAt) : 'no end date'}
+          “{ad.headline}” in {ad.slotName}, {when.format(ad.startsAt)} –{' '}
+          {ad.endsAt ? when.format(ad.endsAt) : 'no end date'}
         </p>
       </header>
       <RangeForm range={range} action={here} />
@@ -36,7 +41,11 @@ export default async function AdvertiserReportPage({ params, searchParams }: Pro
         known bots are left out. Readers without JavaScript are counted apart, when the ad was served. Days are in UTC.
       </p>
       <p>
-        <a href={`${here}/csv?from=${range.from}&to=${range.to}`} className="font-semibold text-accent hover:underline" download>
+        <a
+          href={`${here}/csv?from=${range.from}&to=${range.to}`}
+          className="font-semibold text-accent hover:underline"
+          download
+        >
           Download CSV
         </a>
       </p>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { countImpressions } from '@/lib/ads/impressions';
 import { clientIp } from '@/lib/auth/auth';
 

@@ -11,6 +11,11 @@ const pixel = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
  * server learns when this reader saw the form: a signed stamp in a cookie, checked when the comment arrives.
  */
 export async function GET() {
-  (await cookies()).set('comment_seen', issueFormToken(), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 24 * 60 * 60 });
+  (await cookies()).set('comment_seen', issueFormToken(), {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: 24 * 60 * 60,
+  });
   return new Response(pixel, { headers: { 'Content-Type': 'image/gif', 'Cache-Control': 'no-store' } });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ActionForm } from '@/components/ui/action-form';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { resetPasswordAction } from '@/lib/auth/actions';
 import { findResetAccount } from '@/lib/auth/password-reset';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
@@ -21,7 +21,9 @@ export default async function ResetPasswordPage({ params }: Props) {
   if (!account) {
     return (
       <AuthCard heading="This link no longer works">
-        <p className="mb-4">It has expired, or it has already been used: each link sets a password once, within an hour.</p>
+        <p className="mb-4">
+          It has expired, or it has already been used: each link sets a password once, within an hour.
+        </p>
         <Link href="/signin/reset" className="font-semibold text-accent hover:underline">
           Ask for a new link
         </Link>
@@ -30,14 +32,29 @@ export default async function ResetPasswordPage({ params }: Props) {
   }
   return (
     <AuthCard heading="Set a new password">
-      <p className="mb-4 text-sm text-muted">For {account.email}. Anyone signed in to this account elsewhere will be signed out.</p>
+      <p className="mb-4 text-sm text-muted">
+        For {account.email}. Anyone signed in to this account elsewhere will be signed out.
+      </p>
       <ActionForm
         action={resetPasswordAction}
         submitLabel="Set password"
         hidden={{ token }}
         fields={[
-          { name: 'password', label: 'New password', type: 'password', required: true, autoComplete: 'new-password', hint: `At least ${MIN_PASSWORD_LENGTH} characters.` },
-          { name: 'confirm', label: 'New password again', type: 'password', required: true, autoComplete: 'new-password' },
+          {
+            name: 'password',
+            label: 'New password',
+            type: 'password',
+            required: true,
+            autoComplete: 'new-password',
+            hint: `At least ${MIN_PASSWORD_LENGTH} characters.`,
+          },
+          {
+            name: 'confirm',
+            label: 'New password again',
+            type: 'password',
+            required: true,
+            autoComplete: 'new-password',
+          },
         ]}
       />
     </AuthCard>

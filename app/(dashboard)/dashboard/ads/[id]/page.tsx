@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { adFields } from '@/components/dashboard/ad-fields';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { dailyFigures } from '@/db/queries/ad-stats';
 import { getAd, listSlots } from '@/db/queries/ads-admin';
 import { reportRange } from '@/lib/ads/report';
@@ -15,7 +15,10 @@ import { requirePermission } from '@/lib/auth/current-user';
 
 export const metadata: Metadata = { title: 'Edit ad' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; incomplete?: string; from?: string; to?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string; incomplete?: string; from?: string; to?: string }>;
+};
 
 export default async function EditAdPage({ params, searchParams }: Props) {
   await requirePermission('ads:manage');
@@ -51,7 +54,12 @@ export default async function EditAdPage({ params, searchParams }: Props) {
         // eslint-disable-next-line @next/next/no-img-element -- the creative as readers see it
         <img src={ad.imageUrl} alt={ad.altText} className="mb-6 max-w-full border border-rule" />
       )}
-      <ActionForm action={saveAdAction} fields={adFields(slots, ad)} hidden={{ id: String(ad.id) }} submitLabel="Save ad" />
+      <ActionForm
+        action={saveAdAction}
+        fields={adFields(slots, ad)}
+        hidden={{ id: String(ad.id) }}
+        submitLabel="Save ad"
+      />
       <form action={changeAdAction} className="mt-8 flex gap-2 border-t border-rule pt-6">
         <input type="hidden" name="id" value={ad.id} />
         <Button type="submit" name="change" value={ad.status === 'paused' ? 'resume' : 'pause'} variant="secondary">

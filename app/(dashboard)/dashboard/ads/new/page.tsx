@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { adFields } from '@/components/dashboard/ad-fields';
 import { ActionForm } from '@/components/ui/action-form';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { listSlots } from '@/db/queries/ads-admin';
 import { saveAdAction } from '@/lib/ads/actions';
 import { requirePermission } from '@/lib/auth/current-user';

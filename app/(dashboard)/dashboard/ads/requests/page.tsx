@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { listAdRequests } from '@/db/queries/ad-requests';
 import { decideAdRequestAction } from '@/lib/ads/actions';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -24,8 +24,9 @@ export default async function AdRequestsPage() {
         {requests.map(({ request, slotName, slotWidth, slotHeight }) => (
           <li key={request.id} className="rounded border border-rule bg-white p-4 text-sm">
             <p>
-              <strong>{request.company}</strong> &lt;{request.email}&gt; · {slotName} ({slotWidth}×{slotHeight}) · from {request.startDate} for{' '}
-              {request.weeks} week{request.weeks === 1 ? '' : 's'} · <span className="font-semibold">{request.status}</span>
+              <strong>{request.company}</strong> &lt;{request.email}&gt; · {slotName} ({slotWidth}×{slotHeight}) · from{' '}
+              {request.startDate} for {request.weeks} week{request.weeks === 1 ? '' : 's'} ·{' '}
+              <span className="font-semibold">{request.status}</span>
             </p>
             {request.message && <p className="mt-2 whitespace-pre-wrap">{request.message}</p>}
             {request.creativeUrl && <p className="mt-2">A creative was sent with the request.</p>}

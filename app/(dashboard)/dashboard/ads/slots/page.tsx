@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { listSlotsForAdmin } from '@/db/queries/ads-admin';
 import { placementNames } from '@/lib/ads/slots';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -16,7 +16,11 @@ export default async function AdSlotsPage() {
   const slots = await listSlotsForAdmin(await getDb());
   return (
     <>
-      <PageHeading title="Ad slots" links={[{ href: '/dashboard/ads', label: 'Ads' }]} primary={{ href: '/dashboard/ads/slots/new', label: 'New slot' }} />
+      <PageHeading
+        title="Ad slots"
+        links={[{ href: '/dashboard/ads', label: 'Ads' }]}
+        primary={{ href: '/dashboard/ads/slots/new', label: 'New slot' }}
+      />
       <DataTable caption="Ad slots" headings={['Slot', 'Placement', 'Size', 'Shows on', 'Price a week', 'Ads']}>
         {slots.map((slot) => (
           <tr key={slot.id} className="border-b border-rule">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { DataTable } from '@/components/ui/data-table';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { listModerationLog } from '@/db/queries/moderation';
 import { requirePermission } from '@/lib/auth/current-user';
 
@@ -33,16 +33,16 @@ export default async function ModerationLogPage() {
         <p className="text-muted">No decisions yet.</p>
       ) : (
         <DataTable headings={['When (UTC)', 'Who', 'Decision', 'Comment', 'Why']}>
-            {entries.map((entry) => (
-              <tr key={entry.id} className="border-b border-rule">
-                <td className="p-3">{when.format(entry.createdAt)}</td>
-                <td className="p-3">{entry.actorName ?? 'someone no longer here'}</td>
-                <td className="p-3">{verbs[entry.action]}</td>
-                <td className="p-3">{entry.commentId ?? 'deleted'}</td>
-                <td className="p-3">{entry.detail}</td>
-              </tr>
-            ))}
-          </DataTable>
+          {entries.map((entry) => (
+            <tr key={entry.id} className="border-b border-rule">
+              <td className="p-3">{when.format(entry.createdAt)}</td>
+              <td className="p-3">{entry.actorName ?? 'someone no longer here'}</td>
+              <td className="p-3">{verbs[entry.action]}</td>
+              <td className="p-3">{entry.commentId ?? 'deleted'}</td>
+              <td className="p-3">{entry.detail}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { PostEditor } from '@/components/dashboard/post-editor';
 import { Button } from '@/components/ui/button';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { getPostForEditing } from '@/db/queries/dashboard-posts';
 import { requirePermission } from '@/lib/auth/current-user';
 import { canDeletePost, canEditPost, canPublishPost } from '@/lib/auth/permissions';
@@ -31,11 +31,18 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const user = await requirePermission('posts:write');
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const [post, settings, { saved }] = await Promise.all([getPostForEditing(await getDb(), id), getSettings(), searchParams]);
+  const [post, settings, { saved }] = await Promise.all([
+    getPostForEditing(await getDb(), id),
+    getSettings(),
+    searchParams,
+  ]);
   if (!post) notFound();
   if (!canEditPost(user, post)) forbidden();
   const previewUrl = `${env().SITE_URL}/preview/${createPreviewToken(post.id, post.previewSecret)}`;
-  const livePath = post.status === 'published' && post.publishedAt ? postPath({ slug: post.slug, publishedAt: post.publishedAt }, settings.timeZone) : null;
+  const livePath =
+    post.status === 'published' && post.publishedAt
+      ? postPath({ slug: post.slug, publishedAt: post.publishedAt }, settings.timeZone)
+      : null;
   return (
     <>
       <div className="mb-6 flex flex-wrap items-baseline justify-between gap-4">
@@ -52,11 +59,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
           </Link>
         </p>
       </div>
-      {post.publishError && (
-        <Notice tone="error">
-          The scheduled publication failed: {post.publishError}
-        </Notice>
-      )}
+      {post.publishError && <Notice tone="error">The scheduled publication failed: {post.publishError}</Notice>}
       {post.deletedAt ? (
         <form action={trashPostAction} className="mb-4 rounded border border-rule bg-white p-4">
           <input type="hidden" name="id" value={post.id} />
@@ -76,8 +79,15 @@ export default async function EditPostPage({ params, searchParams }: Props) {
           <div className="mt-8 flex flex-wrap items-start justify-between gap-4 border-t border-rule pt-6">
             <div className="text-sm">
               <p className="font-semibold">Share a preview</p>
-              <p className="text-muted">Anyone with this link can read the current draft for 7 days, until it is published.</p>
-              <input readOnly aria-label="Preview link" value={previewUrl} className="mt-1 w-full max-w-xl rounded border border-rule bg-gray-50 px-2 py-1 font-mono text-xs" />
+              <p className="text-muted">
+                Anyone with this link can read the current draft for 7 days, until it is published.
+              </p>
+              <input
+                readOnly
+                aria-label="Preview link"
+                value={previewUrl}
+                className="mt-1 w-full max-w-xl rounded border border-rule bg-gray-50 px-2 py-1 font-mono text-xs"
+              />
             </div>
             {canDeletePost(user, post) && (
               <form action={trashPostAction}>

@@ -20,7 +20,12 @@ export default async function ReplyPage({ params }: { params: Promise<{ id: stri
       <QuotedComment authorName={comment.authorName} body={comment.body} post={post} />
       <div id="write-comment" className="rounded border border-rule bg-white p-4">
         {open ? (
-          <CommentForm postId={post.id} parentId={comment.id} token={issueFormToken()} requireEmail={settings.requireEmail} />
+          <CommentForm
+            postId={post.id}
+            parentId={comment.id}
+            token={issueFormToken()}
+            requireEmail={settings.requireEmail}
+          />
         ) : (
           <p className="text-sm text-muted">Comments are closed on this post.</p>
         )}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CommentForm } from '@/components/site/comment-form';
 import { SiteFrame } from '@/components/site/site-frame';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { getCommentablePost } from '@/db/queries/comment-checks';
 import { getDraft } from '@/lib/comments/drafts';
 import { issueFormToken } from '@/lib/comments/form-token';
@@ -37,7 +37,12 @@ export default async function CommentDraftPage({ params }: { params: Promise<{ i
           token={issueFormToken()}
           requireEmail={settings.requireEmail}
           draftId={draft.id}
-          initialState={{ status: 'error', message: draft.message, fieldErrors: draft.fieldErrors, values: draft.values }}
+          initialState={{
+            status: 'error',
+            message: draft.message,
+            fieldErrors: draft.fieldErrors,
+            values: draft.values,
+          }}
         />
       </div>
     </SiteFrame>

@@ -4,6 +4,7 @@ import { getLabel } from '@/lib/posts/queries';
 // Rendered per request from cached reads: no file per label on disk, and none for a label that does not exist.
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const label = await getLabel((await params).slug);
-  if (!label) return new Response('No such label.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!label)
+    return new Response('No such label.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return newsFeed(label);
 }

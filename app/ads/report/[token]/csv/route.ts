@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { readAdvertiserReport } from '@/lib/ads/report-access';
 import { reportCsv } from '@/lib/ads/report';
 import { slugify } from '@/lib/slug';

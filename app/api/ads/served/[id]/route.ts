@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { countImpressions } from '@/lib/ads/impressions';
 import { clientIp } from '@/lib/auth/auth';
 
@@ -9,7 +9,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = Number((await params).id);
   if (Number.isInteger(id) && id > 0) {
     const who = { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') ?? '' };
-    await countImpressions(await getDb(), [id], who, 'servedImpressions').catch((error) => console.error('ad pixel:', error));
+    await countImpressions(await getDb(), [id], who, 'servedImpressions').catch((error) =>
+      console.error('ad pixel:', error),
+    );
   }
   return new Response(pixel, { headers: { 'Content-Type': 'image/gif', 'Cache-Control': 'no-store' } });
 }

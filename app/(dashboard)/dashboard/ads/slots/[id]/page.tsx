@@ -4,7 +4,7 @@ import { slotFields } from '@/components/dashboard/slot-fields';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { getSlot } from '@/db/queries/ads-admin';
 import { listAllLabels } from '@/db/queries/taxonomy';
 import { deleteSlotAction, saveSlotAction } from '@/lib/ads/slot-actions';
@@ -25,8 +25,15 @@ export default async function EditAdSlotPage({ params, searchParams }: Props) {
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">{slot.name}</h1>
       {query.saved && <Notice tone="ok">Slot saved. Pages show it now.</Notice>}
-      {query['in-use'] && <Notice tone="error">This slot still has ads or booking requests: delete those first.</Notice>}
-      <ActionForm action={saveSlotAction} fields={slotFields(labels, slot)} hidden={{ id: String(slot.id) }} submitLabel="Save slot" />
+      {query['in-use'] && (
+        <Notice tone="error">This slot still has ads or booking requests: delete those first.</Notice>
+      )}
+      <ActionForm
+        action={saveSlotAction}
+        fields={slotFields(labels, slot)}
+        hidden={{ id: String(slot.id) }}
+        submitLabel="Save slot"
+      />
       <form action={deleteSlotAction} className="mt-8 border-t border-rule pt-6">
         <input type="hidden" name="id" value={slot.id} />
         <Button type="submit" variant="danger">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { slotFields } from '@/components/dashboard/slot-fields';
 import { ActionForm } from '@/components/ui/action-form';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { listAllLabels } from '@/db/queries/taxonomy';
 import { saveSlotAction } from '@/lib/ads/slot-actions';
 import { requirePermission } from '@/lib/auth/current-user';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { Button } from '@/components/ui/button';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/db';
 import { getPostForEditing, listRevisions } from '@/db/queries/dashboard-posts';
 import { requirePermission } from '@/lib/auth/current-user';
 import { canEditPost } from '@/lib/auth/permissions';
@@ -12,7 +12,11 @@ import { diffLines, htmlToLines } from '@/lib/posts/diff';
 export const metadata: Metadata = { title: 'History' };
 
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const lineStyle = { same: 'text-muted', added: 'bg-green-50 text-green-900', removed: 'bg-red-50 text-red-900 line-through' };
+const lineStyle = {
+  same: 'text-muted',
+  added: 'bg-green-50 text-green-900',
+  removed: 'bg-red-50 text-red-900 line-through',
+};
 const marks = { same: ' ', added: '+', removed: '−' };
 
 export default async function PostHistoryPage({ params }: { params: Promise<{ id: string }> }) {
@@ -33,13 +37,16 @@ export default async function PostHistoryPage({ params }: { params: Promise<{ id
           Back to the editor
         </Link>
       </p>
-      {revisions.length === 0 && <p className="text-muted">No earlier versions: revisions are kept from each save of a published post.</p>}
+      {revisions.length === 0 && (
+        <p className="text-muted">No earlier versions: revisions are kept from each save of a published post.</p>
+      )}
       <ol className="space-y-8">
         {revisions.map((revision) => (
           <li key={revision.id} className="rounded border border-rule bg-white p-4">
             <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
               <h2 className="font-semibold">
-                Version saved before {when.format(revision.createdAt)} UTC by {revision.savedByName ?? 'someone no longer here'}
+                Version saved before {when.format(revision.createdAt)} UTC by{' '}
+                {revision.savedByName ?? 'someone no longer here'}
               </h2>
               <form action={restoreRevisionAction}>
                 <input type="hidden" name="id" value={id} />

@@ -1,9 +1,9 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { comments, posts } from './schema';
-import { demoPosts } from './seed-data';
-import { seedDemoContent } from './seed';
-import { useFreshDatabase } from './testing';
+import { comments, posts } from '@/db/schema';
+import { demoPosts } from './demo-content';
+import { seedDemoContent } from './demo';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
 
 const db = useFreshDatabase('seed');
 
@@ -29,7 +29,10 @@ describe('seedDemoContent', () => {
       .innerJoin(posts, eq(posts.id, comments.postId));
     expect(commentTimes.length).toBeGreaterThan(0);
     expect(commentTimes.every((c) => c.at <= now && c.at >= c.postAt!)).toBe(true);
-    const scheduled = await db().select({ publishedAt: posts.publishedAt }).from(posts).where(eq(posts.status, 'scheduled'));
+    const scheduled = await db()
+      .select({ publishedAt: posts.publishedAt })
+      .from(posts)
+      .where(eq(posts.status, 'scheduled'));
     expect(scheduled.every((p) => p.publishedAt! > now)).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { closeDb, getDb, type Database } from './index';
-import { dropDatabase, freshDatabaseEnv } from './fresh-database';
-import { migrateDatabase } from './migrate';
+import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
+import { closeDb, getDb, migrate, type Database } from '@/lib/db';
+import { env } from '@/lib/env';
 
 /**
  * Gives a test file an empty, migrated database of the driver CI chose (DATABASE_URL set: PostgreSQL, else
@@ -12,9 +12,9 @@ export function useFreshDatabase(name: string): () => Database {
   let db: Database | undefined;
   let created: { DATABASE_URL?: string; PGLITE_DIR?: string } = {};
   beforeAll(async () => {
-    created = await freshDatabaseEnv(`test_${name}_${process.pid}`);
+    created = await freshDatabaseEnv(`test_${name}_${process.pid}`, env().DATABASE_URL);
     Object.assign(process.env, created);
-    await migrateDatabase();
+    await migrate();
     db = await getDb();
   });
   afterAll(async () => {

@@ -4,19 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './client';
-import { migrateDatabase } from './migrate';
-import { closeDb, getDb } from './index';
-import { acquireLock, DatabaseLockedError, lockPathFor } from './pglite-lock';
-import { seedDemoContent } from './seed';
-import { labels } from './schema';
+import { openDatabase } from '@/db/client';
+import { acquireLock, DatabaseLockedError, lockPathFor } from '@/db/pglite-lock';
+import { labels } from '@/db/schema';
+import { closeDb, getDb, migrate } from '@/lib/db';
+import { seedDemoContent } from '@/lib/seed/demo';
 
 // The lock guards the embedded database only, so these tests use PGlite whatever CI's driver is.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-lock-'));
 const dataDir = path.join(root, 'pglite');
-const fixture = path.join(import.meta.dirname, 'fixtures', 'db-process.ts');
+const fixture = path.join(import.meta.dirname, 'testing', 'db-process.ts');
 // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child, with another pid.
-const nodeArgs = (args: string[]) => ['--import', 'tsx', fixture, ...args];
+const nodeArgs = (args: string[]) => ['--conditions=react-server', '--import', 'tsx', fixture, ...args];
 const childEnv = (extra: Record<string, string> = {}) => ({
   ...process.env,
   DATABASE_URL: '',
@@ -43,7 +42,7 @@ function deadPid(): number {
 beforeAll(async () => {
   const saved = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR: process.env.PGLITE_DIR };
   Object.assign(process.env, childEnv());
-  await migrateDatabase();
+  await migrate();
   await seedDemoContent(await getDb());
   await closeDb();
   Object.assign(process.env, { DATABASE_URL: saved.DATABASE_URL ?? '', PGLITE_DIR: saved.PGLITE_DIR ?? '' });
@@ -65,7 +64,10 @@ describe('the PGlite lock file', () => {
   it('takes over a stale lock left by a process that died', () => {
     const dir = path.join(root, 'stale');
     const pid = deadPid();
-    fs.writeFileSync(lockPathFor(dir), JSON.stringify({ pid, role: 'writer', command: 'crashed', since: new Date().toISOString() }));
+    fs.writeFileSync(
+      lockPathFor(dir),
+      JSON.stringify({ pid, role: 'writer', command: 'crashed', since: new Date().toISOString() }),
+    );
     const release = acquireLock(dir, 'writer');
     expect(JSON.parse(fs.readFileSync(lockPathFor(dir), 'utf8')).pid).toBe(process.pid);
     release();
@@ -88,7 +90,10 @@ describe('one writer per data folder', () => {
       // In this process too: the error is typed, so callers can show it.
       process.env.PGLITE_DIR = dataDir;
       process.env.DATABASE_URL = '';
-      await expect(openDatabase()).rejects.toMatchObject({ name: 'DatabaseLockedError', owner: { pid: holder.pid } });
+      await expect(openDatabase({ pgliteDir: dataDir, building: false })).rejects.toMatchObject({
+        name: 'DatabaseLockedError',
+        owner: { pid: holder.pid },
+      });
 
       // A build worker does not wait for a long-lived writer: it fails at once with the same message.
       const build = await run(['count'], { NEXT_PHASE: 'phase-production-build' });
@@ -108,7 +113,7 @@ describe('one writer per data folder', () => {
 
     process.env.PGLITE_DIR = dataDir;
     process.env.DATABASE_URL = '';
-    const { db, close } = await openDatabase();
+    const { db, close } = await openDatabase({ pgliteDir: dataDir, building: false });
     const [{ n }] = await db.select({ n: count() }).from(labels);
     await close();
     expect(Number(n)).toBe(6 + inserted * 20);
@@ -127,7 +132,9 @@ describe('one writer per data folder', () => {
   });
 
   it("removes a build worker's copy when Next ends the worker with SIGINT", async () => {
-    const worker = spawn(process.execPath, nodeArgs(['hold']), { env: childEnv({ NEXT_PHASE: 'phase-production-build' }) });
+    const worker = spawn(process.execPath, nodeArgs(['hold']), {
+      env: childEnv({ NEXT_PHASE: 'phase-production-build' }),
+    });
     await new Promise<void>((resolve, reject) => {
       worker.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve());
       worker.on('exit', () => reject(new Error('the worker exited early')));

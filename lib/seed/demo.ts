@@ -1,10 +1,12 @@
+import 'server-only';
 import { count } from 'drizzle-orm';
 import { createAccount } from '@/lib/people/accounts';
 import { sanitizePostHtml } from '@/lib/sanitize/html';
 import { slugify } from '@/lib/slug';
-import type { Database } from './client';
-import { adSlots, ads, comments, labels, postLabels, posts, siteSettings, users } from './schema';
-import { demoAdSlots, demoAds, demoAuthors, demoLabels, demoPosts, type DemoComment } from './seed-data';
+import type { Database } from '@/db/client';
+import { adSlots, ads, comments, labels, postLabels, posts, siteSettings, users } from '@/db/schema';
+import { DEMO_PASSWORD, demoAccounts } from './demo-accounts';
+import { demoAdSlots, demoAds, demoAuthors, demoLabels, demoPosts, type DemoComment } from './demo-content';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -90,7 +92,9 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
         })
         .returning({ id: posts.id });
       if (demo.labels.length > 0) {
-        await tx.insert(postLabels).values(demo.labels.map((name) => ({ postId: post.id, labelId: labelId.get(name)! })));
+        await tx
+          .insert(postLabels)
+          .values(demo.labels.map((name) => ({ postId: post.id, labelId: labelId.get(name)! })));
       }
       const insertComments = async (list: DemoComment[], parentId: number | null) => {
         for (const comment of list) {
@@ -125,15 +129,6 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
     );
   });
 }
-
-export const DEMO_PASSWORD = 'broadsheet-demo';
-export const demoAccounts = [
-  { email: 'admin@broadsheet.test', name: 'Ada Admin', role: 'admin' },
-  { email: 'editor@broadsheet.test', name: 'Eddie Editor', role: 'editor' },
-  { email: 'author@broadsheet.test', name: 'Alex Author', role: 'author' },
-  { email: 'contributor@broadsheet.test', name: 'Casey Contributor', role: 'contributor' },
-  { email: 'moderator@broadsheet.test', name: 'Morgan Moderator', role: 'moderator' },
-] as const;
 
 /** One account per role, all with the demo password: for the embedded demo database only (see README). */
 export async function seedDemoAccounts(db: Database): Promise<void> {

@@ -586,9 +586,34 @@ export const demoAdSlots: {
   afterParagraph?: number;
   pricePerWeekCents: number;
 }[] = [
-  { key: 'sidebar-top', name: 'Sidebar top', placement: 'sidebar', width: 300, height: 250, position: 0, pricePerWeekCents: 4500 },
-  { key: 'sidebar-bottom', name: 'Sidebar bottom', placement: 'sidebar', width: 300, height: 250, position: 1, pricePerWeekCents: 3000 },
-  { key: 'in-article', name: 'In-article', placement: 'in_article', width: 468, height: 60, position: 0, afterParagraph: 2, pricePerWeekCents: 2500 },
+  {
+    key: 'sidebar-top',
+    name: 'Sidebar top',
+    placement: 'sidebar',
+    width: 300,
+    height: 250,
+    position: 0,
+    pricePerWeekCents: 4500,
+  },
+  {
+    key: 'sidebar-bottom',
+    name: 'Sidebar bottom',
+    placement: 'sidebar',
+    width: 300,
+    height: 250,
+    position: 1,
+    pricePerWeekCents: 3000,
+  },
+  {
+    key: 'in-article',
+    name: 'In-article',
+    placement: 'in_article',
+    width: 468,
+    height: 60,
+    position: 0,
+    afterParagraph: 2,
+    pricePerWeekCents: 2500,
+  },
 ];
 
 export const demoAds: {
@@ -604,7 +629,8 @@ export const demoAds: {
     slotKey: 'sidebar-top',
     advertiser: 'Quayside Bakery',
     imageUrl: '/demo/ads/quayside-bakery.svg',
-    altText: 'Quayside Bakery advert: a golden loaf on a cream background with the words “Baked before the boats go out”',
+    altText:
+      'Quayside Bakery advert: a golden loaf on a cream background with the words “Baked before the boats go out”',
     headline: 'Fresh bread from 6am, every day',
     targetUrl: 'https://example.com/quayside-bakery',
     weight: 3,
@@ -622,7 +648,8 @@ export const demoAds: {
     slotKey: 'sidebar-bottom',
     advertiser: 'Ledger Print & Copy',
     imageUrl: '/demo/ads/ledger-print-copy.svg',
-    altText: 'Ledger Print & Copy advert: a stack of coloured paper sheets with the words “Posters, flyers, wedding invites”',
+    altText:
+      'Ledger Print & Copy advert: a stack of coloured paper sheets with the words “Posters, flyers, wedding invites”',
     headline: 'Posters and flyers while you wait',
     targetUrl: 'https://example.com/ledger-print-copy',
     weight: 2,
@@ -631,7 +658,8 @@ export const demoAds: {
     slotKey: 'sidebar-bottom',
     advertiser: 'Saltmarsh Dental',
     imageUrl: '/demo/ads/saltmarsh-dental.svg',
-    altText: 'Saltmarsh Dental advert: a simple white tooth icon on a mint green background with the words “New patients welcome”',
+    altText:
+      'Saltmarsh Dental advert: a simple white tooth icon on a mint green background with the words “New patients welcome”',
     headline: 'New patients welcome on Chapel Street',
     targetUrl: 'https://example.com/saltmarsh-dental',
     weight: 4,
