@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, getDb, migrate } from '@/lib/db';
 import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
+import { buildFingerprint, isBuildCurrent, recordBuild } from './build-fingerprint';
 import { markChunksCalledOnLoad } from './compile-hints';
 import { runNext } from './next';
 import { prepareDatabase } from './prepare-db';
@@ -13,9 +14,22 @@ import { prepareDatabase } from './prepare-db';
  */
 export async function buildSite(): Promise<void> {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
+  // Taken before building: a file changed while the build ran makes the next start build again.
+  const fingerprint = buildFingerprint(process.cwd(), process.env);
   fs.rmSync(path.join(distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
   await runNext(['build']);
   console.log(`compile hints: ${markChunksCalledOnLoad(distDir).length} scripts marked as called on load`);
+  recordBuild(distDir, fingerprint);
+}
+
+/** For `npm start`: builds only when the code, the lockfile or the build-time environment changed since the last build. */
+export async function buildSiteIfChanged(): Promise<void> {
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (isBuildCurrent(distDir, buildFingerprint(process.cwd(), process.env))) {
+    console.log('Nothing that shapes the build changed since the last one: serving it.');
+    return;
+  }
+  await buildSite();
 }
 
 /** For the e2e suite and the benchmark: an empty database gets the demo newsroom, then the site is built. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { closeDb, getDb, migrate } from '@/lib/db';
 import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { env } from '@/lib/env';
+import { forgetBuild } from './build-fingerprint';
 
 /** Migrates, and on the embedded database's first run writes the demo content and accounts. */
 export async function prepareDatabase(): Promise<void> {
@@ -12,6 +13,7 @@ export async function prepareDatabase(): Promise<void> {
     await seedDemoContent(db);
     await seedDemoAccounts(db);
     console.log(`Seeded the demo newsroom into ${PGLITE_DIR}.`);
+    forgetBuild(process.env.NEXT_DIST_DIR || '.next');
   }
   // PGlite has no autovacuum. Vacuuming at each start keeps what a PostgreSQL server's autovacuum keeps: planner
   // statistics, and the visibility map that lets a deep listing page skip its offset inside the index.

@@ -1,6 +1,7 @@
 import { closeDb, getDb, migrate } from '@/lib/db';
 import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { env } from '@/lib/env';
+import { forgetBuild } from './build-fingerprint';
 
 // The embedded database gets the demo newsroom when empty. A PostgreSQL database only on purpose, with --demo:
 // the demo accounts share a published password.
@@ -16,6 +17,7 @@ const db = await getDb();
 if (await isEmpty(db)) {
   await seedDemoContent(db);
   await seedDemoAccounts(db);
+  forgetBuild(process.env.NEXT_DIST_DIR || '.next');
   console.log('Seeded the demo newsroom and its demo accounts.');
 } else {
   console.log('The database already has content: nothing seeded.');

@@ -1,10 +1,10 @@
 import { ensureAuthSecret } from './auth-secret';
-import { buildSite } from './build';
+import { buildSiteIfChanged } from './build';
 import { keepAliveArgs, runNext } from './next';
 import { prepareDatabase } from './prepare-db';
 
-// `npm start`: migrate, seed on first run, build, serve. PORT overrides 3000.
+// `npm start`: migrate, seed on first run, build when something that shapes the build changed, serve. PORT overrides 3000.
 ensureAuthSecret();
 await prepareDatabase();
-await buildSite();
+await buildSiteIfChanged();
 await runNext(['start', '--port', process.env.PORT ?? '3000', ...keepAliveArgs]);

@@ -1,4 +1,5 @@
-import { and, count, eq, gte, lt, min } from 'drizzle-orm';
+import 'server-only';
+import { and, count, eq, gte, inArray, lt, min, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { rateLimitEvents } from '@/db/schema';
 
@@ -42,6 +43,36 @@ export async function checkLimits(db: Database, keys: LimitedKey[], now = new Da
 
 export async function recordEvents(db: Database, keys: LimitedKey[], now = new Date()): Promise<void> {
   await Promise.all(keys.map(([limit, key]) => recordEvent(db, limit, key, now)));
+}
+
+export type Taken = { limited: false; taken: number[] } | { limited: true; retryAfterMs: number };
+
+/**
+ * Takes one slot of every limit a request counts against, atomically: a transaction locks each key (an advisory
+ * lock held until commit, in one order so two requests cannot deadlock), counts its window and, when all have
+ * room, records the events before letting go. Requests sent together for one key are served one after another, so
+ * a burst cannot pass the check before it is recorded. The events' ids come back for `giveBack`, when the request
+ * turns out not to count (a sign-in whose password was right).
+ */
+export async function takeSlots(db: Database, keys: LimitedKey[], now = new Date()): Promise<Taken> {
+  const ordered = [...keys].sort(([a, x], [b, y]) => `${a.bucket} ${x}`.localeCompare(`${b.bucket} ${y}`));
+  return db.transaction(async (tx) => {
+    for (const [limit, key] of ordered) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${limit.bucket} ${key}`}, 0))`);
+    }
+    const state = await checkLimits(tx as unknown as Database, ordered, now);
+    if (state.limited) return state;
+    const rows = await tx
+      .insert(rateLimitEvents)
+      .values(ordered.map(([limit, key]) => ({ bucket: limit.bucket, key, createdAt: now })))
+      .returning({ id: rateLimitEvents.id });
+    return { limited: false, taken: rows.map((row) => row.id) };
+  });
+}
+
+/** Returns slots taken by `takeSlots` to their windows. */
+export async function giveBack(db: Database, taken: number[]): Promise<void> {
+  if (taken.length > 0) await db.delete(rateLimitEvents).where(inArray(rateLimitEvents.id, taken));
 }
 
 /** Drops events older than the longest window in use, so the table stays small. */
