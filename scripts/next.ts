@@ -19,7 +19,8 @@ export function runNext(args: string[], extraEnv: Record<string, string> = {}): 
     child.on('exit', (code, signal) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
-      if (code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') resolve();
+      // A stop signal sent to the whole process group reaches next directly: it exits 128 + the signal's number.
+      if (code === 0 || code === 130 || code === 143 || signal === 'SIGTERM' || signal === 'SIGINT') resolve();
       else reject(new Error(`next ${args[0]} exited with ${code ?? signal}`));
     });
   });
