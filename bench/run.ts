@@ -14,6 +14,7 @@ import { buildDemoSite } from '../scripts/build';
 import { keepAliveArgs } from '../scripts/next';
 import { adBeacon, freePort, request, runLoad, stopProcess, waitUntilAnswers } from './load';
 import { finishReport, record } from './report';
+import { measureRestart } from './restart';
 import { measureScale } from './scale';
 import { measureBeaconsThroughNginx, measureServing } from './serving';
 
@@ -30,8 +31,8 @@ process.env.SITE_URL = base;
 const refreshPort = await freePort();
 process.env.CACHE_REFRESH_URL = `http://127.0.0.1:${refreshPort}`;
 
-// BENCH_PARTS picks what runs: `scale`, `serving` or both (the default), e.g. BENCH_PARTS=serving npm run bench.
-const parts = (process.env.BENCH_PARTS ?? 'scale,serving').split(',');
+// BENCH_PARTS picks what runs: `scale`, `serving`, `restart` or all (the default), e.g. BENCH_PARTS=serving npm run bench.
+const parts = (process.env.BENCH_PARTS ?? 'scale,serving,restart').split(',');
 
 // Build time, queries and first visits against archives of 1,000 and 10,000 posts (own databases, builds, servers).
 if (parts.includes('scale')) await measureScale();
@@ -126,6 +127,7 @@ try {
     budget: '= accepted',
     pass: Number(stored) === load.ok,
   });
+  if (parts.includes('restart')) await measureRestart({ port, label: 'demo' });
 } finally {
   if (server.exitCode === null) server.kill('SIGTERM');
   if (database.DATABASE_URL) await dropDatabase(database.DATABASE_URL);
