@@ -238,7 +238,8 @@ export const comments = pgTable(
     ipHash: text('ip_hash'),
     // Why a rule held or rejected it, shown to moderators.
     reason: text('reason'),
-    // Plain text: never interpreted as HTML (components/site/comment-body.tsx escapes and auto-links it).
+    // Plain text: never interpreted as HTML (lib/comments/format.ts finds its links, components/site/comment-list.tsx
+    // renders them and the text, escaped by React).
     body: text('body').notNull(),
     status: commentStatus('status').notNull().default('pending'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),

@@ -14,6 +14,11 @@ import { fieldErrorsOf, formValues, type FormState } from '@/lib/form-state';
 type Options = {
   /** What the person is told when the form does not parse (the fields say why). */
   invalidMessage?: string;
+  /**
+   * What becomes of a form that does not parse, instead of returning it marked: a form that also works without
+   * JavaScript may keep it for a page to send the person to (comments).
+   */
+  onInvalid?: (rejected: FormState, formData: FormData) => Promise<FormState>;
 };
 const defaultInvalidMessage = 'Please correct the marked fields.';
 
@@ -32,12 +37,13 @@ function parsing<S extends z.ZodType, State extends FormState>(
     const values = formValues(formData);
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      return {
+      const rejected: FormState = {
         status: 'error',
         message: options.invalidMessage ?? defaultInvalidMessage,
         fieldErrors: fieldErrorsOf(parsed.error),
         values,
       };
+      return options.onInvalid ? options.onInvalid(rejected, formData) : rejected;
     }
     const result = await handler(parsed.data, formData);
     return { ...result, values: result.values ?? values };

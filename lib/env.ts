@@ -17,6 +17,14 @@ const envSchema = z.object({
     .url({ protocol: /^http$/, error: 'CACHE_REFRESH_URL must be an http:// URL (a listener on the private network)' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * The least time, in seconds, between showing a comment form and taking its comment, instead of the site's
+   * setting: a test setting (the e2e server sets 0, so its tests need not wait). Unset, the setting applies.
+   */
+  COMMENT_MIN_SECONDS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().min(0).max(120).optional(),
+  ),
   NEXT_PHASE: z.string().optional(),
 });
 

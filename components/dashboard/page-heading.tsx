@@ -2,8 +2,8 @@ import Link from 'next/link';
 
 type PageLink = { href: string; label: string };
 
-/** A dashboard page's title, with links to related pages and its main "New …" link on the right. */
-export function PageHeading({ title, links = [], primary }: { title: string; links?: PageLink[]; primary: PageLink }) {
+/** A dashboard page's title, with links to related pages and its main "New …" link (if it has one) on the right. */
+export function PageHeading({ title, links = [], primary }: { title: string; links?: PageLink[]; primary?: PageLink }) {
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
       <h1 className="font-serif text-3xl font-bold">{title}</h1>
@@ -13,9 +13,14 @@ export function PageHeading({ title, links = [], primary }: { title: string; lin
             {link.label}
           </Link>
         ))}
-        <Link href={primary.href} className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black">
-          {primary.label}
-        </Link>
+        {primary && (
+          <Link
+            href={primary.href}
+            className="rounded bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-black"
+          >
+            {primary.label}
+          </Link>
+        )}
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { formatDateHeader } from '@/lib/dates';
 import { buildThreads, commentCountLabel } from '@/lib/comments/thread';
+import { commentMessages } from '@/lib/comments/messages';
 import { listApprovedComments } from '@/lib/comments/queries';
 import { authorPath } from '@/lib/posts/permalink';
 import type { PostDetail } from '@/lib/posts/queries';
@@ -118,7 +119,7 @@ export async function Article({ post, settings, adSlots = [] }: Props) {
               className="absolute h-px w-px opacity-0"
             />
           )}
-          {open ? <CommentForm {...form} /> : <p className="text-sm text-muted">Comments are closed on this post.</p>}
+          {open ? <CommentForm {...form} /> : <p className="text-sm text-muted">{commentMessages.refused.closed}</p>}
         </div>
       </section>
     </>

@@ -4,6 +4,8 @@ import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { postCommentAction, type CommentFormState } from '@/lib/comments/actions';
+import { commentMessages } from '@/lib/comments/messages';
+import { MAX_COMMENT_LENGTH } from '@/lib/comments/rules';
 
 type Props = {
   postId: number;
@@ -117,18 +119,13 @@ export function CommentForm({ postId, parentId, token, requireEmail, initialStat
           />
         </div>
       )}
-      <Field
-        label="Comment"
-        name="body"
-        error={errors.body}
-        hint="Plain text. Links become clickable. Up to 5,000 characters."
-      >
+      <Field label="Comment" name="body" error={errors.body} hint={commentMessages.form.bodyHint(MAX_COMMENT_LENGTH)}>
         {(control) => (
           <textarea
             {...control}
             required
             rows={5}
-            maxLength={5000}
+            maxLength={MAX_COMMENT_LENGTH}
             defaultValue={values.body}
             className={inputClass(Boolean(errors.body))}
           />

@@ -1,8 +1,10 @@
 import { and, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { commentReports, comments, moderationLog, posts, users } from '../schema';
+import { commentReports, comments, commentStatus, moderationLog, posts, users } from '../schema';
 
-export const queues = ['pending', 'reported', 'approved', 'rejected', 'spam'] as const;
+const [pending, ...decided] = commentStatus.enumValues;
+/** A queue per comment status, and the approved comments readers reported, shown after the pending ones. */
+export const queues = [pending, 'reported', ...decided] as const;
 export type Queue = (typeof queues)[number];
 
 const openReport = (commentId: typeof comments.id) =>

@@ -1,7 +1,9 @@
+import 'server-only';
 import { getDb } from '@/lib/db';
 import { getApprovedComment, getCommentablePost } from '@/db/queries/comment-checks';
 import { postPath } from '@/lib/posts/permalink';
 import { getSettings } from '@/lib/settings/queries';
+import { getDraft } from './drafts';
 import { commentsClosed } from './rules';
 
 /**
@@ -22,4 +24,17 @@ export async function loadCommentPage(rawId: string) {
     settings,
     open: !commentsClosed(post, settings, new Date()),
   };
+}
+
+/**
+ * What the page a comment sent without JavaScript comes back to needs: the kept draft (under an hour old) and the
+ * live post it was for. Null for anything else, which that page answers with 404.
+ */
+export async function loadDraftPage(id: string) {
+  const db = await getDb();
+  const draft = await getDraft(db, id);
+  const post = draft && (await getCommentablePost(db, draft.postId));
+  if (!draft || !post) return null;
+  const settings = await getSettings();
+  return { draft, post: { id: post.id, title: post.title, path: postPath(post, settings.timeZone) }, settings };
 }

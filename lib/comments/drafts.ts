@@ -1,9 +1,18 @@
+import 'server-only';
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/lib/db';
 import { commentDrafts } from '@/db/schema';
 
 const DRAFT_LIFETIME_MS = 60 * 60 * 1000;
+
+type Draft = Pick<typeof commentDrafts.$inferInsert, 'postId' | 'message' | 'fieldErrors' | 'values'>;
+
+/** Keeps a comment that could not be taken, for the page a reader without JavaScript is sent to; returns its id. */
+export async function saveDraft(db: Database, draft: Draft): Promise<string> {
+  const [row] = await db.insert(commentDrafts).values(draft).returning({ id: commentDrafts.id });
+  return row.id;
+}
 
 /** A kept draft of a comment (see commentDrafts), if the id is real and under an hour old. */
 export async function getDraft(db: Database, id: string, now = new Date()) {

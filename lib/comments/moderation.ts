@@ -1,12 +1,34 @@
+import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { commentsByIds } from '@/db/queries/moderation';
-import { blockedCommenters, commentReports, comments, moderationLog } from '@/db/schema';
+import {
+  blockedCommenters,
+  commentReports,
+  comments,
+  moderationAction,
+  moderationLog,
+  users,
+  type commentStatus,
+} from '@/db/schema';
+import { can, roles } from '@/lib/auth/permissions';
+import { sendMail } from '@/lib/mail';
+import { checkLimit, recordEvent } from '@/lib/rate-limit';
+import { commentMessages } from './messages';
 
-export const decisions = ['approve', 'reject', 'spam', 'restore', 'delete'] as const;
-export type ModerationDecision = (typeof decisions)[number];
+export type ModerationAction = (typeof moderationAction.enumValues)[number];
+/** What a moderator decides about the selected comments; blocking a commenter has buttons of its own. */
+export type ModerationDecision = Exclude<ModerationAction, `block_${string}`>;
+export const decisions = moderationAction.enumValues.filter(
+  (action): action is ModerationDecision => !action.startsWith('block_'),
+);
 
-const nextStatus = { approve: 'approved', reject: 'rejected', spam: 'spam', restore: 'pending' } as const;
+const nextStatus = {
+  approve: 'approved',
+  reject: 'rejected',
+  spam: 'spam',
+  restore: 'pending',
+} as const satisfies Record<Exclude<ModerationDecision, 'delete'>, (typeof commentStatus.enumValues)[number]>;
 
 /**
  * Applies one moderator decision to many comments at once, resolves their open reports, and writes the audit log.
@@ -63,12 +85,31 @@ export async function blockCommenter(
   return value;
 }
 
-export async function reportComment(db: Database, commentId: number, reason: string): Promise<boolean> {
+const reportLimit = { bucket: 'report:ip', max: 10, windowMs: 60 * 60 * 1000 };
+
+/** A reader flags an approved comment for the Reported queue; one network may send 10 reports an hour. */
+export async function reportComment(
+  db: Database,
+  { commentId, reason, ipHash }: { commentId: number; reason: string; ipHash: string },
+): Promise<'reported' | 'limited' | 'not-found'> {
+  if ((await checkLimit(db, reportLimit, ipHash)).limited) return 'limited';
   const [target] = await db
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.status, 'approved')));
-  if (!target) return false;
+  if (!target) return 'not-found';
   await db.insert(commentReports).values({ commentId, reason });
-  return true;
+  await recordEvent(db, reportLimit, ipHash);
+  return 'reported';
+}
+
+const moderatorRoles = roles.filter((role) => can(role, 'comments:moderate'));
+
+/** Mails everyone who may moderate (and is still active) that a comment is held. */
+export async function notifyModerators(db: Database, postId: number, commenter: string): Promise<void> {
+  const moderators = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(inArray(users.role, moderatorRoles), isNull(users.deactivatedAt)));
+  await sendMail({ to: moderators.map((m) => m.email), ...commentMessages.moderators.heldMail(commenter, postId) });
 }

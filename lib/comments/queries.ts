@@ -1,3 +1,4 @@
+import 'server-only';
 import * as comments from '@/db/queries/comments';
 import { cached } from '@/lib/cache/cached';
 import { tags } from '@/lib/cache/tags';

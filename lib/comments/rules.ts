@@ -1,10 +1,14 @@
-import type { SiteSettings } from '@/db/schema';
+import type { commentsMode, SiteSettings } from '@/db/schema';
+import { commentMessages } from './messages';
+
+/** The longest comment taken, in characters. */
+export const MAX_COMMENT_LENGTH = 5000;
 
 export type ModerationSettings = Pick<
   SiteSettings,
   'moderationMode' | 'commentsCloseAfterDays' | 'maxLinks' | 'suspectWords' | 'blockedWords' | 'requireEmail'
 >;
-export type PostCommentsMode = 'site' | 'hold_all' | 'hold_first' | 'approve' | 'closed';
+export type PostCommentsMode = (typeof commentsMode.enumValues)[number];
 
 export type CommentFacts = {
   body: string;
@@ -55,16 +59,12 @@ export function commentsClosed(post: CommentFacts['post'], settings: ModerationS
 
 export function decide(facts: CommentFacts, settings: ModerationSettings): Decision {
   const reject = (reason: string, message: string): Decision => ({ outcome: 'rejected', reason, message });
-  if (commentsClosed(facts.post, settings, facts.now))
-    return reject('comments closed', 'Comments are closed on this post.');
-  if (facts.blockedEmail) return reject('blocked email', 'Comments from this address are not accepted here.');
-  if (facts.blockedIp) return reject('blocked IP', 'Comments from your network are not accepted here.');
+  const refused = commentMessages.refused;
+  if (commentsClosed(facts.post, settings, facts.now)) return reject('comments closed', refused.closed);
+  if (facts.blockedEmail) return reject('blocked email', refused.blockedEmail);
+  if (facts.blockedIp) return reject('blocked IP', refused.blockedNetwork);
   const blocked = findWord(facts.body, wordList(settings.blockedWords));
-  if (blocked)
-    return reject(
-      `blocked word "${blocked}"`,
-      `Your comment contains a word that is not allowed here: “${blocked}”. Please edit it and post again.`,
-    );
+  if (blocked) return reject(`blocked word "${blocked}"`, refused.blockedWord(blocked));
   if (facts.isStaff) return { outcome: 'approved', reason: null };
 
   const links = countLinks(facts.body);

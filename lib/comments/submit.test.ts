@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blockedCommenters, comments, posts, siteSettings } from '@/db/schema';
 import { seedDemoContent } from '@/lib/seed/demo';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
@@ -23,6 +23,10 @@ beforeAll(async () => {
   await db().update(siteSettings).set({ blockedWords: 'idiot', suspectWords: 'casino' });
   const [post] = await db().select({ id: posts.id }).from(posts).where(eq(posts.status, 'published')).limit(1);
   postId = post.id;
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 
 describe('submitComment', () => {
@@ -62,6 +66,8 @@ describe('submitComment', () => {
   });
 
   it('asks to press again when the form came back too fast or with no stamp', async () => {
+    // The site's minimum time (3 seconds), as everywhere but in the e2e run.
+    vi.stubEnv('COMMENT_MIN_SECONDS', '');
     const tooFast = commentFormSchema.parse({
       postId: String(postId),
       name: 'Q',
@@ -81,6 +87,22 @@ describe('submitComment', () => {
     const seenStamp = issueFormToken(now.getTime() - 5000);
     expect(await submitComment(db(), noToken, { ipHash: ip(), staff: null, now, seenStamp })).toMatchObject({
       ok: true,
+    });
+  });
+
+  it('takes COMMENT_MIN_SECONDS, when set, as the minimum time instead of the site setting', async () => {
+    const stamped = (ms: number, body: string) =>
+      commentFormSchema.parse({ postId: String(postId), name: 'Q', body, token: issueFormToken(now.getTime() - ms) });
+    vi.stubEnv('COMMENT_MIN_SECONDS', '0');
+    expect(await submitComment(db(), stamped(0, 'At once'), { ipHash: ip(), staff: null, now })).toMatchObject({
+      ok: true,
+    });
+    const noToken = commentFormSchema.parse({ postId: String(postId), name: 'Q', body: 'No stamp at all' });
+    expect(await submitComment(db(), noToken, { ipHash: ip(), staff: null, now })).toMatchObject({ ok: false });
+    vi.stubEnv('COMMENT_MIN_SECONDS', '10');
+    expect(await submitComment(db(), stamped(5000, 'After five'), { ipHash: ip(), staff: null, now })).toMatchObject({
+      ok: false,
+      freshToken: true,
     });
   });
 

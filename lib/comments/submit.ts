@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import type { Database } from '@/lib/db';
 import {
@@ -11,11 +12,13 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { comments } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
+import { env } from '@/lib/env';
 import { checkLimits, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
 import { checkFormToken } from './form-token';
-import { decide } from './rules';
+import { commentMessages } from './messages';
+import { decide, MAX_COMMENT_LENGTH } from './rules';
 
-export const MAX_COMMENT_LENGTH = 5000;
+const { form: formMessages, refused } = commentMessages;
 const TEN_MINUTES = 10 * 60 * 1000;
 export const commentLimits = {
   ip: { bucket: 'comment:ip', max: 5, windowMs: TEN_MINUTES },
@@ -30,28 +33,21 @@ const optionalId = z.preprocess(
 export const commentFormSchema = z.object({
   postId: z.coerce.number().int().positive(),
   parentId: optionalId,
-  name: z.string().trim().max(80, 'Keep your name under 80 characters.').default(''),
+  name: z.string().trim().max(80, formMessages.nameTooLong).default(''),
   email: z
     .string()
     .trim()
     .toLowerCase()
     .max(200)
-    .refine(
-      (email) => email === '' || z.email().safeParse(email).success,
-      'Enter a valid email address, or leave it empty.',
-    )
+    .refine((email) => email === '' || z.email().safeParse(email).success, formMessages.invalidEmail)
     .default(''),
   body: z
     .string()
     .trim()
-    .min(2, 'Write your comment first.')
+    .min(2, formMessages.emptyBody)
     .superRefine((body, ctx) => {
       if (body.length <= MAX_COMMENT_LENGTH) return;
-      const limit = MAX_COMMENT_LENGTH.toLocaleString('en-US');
-      ctx.addIssue({
-        code: 'custom',
-        message: `Keep your comment under ${limit} characters (it has ${body.length.toLocaleString('en-US')}).`,
-      });
+      ctx.addIssue({ code: 'custom', message: formMessages.bodyTooLong(MAX_COMMENT_LENGTH, body.length) });
     }),
   // A field people never see: only bots fill it in.
   website: z.string().default(''),
@@ -81,17 +77,16 @@ export async function submitComment(
   { ipHash, staff, now, seenStamp }: Context,
 ): Promise<SubmitResult> {
   const post = await getCommentablePost(db, form.postId);
-  if (!post) return { ok: false, message: 'This post does not take comments.' };
+  if (!post) return { ok: false, message: refused.noComments };
   if (form.parentId && !(await isApprovedCommentOf(db, form.parentId, post.id))) {
-    return { ok: false, message: 'The comment you are replying to is no longer there.' };
+    return { ok: false, message: refused.parentGone };
   }
   const settings = await getSiteSettings(db);
   const isStaff = Boolean(staff && can(staff.role, 'dashboard:view'));
   const name = isStaff ? staff!.name : form.name;
   const email = isStaff ? staff!.email : form.email || null;
-  if (!name) return { ok: false, field: 'name', message: 'Enter your name.' };
-  if (!email && settings.requireEmail)
-    return { ok: false, field: 'email', message: 'Enter your email address (it is never shown).' };
+  if (!name) return { ok: false, field: 'name', message: formMessages.nameRequired };
+  if (!email && settings.requireEmail) return { ok: false, field: 'email', message: formMessages.emailRequired };
 
   const limitedKeys: LimitedKey[] = [
     [commentLimits.ip, ipHash],
@@ -115,23 +110,17 @@ export async function submitComment(
     return { ok: true, status: 'pending', commentId: row.id, post };
   }
   if (!isStaff) {
+    // COMMENT_MIN_SECONDS, when set (the e2e server sets 0), overrides the site's setting.
+    const minSeconds = env().COMMENT_MIN_SECONDS ?? settings.minSubmitSeconds;
     const shownLongEnoughAgo = [form.token, seenStamp].some(
-      (stamp) => checkFormToken(stamp, settings.minSubmitSeconds, now.getTime()) === 'ok',
+      (stamp) => checkFormToken(stamp, minSeconds, now.getTime()) === 'ok',
     );
-    if (!shownLongEnoughAgo) {
-      return { ok: false, freshToken: true, message: 'Please check your comment and press “Post comment” again.' };
-    }
+    if (!shownLongEnoughAgo) return { ok: false, freshToken: true, message: refused.pressAgain };
     const state = await checkLimits(db, limitedKeys, now);
-    if (state.limited) {
-      const minutes = Math.ceil(state.retryAfterMs / 60_000);
-      return {
-        ok: false,
-        message: `You are commenting faster than we allow. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      };
-    }
+    if (state.limited) return { ok: false, message: refused.tooMany(Math.ceil(state.retryAfterMs / 60_000)) };
   }
   if (await isDuplicate(db, post.id, form.body, { email, ipHash }, new Date(now.getTime() - 24 * 60 * 60 * 1000))) {
-    return { ok: false, message: 'You already posted this comment.' };
+    return { ok: false, message: refused.duplicate };
   }
 
   const blocked = await blockedKinds(db, email, ipHash);

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { siteSettings } from '@/db/schema';
+import { moderationMode, siteSettings } from '@/db/schema';
 import { authorizedAction } from '@/lib/actions';
 import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
@@ -14,7 +14,7 @@ const settingsSchema = z.object({
   themeCredit: z.string().trim().max(200).default(''),
   postsPerPage: z.coerce.number({ error: 'Enter a number.' }).int().min(1, 'At least 1.').max(50, 'At most 50.'),
   timeZone: z.string().trim().refine(isValidTimeZone, 'Use a time zone name such as UTC or Europe/London.'),
-  moderationMode: z.enum(['hold_all', 'hold_first', 'approve'], 'Choose how new comments are moderated.'),
+  moderationMode: z.enum(moderationMode.enumValues, 'Choose how new comments are moderated.'),
   commentsCloseAfterDays: z.preprocess(
     (v) => (v === '' ? null : v),
     z.coerce

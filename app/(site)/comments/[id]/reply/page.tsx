@@ -5,6 +5,7 @@ import { QuotedComment } from '@/components/site/quoted-comment';
 import { SiteFrame } from '@/components/site/site-frame';
 import { loadCommentPage } from '@/lib/comments/comment-page';
 import { issueFormToken } from '@/lib/comments/form-token';
+import { commentMessages } from '@/lib/comments/messages';
 
 // Where "Reply" leads without JavaScript: rendered per request, so the form carries a fresh "shown at" stamp.
 export const dynamic = 'force-dynamic';
@@ -27,7 +28,7 @@ export default async function ReplyPage({ params }: { params: Promise<{ id: stri
             requireEmail={settings.requireEmail}
           />
         ) : (
-          <p className="text-sm text-muted">Comments are closed on this post.</p>
+          <p className="text-sm text-muted">{commentMessages.refused.closed}</p>
         )}
       </div>
     </SiteFrame>

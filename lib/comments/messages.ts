@@ -1,0 +1,68 @@
+import type { ModerationAction } from './moderation';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const number = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Everything the comments domain says to people: readers at the comment form and report form, moderators in the
+ * dashboard. (The reasons a rule gives for a hold or a refusal are kept with the comment: see rules.ts.)
+ */
+export const commentMessages = {
+  form: {
+    invalid: 'Your comment was not posted: please correct the marked fields.',
+    nameTooLong: 'Keep your name under 80 characters.',
+    invalidEmail: 'Enter a valid email address, or leave it empty.',
+    emptyBody: 'Write your comment first.',
+    bodyTooLong: (limit: number, length: number) =>
+      `Keep your comment under ${number(limit)} characters (it has ${number(length)}).`,
+    bodyHint: (limit: number) => `Plain text. Links become clickable. Up to ${number(limit)} characters.`,
+    nameRequired: 'Enter your name.',
+    emailRequired: 'Enter your email address (it is never shown).',
+  },
+  posted: {
+    approved: 'Your comment is published.',
+    pending: 'Your comment is awaiting moderation.',
+  },
+  refused: {
+    noComments: 'This post does not take comments.',
+    parentGone: 'The comment you are replying to is no longer there.',
+    pressAgain: 'Please check your comment and press “Post comment” again.',
+    tooMany: (minutes: number) => `You are commenting faster than we allow. Try again in ${plural(minutes, 'minute')}.`,
+    duplicate: 'You already posted this comment.',
+    closed: 'Comments are closed on this post.',
+    blockedEmail: 'Comments from this address are not accepted here.',
+    blockedNetwork: 'Comments from your network are not accepted here.',
+    blockedWord: (word: string) =>
+      `Your comment contains a word that is not allowed here: “${word}”. Please edit it and post again.`,
+  },
+  report: {
+    invalid: 'That comment cannot be reported.',
+    tooMany: 'You have sent many reports: please try again later.',
+    thanks: 'Thank you: a moderator will look at this comment.',
+  },
+  moderators: {
+    heldMail: (commenter: string, postId: number) => ({
+      subject: `A comment by ${commenter} is waiting for moderation`,
+      text: `A new comment on post ${postId} is held. Review it at /dashboard/comments.`,
+    }),
+    selectFirst: 'Select at least one comment first.',
+    blocked: (kind: string | undefined) =>
+      `Blocked: that commenter’s ${kind === 'email' ? 'email address' : 'network'} can no longer comment.`,
+    emptyQueue: 'No comments in this queue.',
+    reports: (reasons: string[]) => {
+      const given = reasons.filter(Boolean);
+      return `Reported ${plural(reasons.length, 'time')}${given.length > 0 ? `: ${given.join('; ')}` : ''}`;
+    },
+    emptyLog: 'No decisions yet.',
+    formerActor: 'someone no longer here',
+    logVerbs: {
+      approve: 'approved',
+      reject: 'rejected',
+      spam: 'marked as spam',
+      restore: 'restored',
+      delete: 'deleted',
+      block_email: 'blocked an email',
+      block_ip: 'blocked a network',
+    } satisfies Record<ModerationAction, string>,
+  },
+} as const;
