@@ -1,5 +1,7 @@
 import type { FieldSpec } from '@/components/ui/action-form';
-import type { Ad, AdSlot } from '@/db/schema';
+import { adStatuses } from '@/lib/ads/ads';
+import { adMessages } from '@/lib/ads/messages';
+import type { Ad, AdSlot } from '@/lib/ads/queries';
 
 const local = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 19) : '');
 
@@ -61,10 +63,7 @@ export function adFields(slots: AdSlot[], ad?: Ad | null): FieldSpec[] {
       label: 'Status',
       type: 'select',
       defaultValue: ad?.status ?? 'active',
-      options: [
-        { value: 'active', label: 'Active' },
-        { value: 'paused', label: 'Paused' },
-      ],
+      options: adStatuses.map((status) => ({ value: status, label: adMessages.statuses[status] })),
     },
   ];
 }

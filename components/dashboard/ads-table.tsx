@@ -1,17 +1,14 @@
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
-import type { listAdsWithTotals } from '@/db/queries/ads-admin';
-import { changeAdAction } from '@/lib/ads/actions';
+import type { AdWithTotals } from '@/lib/ads/queries';
 import { formatCtr } from '@/lib/ads/report';
 import { isAdLive } from '@/lib/ads/rules';
-
-type AdRow = Awaited<ReturnType<typeof listAdsWithTotals>>[number];
+import { AdChangeButtons } from './ad-change-buttons';
 
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** One slot's ads with their window, weight and figures for the chosen range, and the Pause and Delete buttons. */
-export function AdsTable({ ads, caption, now }: { ads: AdRow[]; caption: string; now: Date }) {
+export function AdsTable({ ads, caption, now }: { ads: AdWithTotals[]; caption: string; now: Date }) {
   return (
     <DataTable
       caption={caption}
@@ -36,22 +33,7 @@ export function AdsTable({ ads, caption, now }: { ads: AdRow[]; caption: string;
           <td className="p-3">{ad.clicks}</td>
           <td className="p-3">{formatCtr(ad.clicks, ad.impressions)}</td>
           <td className="p-3">
-            <form action={changeAdAction} className="flex gap-2">
-              <input type="hidden" name="id" value={ad.id} />
-              <Button
-                type="submit"
-                name="change"
-                value={ad.status === 'paused' ? 'resume' : 'pause'}
-                variant="secondary"
-                className="px-2 py-1"
-              >
-                {ad.status === 'paused' ? 'Resume' : 'Pause'}
-                <span className="sr-only"> {ad.advertiser}</span>
-              </Button>
-              <Button type="submit" name="change" value="delete" variant="danger" className="px-2 py-1">
-                Delete<span className="sr-only"> {ad.advertiser}</span>
-              </Button>
-            </form>
+            <AdChangeButtons ad={ad} compact />
           </td>
         </tr>
       ))}

@@ -1,6 +1,7 @@
 import type { FieldSpec } from '@/components/ui/action-form';
-import type { AdSlot } from '@/db/schema';
-import { placementNames, placements } from '@/lib/ads/slots';
+import { adMessages } from '@/lib/ads/messages';
+import type { AdSlot } from '@/lib/ads/queries';
+import { placements } from '@/lib/ads/slots';
 
 /** The slot form's fields, filled from a slot when editing one. */
 export function slotFields(labels: { id: number; name: string }[], slot?: AdSlot | null): FieldSpec[] {
@@ -24,7 +25,7 @@ export function slotFields(labels: { id: number; name: string }[], slot?: AdSlot
       label: 'Placement',
       type: 'select',
       defaultValue: slot?.placement ?? 'sidebar',
-      options: placements.map((placement) => ({ value: placement, label: placementNames[placement] })),
+      options: placements.map((placement) => ({ value: placement, label: adMessages.placements[placement] })),
     },
     {
       name: 'afterParagraph',

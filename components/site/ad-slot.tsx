@@ -1,10 +1,11 @@
 import type { SlotWithAds } from '@/lib/ads/queries';
-import { pickWeighted } from '@/lib/ads/rules';
+import { pickWeighted, rotationScript } from '@/lib/ads/rotation';
 
 /**
  * A slot's ads share one box of the slot's exact size, reserved by the markup itself (width plus aspect ratio),
  * so nothing moves when an image arrives. All of the slot's live ads are in the (cached) HTML; the rotation script
- * below shows one per page view, by weight. Without JavaScript the ad chosen when the page was rendered shows.
+ * below shows one per page view, by weight, choosing as the server does here. Without JavaScript the ad chosen when
+ * the page was rendered shows.
  */
 export function AdSlot({ slot }: { slot: SlotWithAds }) {
   const box = { width: '100%', aspectRatio: `${slot.width} / ${slot.height}` };
@@ -71,12 +72,9 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
 }
 
 /**
- * Runs once as the page is parsed (no bundle, no hydration): in each slot, drops ads whose window has ended since
- * the page was cached and shows one of the rest, chosen by weight. An ad at least half in view for a second is
- * reported, in batches, with navigator.sendBeacon.
+ * The rotation (lib/ads/rotation.ts), inline: it runs as the page is parsed, with no bundle and no hydration, and
+ * picks each slot's ad again in every reader's browser.
  */
-const rotation = `(()=>{const now=Date.now(),q=[];let t;const send=()=>{if(q.length)navigator.sendBeacon('/api/ads/impressions',JSON.stringify({ids:q.splice(0)}))};const io=new IntersectionObserver(es=>{for(const e of es){const a=e.target;clearTimeout(a.t);if(e.isIntersecting)a.t=setTimeout(()=>{io.unobserve(a);q.push(+a.dataset.ad);clearTimeout(t);t=setTimeout(send,2000)},1000)}},{threshold:.5});addEventListener('pagehide',send);for(const slot of document.querySelectorAll('[data-slot]')){const all=[...slot.querySelectorAll('[data-ad]')];const live=all.filter(a=>!a.dataset.ends||now<+a.dataset.ends);if(!live.length)continue;let r=Math.random()*live.reduce((s,a)=>s+ +a.dataset.weight,0),pick=live[live.length-1];for(const a of live){r-=+a.dataset.weight;if(r<0){pick=a;break}}for(const a of all)a.hidden=a!==pick;io.observe(pick)}})()`;
-
 export function AdRotation() {
-  return <script dangerouslySetInnerHTML={{ __html: rotation }} />;
+  return <script dangerouslySetInnerHTML={{ __html: rotationScript }} />;
 }

@@ -1,4 +1,4 @@
-import type { AdSlot } from '@/db/schema';
+import type { AdSlot } from '@/lib/ads/queries';
 
 type Slot = Pick<AdSlot, 'id' | 'placement'>;
 

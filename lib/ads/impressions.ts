@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, createHmac } from 'node:crypto';
 import { isbot } from 'isbot';
 import type { Database } from '@/lib/db';

@@ -13,15 +13,14 @@ const day = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 
 export type ReportRange = { from: string; to: string };
+/** A report page's query string: ?from=&to=. */
+export type ReportQuery = { from?: string | string[]; to?: string | string[] };
 
 /**
  * The days a report covers, from the page's ?from=&to= (UTC days, as counted). Missing or unreadable dates fall
  * back to the last 30 days; a reversed range is put right; a range is at most a year, counted back from `to`.
  */
-export function reportRange(
-  query: { from?: string | string[]; to?: string | string[] },
-  now = new Date(),
-): ReportRange {
+export function reportRange(query: ReportQuery, now = new Date()): ReportRange {
   const read = (value: string | string[] | undefined) => {
     const parsed = day.safeParse(firstValue(value));
     return parsed.success ? Date.parse(`${parsed.data}T00:00:00Z`) : undefined;

@@ -1,28 +1,41 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/lib/db';
-import { getAdRequest } from '@/db/queries/ad-requests';
+import { getAdRequest, insertAdRequest } from '@/db/queries/ad-requests';
+import { getSlot } from '@/db/queries/ads-admin';
 import { adRequests, ads } from '@/db/schema';
-import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
+import { checkLimit, recordEvent } from '@/lib/rate-limit';
+import { saveImage } from '@/lib/uploads/images';
+import { adMessages } from './messages';
+import { advertiserReportUrl } from './report-access';
 
+const messages = adMessages.request;
 const MAX_WEEKS = 52;
 
 export const adRequestSchema = z.object({
-  company: z.string().trim().min(1, 'Tell us your company’s name.').max(120),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address we can reply to.')),
-  slotId: z.coerce.number({ error: 'Choose a slot.' }).int().positive('Choose a slot.'),
+  company: z.string().trim().min(1, messages.company).max(120),
+  email: z.string().trim().toLowerCase().pipe(z.email(messages.email)),
+  slotId: z.coerce.number({ error: messages.slot }).int().positive(messages.slot),
   startDate: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a start date.')
-    .refine((date) => date >= new Date().toISOString().slice(0, 10), 'Choose a start date from today on.'),
+    .regex(/^\d{4}-\d{2}-\d{2}$/, messages.startDate)
+    .refine((date) => date >= new Date().toISOString().slice(0, 10), messages.startDatePast),
   weeks: z.coerce
-    .number({ error: 'Enter a number of weeks.' })
+    .number({ error: messages.weeks })
     .int()
-    .min(1, 'At least one week.')
-    .max(MAX_WEEKS, `At most ${MAX_WEEKS} weeks.`),
-  message: z.string().trim().max(2000, 'Keep the message under 2,000 characters.').default(''),
+    .min(1, messages.weeksMin)
+    .max(MAX_WEEKS, messages.weeksMax(MAX_WEEKS)),
+  message: z.string().trim().max(2000, messages.message).default(''),
 });
+export type AdRequestInput = z.infer<typeof adRequestSchema>;
+
+export const adRequestDecisions = ['accept', 'decline'] as const;
+export type AdRequestDecision = (typeof adRequestDecisions)[number];
+
+/** A request that was not taken, and why: for the whole form, and for its fields. */
+export type Refusal = { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** The Mondays of the next `count` weeks, starting with this week's (UTC). */
 export function upcomingWeeks(now: Date, count: number): Date[] {
@@ -31,11 +44,38 @@ export function upcomingWeeks(now: Date, count: number): Date[] {
   return Array.from({ length: count }, (_, i) => new Date(monday + i * 7 * 86_400_000));
 }
 
+const requestLimit = { bucket: 'ad-request:ip', max: 5, windowMs: 60 * 60 * 1000 };
+
+/**
+ * A booking request from /advertise: anyone may ask, a few times an hour (counted per hashed address); a
+ * creative, if any, must fit the slot.
+ */
+export async function requestAdSpace(
+  db: Database,
+  input: AdRequestInput,
+  creative: File | null,
+  ipHash: string,
+): Promise<{ ok: true } | Refusal> {
+  const limited = await checkLimit(db, requestLimit, ipHash);
+  if (limited.limited) return { ok: false, message: messages.tooMany };
+  const slot = await getSlot(db, input.slotId);
+  if (!slot) return { ok: false, message: messages.slot, fieldErrors: { slotId: messages.slot } };
+  let creativeUrl: string | null = null;
+  if (creative && creative.size > 0) {
+    const saved = await saveImage(creative, 'creatives', { width: slot.width, height: slot.height });
+    if (!saved.ok) return { ok: false, message: messages.notSent, fieldErrors: { creative: saved.message } };
+    creativeUrl = saved.url;
+  }
+  await insertAdRequest(db, { ...input, creativeUrl });
+  await recordEvent(db, requestLimit, ipHash);
+  return { ok: true };
+}
+
 /**
  * Accepting a request creates a paused ad filled in from it (the admin adds the creative and target, then
  * activates it); declining only records the decision. The advertiser hears of either by mail when SMTP is set.
  */
-export async function decideAdRequest(db: Database, id: number, decision: 'accept' | 'decline'): Promise<boolean> {
+export async function decideAdRequest(db: Database, id: number, decision: AdRequestDecision): Promise<boolean> {
   const request = await getAdRequest(db, id);
   if (!request || request.status !== 'new') return false;
   if (decision === 'decline') {
@@ -60,14 +100,11 @@ export async function decideAdRequest(db: Database, id: number, decision: 'accep
       await tx.update(adRequests).set({ status: 'accepted', adId: ad.id }).where(eq(adRequests.id, id));
     });
   }
-  await sendMail({
-    to: [request.email],
-    subject: decision === 'accept' ? 'Your ad booking is accepted' : 'About your ad booking',
-    text:
-      decision === 'accept'
-        ? `Thank you, ${request.company}: we will run your ad from ${request.startDate} for ${request.weeks} week(s).`
-        : `Thank you, ${request.company}: we cannot take this booking. Reply to this mail to find other dates.`,
-  });
+  const mail =
+    decision === 'accept'
+      ? adMessages.mail.accepted(request.company, request.startDate, request.weeks)
+      : adMessages.mail.declined(request.company);
+  await sendMail({ to: [request.email], ...mail });
   return true;
 }
 
@@ -86,13 +123,11 @@ export async function markRequestsScheduled(db: Database, adId: number): Promise
     .select({ startsAt: ads.startsAt, endsAt: ads.endsAt, reportToken: ads.reportToken })
     .from(ads)
     .where(eq(ads.id, adId));
-  const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 'until further notice');
-  const reportUrl = new URL(`/ads/report/${ad.reportToken}`, env().SITE_URL).toString();
+  const reportUrl = advertiserReportUrl(ad.reportToken);
   for (const request of scheduled) {
     await sendMail({
       to: [request.email],
-      subject: 'Your ad is scheduled',
-      text: `Thank you, ${request.company}: your ad runs from ${day(ad.startsAt)} to ${day(ad.endsAt)}.\nIts figures, day by day: ${reportUrl}`,
+      ...adMessages.mail.scheduled(request.company, ad.startsAt, ad.endsAt, reportUrl),
     });
   }
 }

@@ -1,6 +1,10 @@
-/** The rules of serving an ad: when it may show, which one a page view gets, and where a click may go. */
+/**
+ * The rules of serving an ad: when it may show, on which pages, and where a click may go. Which of a slot's ads a
+ * page view gets is in rotation.ts, shared with the reader's browser.
+ */
+import type { Ad } from '@/db/schema';
 
-export type Schedulable = { status: 'active' | 'paused'; startsAt: Date; endsAt: Date | null };
+export type Schedulable = Pick<Ad, 'status' | 'startsAt' | 'endsAt'>;
 
 /** Live from `startsAt` (inclusive) until `endsAt` (exclusive), and only while active. */
 export function isAdLive(ad: Schedulable, now: Date): boolean {
@@ -9,18 +13,6 @@ export function isAdLive(ad: Schedulable, now: Date): boolean {
     ad.startsAt.getTime() <= now.getTime() &&
     (ad.endsAt === null || now.getTime() < ad.endsAt.getTime())
   );
-}
-
-/** Picks one item with probability proportional to its weight; `random` is a number in [0, 1). */
-export function pickWeighted<T extends { weight: number }>(items: T[], random: number): T | undefined {
-  const total = items.reduce((sum, item) => sum + Math.max(0, item.weight), 0);
-  if (total <= 0) return items[0];
-  let point = random * total;
-  for (const item of items) {
-    point -= Math.max(0, item.weight);
-    if (point < 0) return item;
-  }
-  return items.at(-1);
 }
 
 /** A click may only go to an http(s) address: anything else (javascript:, data:, relative paths) is refused. */

@@ -7,6 +7,7 @@ import { authorizedAction, authorizedButtonAction } from '@/lib/actions';
 import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
 import type { FormState } from '@/lib/form-state';
+import { adMessages } from './messages';
 import { deleteSlot, saveSlot, slotSchema } from './slots';
 
 /** "Save slot": pages show the change at once. */
@@ -15,13 +16,13 @@ export const saveSlotAction = authorizedAction('ads:manage', slotSchema, async (
   if (!result.ok) {
     return {
       status: 'error',
-      message: result.field ? 'The slot was not saved.' : result.message,
+      message: result.field ? adMessages.slot.notSaved : result.message,
       fieldErrors: result.field ? { [result.field]: result.message } : undefined,
     };
   }
   revalidateTags([tags.ads]);
   if (!data.id) redirect(`/dashboard/ads/slots/${result.id}?saved=1`);
-  return { status: 'ok', message: 'Slot saved. Pages show it now.' };
+  return { status: 'ok', message: adMessages.slot.saved };
 });
 
 /** "Delete slot", refused while ads or booking requests use the slot. */

@@ -6,8 +6,10 @@ import { insertAdRequest, getAdRequest } from '@/db/queries/ad-requests';
 import { adSlots, ads, labels } from '@/db/schema';
 import { seedDemoContent } from '@/lib/seed/demo';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
+import { adSchema, changeAd, saveAd } from './ads';
+import { adMessages } from './messages';
 import { readAdvertiserReport } from './report-access';
-import { decideAdRequest, markRequestsScheduled } from './requests';
+import { decideAdRequest, markRequestsScheduled, requestAdSpace } from './requests';
 import { deleteSlot, saveSlot, slotSchema } from './slots';
 
 const db = useFreshDatabase('ad_slots');
@@ -90,10 +92,72 @@ describe('booking requests and reports', () => {
       { day: '2026-11-03', impressions: 0, servedImpressions: 0, clicks: 0 },
       { day: '2026-11-04', impressions: 10, servedImpressions: 0, clicks: 0 },
     ]);
-    const report = await readAdvertiserReport(db(), ad.reportToken, { from: '2026-11-01', to: '2026-11-04' });
+    const report = await readAdvertiserReport(ad.reportToken, { from: '2026-11-01', to: '2026-11-04' });
     expect(report?.ad.id).toBe(ad.id);
     expect(report?.days.reduce((sum, d) => sum + d.impressions, 0)).toBe(50);
-    expect(await readAdvertiserReport(db(), String(ad.id), {})).toBeNull();
-    expect(await readAdvertiserReport(db(), '00000000-0000-4000-8000-000000000000', {})).toBeNull();
+    expect(await readAdvertiserReport(String(ad.id), {})).toBeNull();
+    expect(await readAdvertiserReport('00000000-0000-4000-8000-000000000000', {})).toBeNull();
+  });
+});
+
+describe('ads and booking requests as the dashboard and /advertise write them', () => {
+  it('refuses an ad without an image or slot, and will not run one made from a request until it is complete', async () => {
+    const [slot] = await db().select().from(adSlots).limit(1);
+    const input = (fields: Record<string, string>) =>
+      adSchema.parse({
+        advertiser: 'Pier Cafe',
+        slotId: String(slot.id),
+        headline: 'Tea on the pier',
+        altText: 'A teapot',
+        targetUrl: 'https://example.com/cafe',
+        weight: '1',
+        ...fields,
+      });
+    expect(await saveAd(db(), input({}), null)).toEqual({
+      ok: false,
+      message: adMessages.ad.notSaved,
+      fieldErrors: { image: adMessages.ad.imageNeeded(slot.width, slot.height) },
+    });
+    expect(await saveAd(db(), input({ slotId: '999999' }), null)).toMatchObject({
+      ok: false,
+      fieldErrors: { slotId: adMessages.ad.slot },
+    });
+    expect(await saveAd(db(), input({ id: '999999' }), null)).toBeNull();
+
+    const requestId = await insertAdRequest(db(), {
+      company: 'Pier Cafe',
+      email: 'tea@example.com',
+      slotId: slot.id,
+      startDate: '2026-12-07',
+      weeks: 1,
+      message: '',
+    });
+    await decideAdRequest(db(), requestId, 'accept');
+    const { adId } = (await getAdRequest(db(), requestId))!;
+    expect(await changeAd(db(), adId!, 'resume')).toBe('incomplete');
+    expect(await changeAd(db(), 999_999, 'pause')).toBe('missing');
+    expect(await changeAd(db(), adId!, 'delete')).toBe('done');
+    expect(await db().select().from(ads).where(eq(ads.id, adId!))).toEqual([]);
+  });
+
+  it('takes five booking requests an hour from one address', async () => {
+    const [slot] = await db().select().from(adSlots).limit(1);
+    const request = {
+      company: 'Kite Shop',
+      email: 'kites@example.com',
+      slotId: slot.id,
+      startDate: '2026-12-07',
+      weeks: 1,
+      message: '',
+    };
+    for (let i = 0; i < 5; i++) expect(await requestAdSpace(db(), request, null, 'ip-hash')).toEqual({ ok: true });
+    expect(await requestAdSpace(db(), request, null, 'ip-hash')).toEqual({
+      ok: false,
+      message: adMessages.request.tooMany,
+    });
+    expect(await requestAdSpace(db(), { ...request, slotId: 999_999 }, null, 'other-hash')).toMatchObject({
+      ok: false,
+      fieldErrors: { slotId: adMessages.request.slot },
+    });
   });
 });

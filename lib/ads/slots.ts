@@ -1,23 +1,21 @@
+import 'server-only';
 import { count, eq, ne, and } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/lib/db';
-import { adRequests, adSlots, ads, type AdSlot } from '@/db/schema';
+import { adPlacement, adRequests, adSlots, ads } from '@/db/schema';
+import { adMessages } from './messages';
 
-export const placements = ['sidebar', 'header', 'in_article', 'footer'] as const;
-export const placementNames: Record<AdSlot['placement'], string> = {
-  sidebar: 'Sidebar',
-  header: 'Header',
-  in_article: 'In article',
-  footer: 'Footer',
-};
+const messages = adMessages.slot;
+
+export const placements = adPlacement.enumValues;
 
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
 const pixels = (what: string) =>
   z.coerce
-    .number({ error: `Enter the ${what} in pixels.` })
-    .int(`Enter the ${what} in whole pixels.`)
-    .min(20, 'At least 20 pixels.')
-    .max(1200, 'At most 1,200 pixels.');
+    .number({ error: messages.pixels(what) })
+    .int(messages.wholePixels(what))
+    .min(20, messages.pixelsMin)
+    .max(1200, messages.pixelsMax);
 
 export const slotSchema = z.object({
   id: optionalId,
@@ -25,15 +23,15 @@ export const slotSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and dashes, like sidebar-top.')
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, messages.key)
     .max(40),
-  name: z.string().trim().min(1, 'Name the slot.').max(60),
-  placement: z.enum(placements, { error: 'Choose a placement.' }),
+  name: z.string().trim().min(1, messages.name).max(60),
+  placement: z.enum(placements, { error: messages.placement }),
   afterParagraph: z.coerce
-    .number({ error: 'Enter a paragraph number.' })
+    .number({ error: messages.afterParagraph })
     .int()
-    .min(1, 'At least 1.')
-    .max(50, 'At most 50.')
+    .min(1, messages.afterParagraphMin)
+    .max(50, messages.afterParagraphMax)
     .default(3),
   width: pixels('width'),
   height: pixels('height'),
@@ -41,8 +39,8 @@ export const slotSchema = z.object({
   price: z
     .string()
     .trim()
-    .regex(/^\d{1,6}(\.\d{1,2})?$/, 'Enter a price in dollars, like 45 or 45.50.'),
-  position: z.coerce.number({ error: 'Enter a number.' }).int().min(0).max(100).default(0),
+    .regex(/^\d{1,6}(\.\d{1,2})?$/, messages.price),
+  position: z.coerce.number({ error: messages.position }).int().min(0).max(100).default(0),
 });
 export type SlotInput = z.infer<typeof slotSchema>;
 
@@ -65,21 +63,17 @@ export async function saveSlot(db: Database, input: SlotInput): Promise<SlotResu
     .select({ id: adSlots.id })
     .from(adSlots)
     .where(input.id ? and(eq(adSlots.key, input.key), ne(adSlots.id, input.id)) : eq(adSlots.key, input.key));
-  if (clash) return { ok: false, field: 'key', message: 'Another slot has this key.' };
+  if (clash) return { ok: false, field: 'key', message: messages.keyTaken };
   if (!input.id) {
     const [created] = await db.insert(adSlots).values(values).returning({ id: adSlots.id });
     return { ok: true, id: created.id };
   }
   const [existing] = await db.select().from(adSlots).where(eq(adSlots.id, input.id));
-  if (!existing) return { ok: false, message: 'That slot no longer exists.' };
+  if (!existing) return { ok: false, message: messages.gone };
   if (existing.width !== input.width || existing.height !== input.height) {
     const [{ n }] = await db.select({ n: count() }).from(ads).where(eq(ads.slotId, input.id));
     if (n > 0) {
-      return {
-        ok: false,
-        field: 'width',
-        message: `This slot has ${n} ad(s) made for ${existing.width}×${existing.height}: make a new slot for another size.`,
-      };
+      return { ok: false, field: 'width', message: messages.sizeInUse(n, existing.width, existing.height) };
     }
   }
   await db.update(adSlots).set(values).where(eq(adSlots.id, input.id));
@@ -93,10 +87,7 @@ export async function deleteSlot(db: Database, id: number): Promise<SlotResult> 
     db.select({ requestCount: count() }).from(adRequests).where(eq(adRequests.slotId, id)),
   ]);
   if (adCount > 0 || requestCount > 0) {
-    return {
-      ok: false,
-      message: `This slot has ${adCount} ad(s) and ${requestCount} booking request(s): delete those first.`,
-    };
+    return { ok: false, message: messages.inUse(adCount, requestCount) };
   }
   await db.delete(adSlots).where(eq(adSlots.id, id));
   return { ok: true, id };

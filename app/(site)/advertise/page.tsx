@@ -2,12 +2,9 @@ import type { Metadata } from 'next';
 import { PlacementPreview } from '@/components/site/placement-preview';
 import { SiteFrame } from '@/components/site/site-frame';
 import { ActionForm } from '@/components/ui/action-form';
-import { getDb } from '@/lib/db';
-import { bookedWeeks } from '@/db/queries/ad-requests';
-import { listSlotsForAdmin } from '@/db/queries/ads-admin';
 import { requestAdSpaceAction } from '@/lib/ads/actions';
-import { upcomingWeeks } from '@/lib/ads/requests';
-import { placementNames } from '@/lib/ads/slots';
+import { adMessages, formatPrice } from '@/lib/ads/messages';
+import { readAvailability } from '@/lib/ads/queries';
 import { alternates } from '@/lib/seo';
 
 // Rendered per request: the calendar is live, and a form sent without JavaScript comes back with its message.
@@ -18,14 +15,10 @@ export const metadata: Metadata = {
   alternates: alternates('/advertise'),
 };
 
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const week = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export default async function AdvertisePage() {
-  const db = await getDb();
-  const slots = await listSlotsForAdmin(db);
-  const weeks = upcomingWeeks(new Date(), 8);
-  const booked = await bookedWeeks(db, slots, weeks);
+  const { slots, weeks } = await readAvailability(new Date(), 8);
   return (
     <SiteFrame>
       <div className="max-w-3xl">
@@ -42,8 +35,8 @@ export default async function AdvertisePage() {
             <li key={slot.id} className="rounded border border-rule bg-white p-4">
               <p className="font-semibold">{slot.name}</p>
               <p className="text-sm text-muted">
-                {slot.width}×{slot.height}, {placementNames[slot.placement].toLowerCase()} ·{' '}
-                {money.format(slot.pricePerWeekCents / 100)} a week
+                {slot.width}×{slot.height}, {adMessages.placements[slot.placement].toLowerCase()} ·{' '}
+                {formatPrice(slot.pricePerWeekCents)} a week
                 {slot.labelName && `, only on articles labelled ${slot.labelName}`}
               </p>
               <PlacementPreview slot={slot} slots={slots} />
@@ -68,11 +61,11 @@ export default async function AdvertisePage() {
               </tr>
             </thead>
             <tbody>
-              {weeks.map((start) => (
+              {weeks.map(({ start, booked }) => (
                 <tr key={start.toISOString()} className="border-b border-rule">
                   <td className="p-2">{week.format(start)}</td>
                   {slots.map((slot) => {
-                    const n = booked.get(`${slot.id}:${start.toISOString().slice(0, 10)}`) ?? 0;
+                    const n = booked.get(slot.id) ?? 0;
                     return (
                       <td key={slot.id} className="p-2">
                         {n === 0 ? 'Open' : `${n} booked`}

@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
-import { PageHeading } from '@/components/dashboard/page-heading';
 import Link from 'next/link';
 import { AdReport, RangeForm } from '@/components/ads/ad-report';
 import { AdsTable } from '@/components/dashboard/ads-table';
-import { getDb } from '@/lib/db';
-import { dailyFigures } from '@/db/queries/ad-stats';
-import { listAdsWithTotals, listSlots } from '@/db/queries/ads-admin';
-import { reportRange } from '@/lib/ads/report';
-import { placementNames } from '@/lib/ads/slots';
+import { PageHeading } from '@/components/dashboard/page-heading';
+import { adMessages } from '@/lib/ads/messages';
+import { readAdsOverview } from '@/lib/ads/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 
 export const metadata: Metadata = { title: 'Ads' };
@@ -16,19 +13,7 @@ type Props = { searchParams: Promise<{ from?: string; to?: string }> };
 
 export default async function AdsPage({ searchParams }: Props) {
   await requirePermission('ads:manage');
-  const range = reportRange(await searchParams);
-  const db = await getDb();
-  const [slots, ads] = await Promise.all([listSlots(db), listAdsWithTotals(db, range.from, range.to)]);
-  const reports = await Promise.all(
-    slots.map((slot) =>
-      dailyFigures(
-        db,
-        ads.filter((ad) => ad.slotId === slot.id).map((ad) => ad.id),
-        range.from,
-        range.to,
-      ),
-    ),
-  );
+  const { range, sections } = await readAdsOverview(await searchParams);
   const now = new Date();
   return (
     <>
@@ -46,19 +31,19 @@ export default async function AdsPage({ searchParams }: Props) {
           Figures from {range.from} to {range.to} (UTC days).
         </p>
       </div>
-      {slots.map((slot, i) => (
+      {sections.map(({ slot, ads, days }) => (
         <section key={slot.id} aria-labelledby={`slot-${slot.id}`} className="mb-10 space-y-4">
           <h2 id={`slot-${slot.id}`} className="font-serif text-xl font-bold">
             <Link href={`/dashboard/ads/slots/${slot.id}`} className="hover:text-accent">
               {slot.name}
             </Link>{' '}
             <span className="text-base font-normal text-muted">
-              ({slot.width}×{slot.height}, {placementNames[slot.placement]})
+              ({slot.width}×{slot.height}, {adMessages.placements[slot.placement]})
             </span>
           </h2>
-          <AdReport days={reports[i]} />
-          {ads.some((ad) => ad.slotId === slot.id) ? (
-            <AdsTable ads={ads.filter((ad) => ad.slotId === slot.id)} caption={`Ads in ${slot.name}`} now={now} />
+          <AdReport days={days} />
+          {ads.length > 0 ? (
+            <AdsTable ads={ads} caption={`Ads in ${slot.name}`} now={now} />
           ) : (
             <p className="text-sm text-muted">
               No ads in this slot yet: readers see the house ad, “Your ad here: Buy AdSpace”.

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdReport, RangeForm } from '@/components/ads/ad-report';
-import { getDb } from '@/lib/db';
 import { readAdvertiserReport } from '@/lib/ads/report-access';
 import { getSettings } from '@/lib/settings/queries';
 
@@ -19,7 +18,7 @@ const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: '
 
 export default async function AdvertiserReportPage({ params, searchParams }: Props) {
   const { token } = await params;
-  const report = await readAdvertiserReport(await getDb(), token, await searchParams);
+  const report = await readAdvertiserReport(token, await searchParams);
   if (!report) notFound();
   const { ad, range, days } = report;
   const settings = await getSettings();

@@ -1,4 +1,3 @@
-import { getDb } from '@/lib/db';
 import { readAdvertiserReport } from '@/lib/ads/report-access';
 import { reportCsv } from '@/lib/ads/report';
 import { slugify } from '@/lib/slug';
@@ -8,7 +7,7 @@ export const dynamic = 'force-dynamic';
 /** The advertiser's report as CSV, for the same token and range as the page. */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const report = await readAdvertiserReport(await getDb(), (await params).token, query);
+  const report = await readAdvertiserReport((await params).token, query);
   if (!report) return new Response('No such report.', { status: 404 });
   const name = `${slugify(report.ad.advertiser) || 'ad'}-${report.range.from}-${report.range.to}.csv`;
   return new Response(reportCsv(report.days), {

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { slotFields } from '@/components/dashboard/slot-fields';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
-import { getDb } from '@/lib/db';
-import { getSlot } from '@/db/queries/ads-admin';
-import { listAllLabels } from '@/db/queries/taxonomy';
+import { adMessages } from '@/lib/ads/messages';
+import { readSlotForEditing } from '@/lib/ads/queries';
 import { deleteSlotAction, saveSlotAction } from '@/lib/ads/slot-actions';
 import { requirePermission } from '@/lib/auth/current-user';
 
@@ -16,18 +16,14 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 
 export default async function EditAdSlotPage({ params, searchParams }: Props) {
   await requirePermission('ads:manage');
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const db = await getDb();
-  const [slot, labels, query] = await Promise.all([getSlot(db, id), listAllLabels(db), searchParams]);
-  if (!slot) notFound();
+  const [found, query] = await Promise.all([readSlotForEditing((await params).id), searchParams]);
+  if (!found) notFound();
+  const { slot, labels } = found;
   return (
     <>
-      <h1 className="mb-6 font-serif text-3xl font-bold">{slot.name}</h1>
-      {query.saved && <Notice tone="ok">Slot saved. Pages show it now.</Notice>}
-      {query['in-use'] && (
-        <Notice tone="error">This slot still has ads or booking requests: delete those first.</Notice>
-      )}
+      <PageHeading title={slot.name} />
+      {query.saved && <Notice tone="ok">{adMessages.slot.saved}</Notice>}
+      {query['in-use'] && <Notice tone="error">{adMessages.slot.inUseNotice}</Notice>}
       <ActionForm
         action={saveSlotAction}
         fields={slotFields(labels, slot)}

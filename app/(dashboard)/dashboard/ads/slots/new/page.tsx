@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { slotFields } from '@/components/dashboard/slot-fields';
 import { ActionForm } from '@/components/ui/action-form';
-import { getDb } from '@/lib/db';
-import { listAllLabels } from '@/db/queries/taxonomy';
+import { listSlotLabels } from '@/lib/ads/queries';
 import { saveSlotAction } from '@/lib/ads/slot-actions';
 import { requirePermission } from '@/lib/auth/current-user';
 
@@ -10,10 +10,10 @@ export const metadata: Metadata = { title: 'New ad slot' };
 
 export default async function NewAdSlotPage() {
   await requirePermission('ads:manage');
-  const labels = await listAllLabels(await getDb());
+  const labels = await listSlotLabels();
   return (
     <>
-      <h1 className="mb-6 font-serif text-3xl font-bold">New ad slot</h1>
+      <PageHeading title="New ad slot" />
       <ActionForm action={saveSlotAction} fields={slotFields(labels)} submitLabel="Save slot" />
     </>
   );
