@@ -51,7 +51,8 @@ export default defineConfig({
   webServer: {
     command: 'node --conditions=react-server --import tsx scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/robots.txt`,
-    timeout: 300_000,
+    // The build comes first: on a loaded 2-core machine it has taken over 5 minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
   },
