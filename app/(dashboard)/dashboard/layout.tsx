@@ -4,8 +4,7 @@ import { Button } from '@/components/ui/button';
 import { signOutAction } from '@/lib/auth/actions';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
-import { getDb } from '@/lib/db';
-import { countPending } from '@/db/queries/moderation';
+import { countPendingComments } from '@/lib/comments/pending';
 
 export const metadata: Metadata = {
   title: { default: 'Dashboard', template: '%s | Dashboard' },
@@ -14,7 +13,7 @@ export const metadata: Metadata = {
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePermission('dashboard:view');
-  const pending = can(user.role, 'comments:moderate') ? await countPending(await getDb()) : 0;
+  const pending = can(user.role, 'comments:moderate') ? await countPendingComments() : 0;
   const links = [
     can(user.role, 'posts:write') && { href: '/dashboard/posts', label: 'Posts' },
     can(user.role, 'posts:write') && { href: '/dashboard/posts/new', label: 'New post' },
