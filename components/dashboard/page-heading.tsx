@@ -1,8 +1,13 @@
 import Link from 'next/link';
 
-type PageLink = { href: string; label: string };
+type PageLink = {
+  href: string;
+  label: string;
+  /** False for a page a background fetch must not cache ahead of a change (a live post the editor is saving). */
+  prefetch?: false;
+};
 
-/** A dashboard page's title, with links to related pages and its main "New …" link, if any, on the right. */
+/** A dashboard page's title, with links to related pages and, when it has one, its main "New …" link on the right. */
 export function PageHeading({ title, links = [], primary }: { title: string; links?: PageLink[]; primary?: PageLink }) {
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
@@ -10,7 +15,12 @@ export function PageHeading({ title, links = [], primary }: { title: string; lin
       {(links.length > 0 || primary) && (
         <p className="flex items-center gap-4">
           {links.map((link) => (
-            <Link key={link.href} href={link.href} className="text-sm font-semibold hover:text-accent">
+            <Link
+              key={link.href}
+              href={link.href}
+              prefetch={link.prefetch}
+              className="text-sm font-semibold hover:text-accent"
+            >
               {link.label}
             </Link>
           ))}

@@ -6,28 +6,16 @@ import { Field, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { idle, type FormState } from '@/lib/form-state';
 import { autosaveAction, savePostAction } from '@/lib/posts/actions';
+import type { EditorPost } from '@/lib/posts/editor-data';
+import { postMessages } from '@/lib/posts/messages';
 import { slugify } from '@/lib/slug';
 import { RichTextEditor } from './rich-text-editor';
 
-export type EditorPost = {
-  id?: number;
-  title: string;
-  slug: string;
-  excerpt: string;
-  labels: string;
-  body: string;
-  coverImage: string | null;
-  coverAlt: string;
-  status: 'draft' | 'review' | 'scheduled' | 'published';
-  scheduleAt: string;
-  commentsMode: 'site' | 'hold_all' | 'hold_first' | 'approve' | 'closed';
-};
-
-type Props = { post: EditorPost; canPublish: boolean; initialMessage?: FormState };
+type Props = { post: EditorPost; canPublish: boolean; canCreateLabels: boolean; initialMessage?: FormState };
 
 const AUTOSAVE_IDLE_MS = 3000;
 
-export function PostEditor({ post, canPublish, initialMessage }: Props) {
+export function PostEditor({ post, canPublish, canCreateLabels, initialMessage }: Props) {
   const [state, action, pending] = useActionState(savePostAction, initialMessage ?? idle);
   const values = { ...toValues(post), ...state.values };
   const errors = state.fieldErrors ?? {};
@@ -139,7 +127,7 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
       <aside aria-label="Publishing" className="space-y-5">
         <div className="space-y-2 rounded border border-rule bg-white p-4">
           <p className="text-sm">
-            Status: <strong>{statusText[post.status]}</strong>
+            Status: <strong>{postMessages.status[post.status]}</strong>
           </p>
           <p role="status" className="min-h-5 text-xs text-muted">
             {dirty ? 'Unsaved changes' : autosave}
@@ -217,7 +205,7 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
             name="labels"
             defaultValue={values.labels}
             error={errors.labels}
-            hint="Separated by commas, e.g. Harbour, Weather"
+            hint={canCreateLabels ? postMessages.labelsHint.create : postMessages.labelsHint.pick}
           />
           {post.coverImage && (
             // eslint-disable-next-line @next/next/no-img-element -- a small preview of the current cover
@@ -237,11 +225,11 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
           <Field label="Comments" name="commentsMode">
             {(control) => (
               <select {...control} defaultValue={values.commentsMode} className={inputClass()}>
-                <option value="site">As the site settings say</option>
-                <option value="hold_first">Hold first-time commenters</option>
-                <option value="hold_all">Hold every comment</option>
-                <option value="approve">Publish at once</option>
-                <option value="closed">Closed</option>
+                {Object.entries(postMessages.commentsMode).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -250,13 +238,6 @@ export function PostEditor({ post, canPublish, initialMessage }: Props) {
     </form>
   );
 }
-
-const statusText: Record<EditorPost['status'], string> = {
-  draft: 'Draft',
-  review: 'In review',
-  scheduled: 'Scheduled',
-  published: 'Published',
-};
 
 function toValues(post: EditorPost): Record<string, string> {
   return {

@@ -1,6 +1,5 @@
-import type { ArchiveMonth } from '@/db/queries/taxonomy';
 import { formatMonth } from '@/lib/dates';
-import { sidebarArchive } from '@/lib/posts/archive';
+import { sidebarArchive, type ArchiveMonth } from '@/lib/posts/archive';
 import { monthPath, yearPath } from '@/lib/posts/permalink';
 import { Widget } from './widget';
 

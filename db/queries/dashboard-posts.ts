@@ -63,6 +63,12 @@ export async function getPostForEditing(db: Database, id: number): Promise<Edita
   return { ...row.post, authorName: row.authorName, labels: postLabelRows.map((l) => l.name) };
 }
 
+/** The secret a post's preview links are signed with. */
+export async function getPreviewSecret(db: Database, id: number): Promise<string | null> {
+  const [row] = await db.select({ previewSecret: posts.previewSecret }).from(posts).where(eq(posts.id, id));
+  return row?.previewSecret ?? null;
+}
+
 export async function isSlugTaken(db: Database, slug: string, exceptPostId?: number): Promise<boolean> {
   const [row] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, slug));
   return Boolean(row && row.id !== exceptPostId);
@@ -92,18 +98,19 @@ export async function listRevisions(db: Database, postId: number) {
     .orderBy(desc(postRevisions.createdAt), desc(postRevisions.id));
 }
 
+/** The labels that exist among these slugs. */
+export async function findLabelsBySlug(db: Database, slugs: string[]): Promise<{ id: number; slug: string }[]> {
+  if (slugs.length === 0) return [];
+  return db.select({ id: labels.id, slug: labels.slug }).from(labels).where(inArray(labels.slug, slugs));
+}
+
 /** Label ids for names, creating the labels that do not exist yet. */
 export async function ensureLabels(db: Database, names: { name: string; slug: string }[]): Promise<number[]> {
   if (names.length === 0) return [];
   await db.insert(labels).values(names).onConflictDoNothing();
-  const rows = await db
-    .select({ id: labels.id })
-    .from(labels)
-    .where(
-      inArray(
-        labels.slug,
-        names.map((n) => n.slug),
-      ),
-    );
+  const rows = await findLabelsBySlug(
+    db,
+    names.map((n) => n.slug),
+  );
   return rows.map((r) => r.id);
 }

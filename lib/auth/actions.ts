@@ -5,8 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { publicAction } from '@/lib/actions';
-import { formValues, type FormState } from '@/lib/form-state';
+import { authorizedButtonAction, publicAction } from '@/lib/actions';
 import { clientIp, signIn, signOut } from './auth';
 import { newPassword } from './password';
 import { RESET_LINK_HOURS, requestPasswordReset, resetPassword } from './password-reset';
@@ -15,38 +14,44 @@ import { credentialsSchema } from './sign-in';
 const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
 
 /** Only our own dashboard pages are valid places to return to after signing in. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const url = typeof value === 'string' ? value : '';
+function safeCallback(url = ''): string {
   return /^\/dashboard(\/[\w\-/?=&%.]*)?$/.test(url) ? url : '/dashboard';
 }
 
-export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { email = '', password = '' } = formValues(formData);
-  const values = { email };
-  if (!email.trim() || !password) {
-    return { status: 'error', message: 'Enter your email and password.', values };
-  }
-  try {
-    await signIn('credentials', { email, password, redirectTo: safeCallback(formData.get('callbackUrl')) });
-  } catch (error) {
-    // Success ends in a redirect, which is thrown too: only Auth.js's own errors are ours to show.
-    if (!(error instanceof AuthError)) throw error;
-    const code = error instanceof CredentialsSignin ? error.code : '';
-    if (code.startsWith('locked:')) {
-      return {
-        status: 'error',
-        message: `Too many failed sign-in attempts. Try again in ${minutes(Number(code.slice('locked:'.length)))}.`,
-        values,
-      };
-    }
-    return { status: 'error', message: 'That email and password do not match an account.', values };
-  }
-  return { status: 'ok', values };
-}
+const signInSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email.'),
+  password: z.string().min(1, 'Enter your password.'),
+  callbackUrl: z.string().optional(),
+});
 
-export async function signOutAction(): Promise<void> {
+export const signInAction = publicAction(
+  signInSchema,
+  async ({ email, password, callbackUrl }) => {
+    // Sent back in place of the whole form, which would carry the password.
+    const values = { email };
+    try {
+      await signIn('credentials', { email, password, redirectTo: safeCallback(callbackUrl) });
+    } catch (error) {
+      // Success ends in a redirect, which is thrown too: only Auth.js's own errors are ours to show.
+      if (!(error instanceof AuthError)) throw error;
+      const code = error instanceof CredentialsSignin ? error.code : '';
+      if (code.startsWith('locked:')) {
+        return {
+          status: 'error',
+          message: `Too many failed sign-in attempts. Try again in ${minutes(Number(code.slice('locked:'.length)))}.`,
+          values,
+        };
+      }
+      return { status: 'error', message: 'That email and password do not match an account.', values };
+    }
+    return { status: 'ok', values };
+  },
+  { invalidMessage: 'Enter your email and password.' },
+);
+
+export const signOutAction = authorizedButtonAction('dashboard:view', z.object({}), async () => {
   await signOut({ redirectTo: '/signin' });
-}
+});
 
 export const requestPasswordResetAction = publicAction(credentialsSchema.pick({ email: true }), async ({ email }) => {
   const result = await requestPasswordReset(await getDb(), email, clientIp(await headers()));

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { forbidden, unauthorized } from 'next/navigation';
 import { cache } from 'react';

@@ -1,6 +1,7 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lte } from 'drizzle-orm';
-import type { Database } from '@/lib/db';
+import { getDb, type Database } from '@/lib/db';
 import { passwordResets, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
@@ -86,6 +87,11 @@ export async function findResetAccount(
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(and(eq(passwordResets.tokenHash, hashToken(token)), gt(passwordResets.expiresAt, now)));
   return row && !row.deactivatedAt ? { id: row.id, email: row.email } : null;
+}
+
+/** For the page a link opens: the account it is for, while it is still good. */
+export async function accountForResetLink(token: string): Promise<{ id: string; email: string } | null> {
+  return findResetAccount(await getDb(), token);
 }
 
 /**

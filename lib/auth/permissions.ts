@@ -1,7 +1,7 @@
-import type { User } from '@/db/schema';
+import { userRole, type Post } from '@/db/schema';
 
-export type Role = User['role'];
-export const roles: Role[] = ['admin', 'editor', 'author', 'contributor', 'moderator'];
+export const roles = userRole.enumValues;
+export type Role = (typeof roles)[number];
 
 export const actions = [
   'dashboard:view',
@@ -36,7 +36,7 @@ export function can(role: Role, action: Action): boolean {
   return permissions[role].includes(action);
 }
 
-type PostRef = { authorId: string; status: 'draft' | 'review' | 'scheduled' | 'published' };
+type PostRef = Pick<Post, 'authorId' | 'status'>;
 type Actor = { id: string; role: Role };
 
 /** Edit a post's content: editors and admins any post; others their own, and contributors only before publishing. */

@@ -1,7 +1,8 @@
+import 'server-only';
 import { count, eq, like, or, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { users, type User } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { slugify } from '@/lib/slug';
 
 export type NewAccount = { email: string; name: string; role: User['role']; password?: string; bio?: string };
@@ -61,4 +62,56 @@ export async function createFirstAdmin(db: Database, account: Omit<NewAccount, '
     await createAccount(tx, { ...account, role: 'admin' });
     return true;
   });
+}
+
+/** Someone's name, and whether they are deactivated; null when there is no such account. */
+export async function getPerson(db: Database, id: string): Promise<Pick<User, 'name' | 'deactivatedAt'> | null> {
+  const [person] = await db
+    .select({ name: users.name, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.id, id));
+  return person ?? null;
+}
+
+/** An admin's change to someone's role or access: a deactivated person's sessions stop on their next request. */
+export async function updatePerson(
+  db: Database,
+  id: string,
+  changes: { role?: User['role']; deactivated?: boolean },
+  now = new Date(),
+): Promise<void> {
+  const set = {
+    ...(changes.role && { role: changes.role }),
+    ...(changes.deactivated !== undefined && { deactivatedAt: changes.deactivated ? now : null }),
+  };
+  if (Object.keys(set).length > 0) await db.update(users).set(set).where(eq(users.id, id));
+}
+
+export type Profile = Pick<User, 'name' | 'bio'> & { image: string };
+
+/** What a person says about themselves on their author page; an empty image means none. */
+export async function updateProfile(db: Database, id: string, profile: Profile): Promise<void> {
+  await db
+    .update(users)
+    .set({ name: profile.name, bio: profile.bio, image: profile.image || null })
+    .where(eq(users.id, id));
+}
+
+/**
+ * Sets a new password when the current one is right (false otherwise). Every session signed in before `now` ends
+ * (getCurrentUser): the caller signs this browser in again.
+ */
+export async function changePassword(
+  db: Database,
+  id: string,
+  passwords: { current: string; next: string },
+  now = new Date(),
+): Promise<boolean> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  if (!(await verifyPassword(row?.passwordHash, passwords.current))) return false;
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(passwords.next), sessionsValidFrom: now })
+    .where(eq(users.id, id));
+  return true;
 }

@@ -1,25 +1,30 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { users } from '@/db/schema';
-import { authorizedAction, authorizedButtonAction } from '@/lib/actions';
+import { authorizedAction, authorizedButtonAction, publicAction } from '@/lib/actions';
 import { signIn } from '@/lib/auth/auth';
 import { createResetToken, RESET_LINK_HOURS, resetUrl } from '@/lib/auth/password-reset';
-import { hashPassword, newPassword, verifyPassword } from '@/lib/auth/password';
+import { newPassword } from '@/lib/auth/password';
 import { roles } from '@/lib/auth/permissions';
 import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
-import { fieldErrorsOf, formValues, type FormState } from '@/lib/form-state';
-import { createAccount, createFirstAdmin, EmailTakenError } from './accounts';
+import {
+  changePassword,
+  createAccount,
+  createFirstAdmin,
+  EmailTakenError,
+  getPerson,
+  updatePerson,
+  updateProfile,
+} from './accounts';
 
 const accountSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(100),
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
-  role: z.enum(roles as [string, ...string[]]).transform((role) => role as (typeof roles)[number]),
+  role: z.enum(roles),
   password: newPassword,
 });
 
@@ -36,19 +41,17 @@ export const createPersonAction = authorizedAction('people:manage', accountSchem
 
 const personSchema = z.object({
   id: z.uuid(),
-  role: z.enum(roles as [string, ...string[]]).optional(),
+  role: z.enum(roles).optional(),
   deactivate: z.string().optional(),
 });
 
 /** Changes someone's role, or (de)activates them. Admins cannot lock themselves out. */
 export const updatePersonAction = authorizedButtonAction('people:manage', personSchema, async (data, admin) => {
   if (data.id === admin.id) notFound();
-  const db = await getDb();
-  const changes = {
-    ...(data.role && { role: data.role as (typeof roles)[number] }),
-    ...(data.deactivate !== undefined && { deactivatedAt: data.deactivate === '1' ? new Date() : null }),
-  };
-  if (Object.keys(changes).length > 0) await db.update(users).set(changes).where(eq(users.id, data.id));
+  await updatePerson(await getDb(), data.id, {
+    role: data.role,
+    deactivated: data.deactivate === undefined ? undefined : data.deactivate === '1',
+  });
   revalidatePath('/dashboard/people');
 });
 
@@ -64,12 +67,7 @@ const profileSchema = z.object({
 });
 
 export const updateProfileAction = authorizedAction('dashboard:view', profileSchema, async (data, user) => {
-  await (
-    await getDb()
-  )
-    .update(users)
-    .set({ name: data.name, bio: data.bio, image: data.image || null })
-    .where(eq(users.id, user.id));
+  await updateProfile(await getDb(), user.id, data);
   revalidateTags([tags.author(user.slug), tags.posts]);
   return { status: 'ok', message: 'Profile saved.' };
 });
@@ -77,9 +75,7 @@ export const updateProfileAction = authorizedAction('dashboard:view', profileSch
 const passwordSchema = z.object({ current: z.string().min(1, 'Enter your current password.'), next: newPassword });
 
 export const changePasswordAction = authorizedAction('dashboard:view', passwordSchema, async (data, user) => {
-  const db = await getDb();
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!(await verifyPassword(row?.passwordHash, data.current))) {
+  if (!(await changePassword(await getDb(), user.id, data))) {
     return {
       status: 'error',
       message: 'The current password is not right.',
@@ -87,33 +83,18 @@ export const changePasswordAction = authorizedAction('dashboard:view', passwordS
       values: {},
     };
   }
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(data.next), sessionsValidFrom: new Date() })
-    .where(eq(users.id, user.id));
   // Every session signed in before now has ended (getCurrentUser); this browser signs in again with the new password,
   // and is sent on to a page read with that new session (this request still carries the old one).
   await signIn('credentials', { email: user.email, password: data.next, redirect: false });
   redirect('/dashboard/profile?password=changed');
 });
 
-const setupSchema = accountSchema.omit({ role: true });
-
 /** Creates the first administrator, once: afterwards /setup is gone. */
-export async function setupAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = setupSchema.safeParse(values);
-  if (!parsed.success)
-    return {
-      status: 'error',
-      message: 'Please correct the marked fields.',
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values,
-    };
-  if (!(await createFirstAdmin(await getDb(), parsed.data))) notFound();
-  await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/dashboard' });
+export const setupAction = publicAction(accountSchema.omit({ role: true }), async (data) => {
+  if (!(await createFirstAdmin(await getDb(), data))) notFound();
+  await signIn('credentials', { email: data.email, password: data.password, redirectTo: '/dashboard' });
   return { status: 'ok' };
-}
+});
 
 /**
  * A link that lets someone set a new password, for the admin to pass on: the way back in when the site sends no
@@ -124,10 +105,7 @@ export const createResetLinkAction = authorizedAction(
   z.object({ id: z.uuid() }),
   async (data, admin) => {
     const db = await getDb();
-    const [person] = await db
-      .select({ name: users.name, deactivatedAt: users.deactivatedAt })
-      .from(users)
-      .where(eq(users.id, data.id));
+    const person = await getPerson(db, data.id);
     if (!person || data.id === admin.id) notFound();
     if (person.deactivatedAt) return { status: 'error', message: `Reactivate ${person.name} first.` };
     const link = resetUrl(await createResetToken(db, data.id));

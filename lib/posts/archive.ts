@@ -1,5 +1,7 @@
 import type { ArchiveMonth } from '@/db/queries/taxonomy';
 
+export type { ArchiveMonth };
+
 export type ArchiveYear = { year: number; count: number; months: ArchiveMonth[] };
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Post } from '@/db/schema';
+import { commentsMode, type Post } from '@/db/schema';
 import { slugify } from '@/lib/slug';
 
 /** What the editor's buttons ask for. */
@@ -44,7 +44,7 @@ export const postFormSchema = z
       ),
     body: z.string().max(500_000, 'The body is too long.').default(''),
     coverAlt: z.string().trim().max(300).default(''),
-    commentsMode: z.enum(['site', 'hold_all', 'hold_first', 'approve', 'closed']).default('site'),
+    commentsMode: z.enum(commentsMode.enumValues).default('site'),
     intent: z.enum(intents, 'Choose what to do with the post.'),
     scheduleAt: z.string().default(''),
     timezoneOffset: z.coerce.number().int().min(-900).max(900).default(0),

@@ -1,5 +1,20 @@
-import type { EditorPost } from '@/components/dashboard/post-editor';
 import type { EditablePost } from '@/db/queries/dashboard-posts';
+import type { CommentsMode, PostStatus } from './messages';
+
+/** A post as the editor's form holds it. */
+export type EditorPost = {
+  id?: number;
+  title: string;
+  slug: string;
+  excerpt: string;
+  labels: string;
+  body: string;
+  coverImage: string | null;
+  coverAlt: string;
+  status: PostStatus;
+  scheduleAt: string;
+  commentsMode: CommentsMode;
+};
 
 /** The editor's view of a stored post: labels as one comma list, the schedule as a datetime-local value (UTC). */
 export function toEditorPost(post: EditablePost): EditorPost {

@@ -14,7 +14,7 @@ export function yearPath(year: number): string {
   return `/archive/${year}`;
 }
 
-/** `/2015` param: a four-digit year, or null. */
+/** The year of `/archive/2015`: a four-digit year, or null. */
 export function parseYear(year: string): number | null {
   return /^\d{4}$/.test(year) ? Number(year) : null;
 }

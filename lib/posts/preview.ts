@@ -17,6 +17,11 @@ export function createPreviewToken(postId: number, previewSecret: string, now = 
   return `${postId}.${expiresAt}.${signature(postId, expiresAt, previewSecret)}`;
 }
 
+/** A preview link's path on this site. */
+export function previewPath(postId: number, previewSecret: string): string {
+  return `/preview/${createPreviewToken(postId, previewSecret)}`;
+}
+
 /** The post id a token grants, if it is well formed and unexpired; the caller then checks the signature. */
 export function readPreviewToken(
   token: string,

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/lib/db';
 import * as posts from '@/db/queries/posts';
 import * as taxonomy from '@/db/queries/taxonomy';
@@ -5,6 +6,7 @@ import { cached } from '@/lib/cache/cached';
 import { tags } from '@/lib/cache/tags';
 import { getSettings } from '@/lib/settings/queries';
 import { postPath } from './permalink';
+import { isPreviewSignatureValid, readPreviewToken } from './preview';
 
 export type { PostDetail, PostFilter, PostSummary, LabelRef } from '@/db/queries/posts';
 
@@ -58,4 +60,17 @@ export async function listRecentPostPaths(): Promise<string[]> {
 export async function permalinksOf(which: { ids?: number[]; slugs?: string[] }): Promise<string[]> {
   const [dates, settings] = await Promise.all([posts.listPublishedDatesOf(await getDb(), which), getSettings()]);
   return dates.map((post) => postPath(post, settings.timeZone));
+}
+
+/**
+ * The draft or scheduled post a preview link shows, or null when the link is malformed, expired or revoked (the
+ * post was published since, which gives it a new secret). Not cached: previews show the latest save.
+ */
+export async function getPreview(link: string) {
+  const token = readPreviewToken(link);
+  if (!token) return null;
+  const found = await posts.getPostForPreview(await getDb(), token.postId);
+  if (!found || !isPreviewSignatureValid(token, found.previewSecret)) return null;
+  // Dated as if it went out now, as it would if published.
+  return { status: found.status, post: { ...found.detail, publishedAt: found.detail.publishedAt ?? new Date() } };
 }

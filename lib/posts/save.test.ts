@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPostForEditing, listRevisions } from '@/db/queries/dashboard-posts';
 import { getPublishedPostBySlug } from '@/db/queries/posts';
-import { labels } from '@/db/schema';
+import { labels, posts } from '@/db/schema';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createAccount } from '@/lib/people/accounts';
@@ -24,7 +24,7 @@ describe('savePost', () => {
   it('creates a draft with sanitized body and new labels', async () => {
     const result = await savePost(
       db(),
-      people.author,
+      people.editor,
       form({
         title: 'Tide tables',
         body: '<p>High at noon<script>alert(1)</script></p>',
@@ -38,6 +38,45 @@ describe('savePost', () => {
     expect(post?.slug).toBe('tide-tables');
     expect(post?.labels).toEqual(['Harbour Life', 'Weather']);
     expect((await db().select().from(labels).where(eq(labels.slug, 'harbour-life'))).length).toBe(1);
+  });
+
+  it('lets writers without labels:manage pick only labels the site has', async () => {
+    // Existing labels, whatever their case: the one that exists is used.
+    const picked = await savePost(
+      db(),
+      people.author,
+      form({ title: 'Rain again', labels: 'weather, Harbour Life' }),
+      undefined,
+    );
+    expect(picked).toMatchObject({ ok: true, created: true });
+    const id = String((picked as { id: number }).id);
+    expect((await getPostForEditing(db(), Number(id)))?.labels).toEqual(['Harbour Life', 'Weather']);
+
+    for (const role of ['author', 'contributor'] as const) {
+      expect(
+        await savePost(db(), people[role], form({ title: `New by ${role}`, labels: 'Weather, Ferries' }), undefined),
+      ).toEqual({
+        ok: false,
+        field: 'labels',
+        message: 'There is no label “Ferries”: choose one the site has, or ask an editor to add it.',
+      });
+    }
+    // Nothing of a refused save is kept: not the post, not its labels, not a change to a stored post.
+    expect(
+      await savePost(db(), people.author, form({ id, title: 'Rain, rain again', labels: 'Ferries, Tolls' }), undefined),
+    ).toMatchObject({ ok: false, field: 'labels', message: expect.stringContaining('“Ferries”, “Tolls”') });
+    const kept = await getPostForEditing(db(), Number(id));
+    expect(kept).toMatchObject({ title: 'Rain again', labels: ['Harbour Life', 'Weather'] });
+    expect(await db().select().from(posts).where(eq(posts.slug, 'new-by-author'))).toEqual([]);
+    expect(await db().select().from(labels).where(eq(labels.slug, 'ferries'))).toEqual([]);
+
+    // Editors (and admins) add labels as they go.
+    expect(
+      await savePost(db(), people.editor, form({ title: 'Ferry news', labels: 'Ferries' }), undefined),
+    ).toMatchObject({ ok: true });
+    expect(
+      await savePost(db(), people.author, form({ id, title: 'Rain again', labels: 'Ferries' }), undefined),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses a slug another post has, with a message on the field', async () => {

@@ -1,22 +1,26 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
-import { ensureLabels, getPostForEditing, isSlugTaken } from '@/db/queries/dashboard-posts';
-import { postLabels, postRevisions, posts } from '@/db/schema';
+import { getPostForEditing, isSlugTaken } from '@/db/queries/dashboard-posts';
+import { postRevisions, posts } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { canEditPost, canPublishPost } from '@/lib/auth/permissions';
+import { can, canDeletePost, canEditPost, canPublishPost } from '@/lib/auth/permissions';
 import { sanitizePostHtml } from '@/lib/sanitize/html';
-import { slugify } from '@/lib/slug';
 import { needsPublishRight, parseLocalDateTime, transition, type PostForm } from './editing';
+import { postMessages, type PostStatus } from './messages';
+import { UnknownLabelsError, writePost } from './write';
 
-export type SaveResult =
-  | { ok: true; id: number; created: boolean; slugs: string[]; listings: boolean; status: string }
-  | { ok: false; forbidden?: true; notFound?: true; field?: string; message: string };
+/** A refusal: the action answers 404 or 403, or shows the message (on `field` when there is one). */
+type Refused = { ok: false; forbidden?: true; notFound?: true; field?: string; message: string };
 
-const messages = { notYours: 'You may not make that change to this post.' };
+/** What changed, for the cache: the post's slugs, and whether listings show (or showed) it. */
+type Changed = { ok: true; slugs: string[]; listings: boolean };
+
+export type SaveResult = (Changed & { id: number; created: boolean; status: PostStatus }) | Refused;
 
 /**
- * Applies the editor's form to a post (new when form.id is empty): checks the person's rights on this post,
- * keeps the previous version of a published post as a revision, and writes it all in one transaction.
+ * Applies the editor's form to a post (new when form.id is empty): checks the person's rights on this post and
+ * its labels, then writes it (writePost) in one transaction.
  */
 export async function savePost(
   db: Database,
@@ -26,15 +30,14 @@ export async function savePost(
   now = new Date(),
 ): Promise<SaveResult> {
   const existing = form.id ? await getPostForEditing(db, form.id) : null;
-  if (form.id && (!existing || existing.deletedAt))
-    return { ok: false, notFound: true, message: 'That post no longer exists.' };
+  if (form.id && (!existing || existing.deletedAt)) return { ok: false, notFound: true, message: postMessages.gone };
 
   const subject = existing ?? { authorId: user.id, status: 'draft' as const };
   const allowed = needsPublishRight(form.intent) ? canPublishPost(user, subject) : canEditPost(user, subject);
-  if (!allowed) return { ok: false, forbidden: true, message: messages.notYours };
+  if (!allowed) return { ok: false, forbidden: true, message: postMessages.notYours };
 
   if (await isSlugTaken(db, form.slug, existing?.id)) {
-    return { ok: false, field: 'slug', message: 'Another post already uses this slug. Choose a different one.' };
+    return { ok: false, field: 'slug', message: postMessages.slugTaken };
   }
   const next = transition(form.intent, existing, parseLocalDateTime(form.scheduleAt, form.timezoneOffset), now);
   if (!next.ok) return { ok: false, field: next.field, message: next.message };
@@ -53,39 +56,22 @@ export async function savePost(
     updatedAt: now,
     ...(next.rotatePreview && { previewSecret: crypto.randomUUID() }),
   };
+  // Only editors and admins add labels; everyone else picks among the site's.
+  const labels = { names: form.labels, create: can(user.role, 'labels:manage') };
 
-  const id = await db.transaction(async (tx) => {
-    let postId: number;
-    if (existing) {
-      const contentChanged =
-        existing.title !== values.title || existing.excerpt !== values.excerpt || existing.bodyHtml !== values.bodyHtml;
-      if (existing.status === 'published' && contentChanged) {
-        await tx.insert(postRevisions).values({
-          postId: existing.id,
-          title: existing.title,
-          excerpt: existing.excerpt,
-          bodyHtml: existing.bodyHtml,
-          savedBy: user.id,
-          createdAt: now,
-        });
-      }
-      await tx.update(posts).set(values).where(eq(posts.id, existing.id));
-      postId = existing.id;
-    } else {
-      const [created] = await tx
-        .insert(posts)
-        .values({ ...values, authorId: user.id, createdAt: now })
-        .returning({ id: posts.id });
-      postId = created.id;
-    }
-    await tx.delete(postLabels).where(eq(postLabels.postId, postId));
-    const labelIds = await ensureLabels(
-      tx,
-      form.labels.map((name) => ({ name, slug: slugify(name) })),
+  let id: number;
+  try {
+    id = await db.transaction((tx) =>
+      writePost(
+        tx,
+        existing ? { id: existing.id, savedBy: user.id, ...values } : { ...values, authorId: user.id, createdAt: now },
+        labels,
+      ),
     );
-    if (labelIds.length > 0) await tx.insert(postLabels).values(labelIds.map((labelId) => ({ postId, labelId })));
-    return postId;
-  });
+  } catch (error) {
+    if (!(error instanceof UnknownLabelsError)) throw error;
+    return { ok: false, field: 'labels', message: postMessages.unknownLabels(error.names) };
+  }
 
   const wasLive = existing?.status === 'published';
   return {
@@ -97,4 +83,56 @@ export async function savePost(
     listings: wasLive || next.status === 'published',
     status: next.status,
   };
+}
+
+/** The editor's background save of a draft or a post in review: a live post changes only when someone presses Update. */
+export async function autosavePost(db: Database, user: CurrentUser, form: PostForm): Promise<SaveResult> {
+  const existing = form.id ? await getPostForEditing(db, form.id) : null;
+  if (existing && existing.status !== 'draft' && existing.status !== 'review') {
+    return { ok: false, message: postMessages.notAutosaved };
+  }
+  return savePost(db, user, { ...form, intent: 'save' }, undefined);
+}
+
+/** Moves a post to the trash (restorable for 30 days), or back out of it. */
+export async function trashPost(
+  db: Database,
+  user: CurrentUser,
+  id: number,
+  restore: boolean,
+  now = new Date(),
+): Promise<Changed | Refused> {
+  const post = await getPostForEditing(db, id);
+  if (!post) return { ok: false, notFound: true, message: postMessages.gone };
+  if (!canDeletePost(user, post)) return { ok: false, forbidden: true, message: postMessages.notYours };
+  await db
+    .update(posts)
+    .set({ deletedAt: restore ? null : now, updatedAt: now })
+    .where(eq(posts.id, id));
+  return { ok: true, slugs: [post.slug], listings: post.status === 'published' };
+}
+
+/** Puts an earlier version's title, excerpt and body back; the current version becomes a revision itself. */
+export async function restoreRevision(
+  db: Database,
+  user: CurrentUser,
+  id: number,
+  revisionId: number,
+  now = new Date(),
+): Promise<Changed | Refused> {
+  const post = await getPostForEditing(db, id);
+  if (!post) return { ok: false, notFound: true, message: postMessages.gone };
+  if (!canEditPost(user, post)) return { ok: false, forbidden: true, message: postMessages.notYours };
+  const [revision] = await db.select().from(postRevisions).where(eq(postRevisions.id, revisionId));
+  if (!revision || revision.postId !== id) return { ok: false, notFound: true, message: postMessages.gone };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(postRevisions)
+      .values({ postId: id, title: post.title, excerpt: post.excerpt, bodyHtml: post.bodyHtml, savedBy: user.id });
+    await tx
+      .update(posts)
+      .set({ title: revision.title, excerpt: revision.excerpt, bodyHtml: revision.bodyHtml, updatedAt: now })
+      .where(eq(posts.id, id));
+  });
+  return { ok: true, slugs: [post.slug], listings: post.status === 'published' };
 }

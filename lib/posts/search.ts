@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { searchPublishedPosts, type PostSummary } from '@/db/queries/posts';

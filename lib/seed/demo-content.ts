@@ -2,11 +2,13 @@
 // news site for the fictional seaside town of Port Ardle. All people, places,
 // businesses and events below are invented; any resemblance is coincidental.
 
+import type { Comment, Post } from '@/db/schema';
+
 export type DemoComment = {
   name: string;
   email?: string;
   body: string; // plain text, paragraphs separated by a blank line; may include one URL
-  status: 'approved' | 'pending';
+  status: Extract<Comment['status'], 'approved' | 'pending'>;
   minutesAfterPost: number; // when it was written, relative to the post's publish time
   replies?: DemoComment[];
 };
@@ -20,7 +22,7 @@ export type DemoPost = {
   author: 'maya-okafor' | 'tom-lindqvist';
   daysAgo: number; // publish date = now minus this many days (0..45)
   hour: number; // hour of day (UTC) it was published, 6..21
-  status: 'published' | 'draft' | 'scheduled';
+  status: Exclude<Post['status'], 'review'>;
   cover?: { src: string; alt: string };
   comments?: DemoComment[];
 };

@@ -1,22 +1,22 @@
 import 'server-only';
 import { count } from 'drizzle-orm';
 import { createAccount } from '@/lib/people/accounts';
+import { writePost } from '@/lib/posts/write';
 import { sanitizePostHtml } from '@/lib/sanitize/html';
 import { slugify } from '@/lib/slug';
 import type { Database } from '@/db/client';
-import { adSlots, ads, comments, labels, postLabels, posts, siteSettings, users } from '@/db/schema';
+import { adSlots, ads, comments, labels, siteSettings, users } from '@/db/schema';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { demoAdSlots, demoAds, demoAuthors, demoLabels, demoPosts, type DemoComment } from './demo-content';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** True when the database has no content yet (so a first start seeds it and later starts leave it alone). */
+/** True when nobody has an account yet: a first start then seeds the demo, and later starts leave it alone. */
 export async function isEmpty(db: Database): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(users);
   return Number(n) === 0;
 }
 
-/** Writes the demo newsroom: authors, labels, posts dated over the last weeks, comments and ads. */
 /**
  * A demo post's time: `hour` o'clock `daysAgo` days before today, or, for one of today's posts whose hour has not
  * come yet, a few seconds ago (the later its hour, the more recent), so nothing is dated in the future.
@@ -34,6 +34,7 @@ function demoCommentAt(postAt: Date, now: Date, minutesAfterPost: number): Date 
   return new Date(postAt.getTime() + (room * minutesAfterPost) / (minutesAfterPost + 1));
 }
 
+/** Writes the demo newsroom: authors, labels, posts dated over the last weeks, comments and ads. */
 export async function seedDemoContent(db: Database, now = new Date()): Promise<void> {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   await db.transaction(async (tx) => {
@@ -62,11 +63,7 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
       .returning({ id: users.id, slug: users.slug });
     const authorId = new Map(authorRows.map((row) => [row.slug, row.id]));
 
-    const labelRows = await tx
-      .insert(labels)
-      .values(demoLabels.map((name) => ({ name, slug: slugify(name) })))
-      .returning({ id: labels.id, name: labels.name });
-    const labelId = new Map(labelRows.map((row) => [row.name, row.id]));
+    await tx.insert(labels).values(demoLabels.map((name) => ({ name, slug: slugify(name) })));
 
     for (const demo of demoPosts) {
       const publishedAt =
@@ -75,9 +72,9 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
           : demo.status === 'scheduled'
             ? new Date(now.getTime() + 3 * DAY)
             : demoPublishedAt(today, now, demo);
-      const [post] = await tx
-        .insert(posts)
-        .values({
+      const postId = await writePost(
+        tx,
+        {
           title: demo.title,
           slug: demo.slug,
           excerpt: demo.excerpt,
@@ -89,19 +86,16 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<v
           authorId: authorId.get(demo.author)!,
           createdAt: publishedAt ?? now,
           updatedAt: publishedAt ?? now,
-        })
-        .returning({ id: posts.id });
-      if (demo.labels.length > 0) {
-        await tx
-          .insert(postLabels)
-          .values(demo.labels.map((name) => ({ postId: post.id, labelId: labelId.get(name)! })));
-      }
+        },
+        // Demo posts name labels from demoLabels: a typo fails the seed rather than adding a label.
+        { names: demo.labels, create: false },
+      );
       const insertComments = async (list: DemoComment[], parentId: number | null) => {
         for (const comment of list) {
           const [row] = await tx
             .insert(comments)
             .values({
-              postId: post.id,
+              postId,
               parentId,
               authorName: comment.name,
               authorEmail: comment.email ?? null,

@@ -1,45 +1,15 @@
 'use server';
 
-import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { moderationMode, siteSettings } from '@/db/schema';
 import { authorizedAction } from '@/lib/actions';
 import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
-import { isValidTimeZone } from '@/lib/dates';
+import { settingsMessages } from './messages';
+import { saveSettings, settingsFormSchema } from './save';
 
-const settingsSchema = z.object({
-  title: z.string().trim().min(1, 'The site needs a title.').max(100),
-  description: z.string().trim().max(300).default(''),
-  themeCredit: z.string().trim().max(200).default(''),
-  postsPerPage: z.coerce.number({ error: 'Enter a number.' }).int().min(1, 'At least 1.').max(50, 'At most 50.'),
-  timeZone: z.string().trim().refine(isValidTimeZone, 'Use a time zone name such as UTC or Europe/London.'),
-  moderationMode: z.enum(moderationMode.enumValues, 'Choose how new comments are moderated.'),
-  commentsCloseAfterDays: z.preprocess(
-    (v) => (v === '' ? null : v),
-    z.coerce
-      .number({ error: 'Enter a number of days, or leave it empty.' })
-      .int()
-      .min(1, 'At least 1 day.')
-      .max(3650)
-      .nullable(),
-  ),
-  maxLinks: z.coerce.number({ error: 'Enter a number.' }).int().min(0).max(50),
-  suspectWords: z.string().max(10_000).default(''),
-  blockedWords: z.string().max(10_000).default(''),
-  requireEmail: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
-  minSubmitSeconds: z.coerce.number({ error: 'Enter a number of seconds.' }).int().min(0).max(120),
-  feedFullText: z.enum(['yes', 'no'], 'Choose what the feeds carry.').transform((v) => v === 'yes'),
-  adsTxt: z.string().max(20_000).default(''),
-});
-
-export const saveSettingsAction = authorizedAction('settings:manage', settingsSchema, async (data) => {
-  const db = await getDb();
-  await db
-    .insert(siteSettings)
-    .values({ id: 1, ...data, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: siteSettings.id, set: { ...data, updatedAt: new Date() } });
+export const saveSettingsAction = authorizedAction('settings:manage', settingsFormSchema, async (data) => {
+  await saveSettings(await getDb(), data);
   // Title, credit and page size are on every page; the time zone moves dates and permalinks.
   revalidateTags([tags.settings, tags.posts]);
-  return { status: 'ok', message: 'Settings saved. Every page shows them now.' };
+  return { status: 'ok', message: settingsMessages.saved };
 });

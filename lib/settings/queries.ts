@@ -1,3 +1,4 @@
+import 'server-only';
 import { getSiteSettings } from '@/db/queries/settings';
 import { cached } from '@/lib/cache/cached';
 import { tags } from '@/lib/cache/tags';

@@ -1,12 +1,12 @@
-import { DataTable } from '@/components/ui/data-table';
 import type { Metadata } from 'next';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
-import { getDb } from '@/lib/db';
-import { listPeople } from '@/db/queries/people';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { roles } from '@/lib/auth/permissions';
 import { createPersonAction, createResetLinkAction, updatePersonAction } from '@/lib/people/actions';
+import { listPeople } from '@/lib/people/queries';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -14,10 +14,10 @@ const roleOptions = roles.map((role) => ({ value: role, label: role[0].toUpperCa
 
 export default async function PeoplePage() {
   const admin = await requirePermission('people:manage');
-  const people = await listPeople(await getDb());
+  const people = await listPeople();
   return (
     <>
-      <h1 className="mb-6 font-serif text-3xl font-bold">People</h1>
+      <PageHeading title="People" />
       <DataTable headings={['Name', 'Email', 'Role', 'Access']}>
         {people.map((person) => (
           <tr key={person.id} className="border-b border-rule">

@@ -6,7 +6,8 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { requirePermission } from '@/lib/auth/current-user';
-import { DASHBOARD_PAGE_SIZE, listPostsFor, postListParams, statusLabels } from '@/lib/posts/dashboard-queries';
+import { DASHBOARD_PAGE_SIZE, listPostsFor, postListParams } from '@/lib/posts/dashboard-queries';
+import { postMessages } from '@/lib/posts/messages';
 
 export const metadata: Metadata = { title: 'Posts' };
 
@@ -33,7 +34,7 @@ export default async function PostsPage({ searchParams }: Props) {
           Status
           <select name="status" defaultValue={params.status ?? ''} className={inputClass()}>
             <option value="">All</option>
-            {Object.entries(statusLabels).map(([value, label]) => (
+            {Object.entries(postMessages.status).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -74,7 +75,7 @@ export default async function PostsPage({ searchParams }: Props) {
                 </Link>
               </td>
               <td className="p-3">
-                {post.deletedAt ? 'In the trash' : statusLabels[post.status]}
+                {post.deletedAt ? 'In the trash' : postMessages.status[post.status]}
                 {post.status === 'scheduled' && post.publishedAt && ` for ${dateTime.format(post.publishedAt)}`}
                 {post.publishError && <span className="block text-accent">Not published: {post.publishError}</span>}
               </td>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { ActionForm } from '@/components/ui/action-form';
 import { Notice } from '@/components/ui/notice';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -13,7 +14,7 @@ export default async function ProfilePage({ searchParams }: Props) {
   const { password } = await searchParams;
   return (
     <>
-      <h1 className="mb-6 font-serif text-3xl font-bold">Your profile</h1>
+      <PageHeading title="Your profile" />
       <ActionForm
         action={updateProfileAction}
         submitLabel="Save profile"

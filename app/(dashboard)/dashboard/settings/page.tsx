@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { ActionForm } from '@/components/ui/action-form';
 import { requirePermission } from '@/lib/auth/current-user';
 import { saveSettingsAction } from '@/lib/settings/actions';
+import { settingsMessages } from '@/lib/settings/messages';
 import { getSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -20,7 +22,7 @@ export default async function SettingsPage() {
   const settings = await getSettings();
   return (
     <>
-      <h1 className="mb-6 font-serif text-3xl font-bold">Settings</h1>
+      <PageHeading title="Settings" />
       <ActionForm
         action={saveSettingsAction}
         submitLabel="Save settings"
@@ -50,11 +52,7 @@ export default async function SettingsPage() {
             label: 'New comments',
             type: 'select',
             defaultValue: settings.moderationMode,
-            options: [
-              { value: 'hold_first', label: 'Hold first-time commenters for moderation' },
-              { value: 'hold_all', label: 'Hold every comment for moderation' },
-              { value: 'approve', label: 'Publish at once' },
-            ],
+            options: Object.entries(settingsMessages.moderationMode).map(([value, label]) => ({ value, label })),
           },
           {
             name: 'commentsCloseAfterDays',

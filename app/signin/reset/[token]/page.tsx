@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ActionForm } from '@/components/ui/action-form';
-import { getDb } from '@/lib/db';
 import { resetPasswordAction } from '@/lib/auth/actions';
-import { findResetAccount } from '@/lib/auth/password-reset';
+import { accountForResetLink } from '@/lib/auth/password-reset';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 
 // Rendered per request and never cached: the answer depends on the link's state, and the token stays off disk.
@@ -17,7 +16,7 @@ type Props = { params: Promise<{ token: string }> };
 
 export default async function ResetPasswordPage({ params }: Props) {
   const { token } = await params;
-  const account = await findResetAccount(await getDb(), token);
+  const account = await accountForResetLink(token);
   if (!account) {
     return (
       <AuthCard heading="This link no longer works">

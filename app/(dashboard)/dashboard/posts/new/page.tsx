@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { PostEditor } from '@/components/dashboard/post-editor';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
@@ -10,8 +11,12 @@ export default async function NewPostPage() {
   const user = await requirePermission('posts:write');
   return (
     <>
-      <h1 className="mb-6 font-serif text-3xl font-bold">New post</h1>
-      <PostEditor post={emptyEditorPost} canPublish={can(user.role, 'posts:publish-own')} />
+      <PageHeading title="New post" />
+      <PostEditor
+        post={emptyEditorPost}
+        canPublish={can(user.role, 'posts:publish-own')}
+        canCreateLabels={can(user.role, 'labels:manage')}
+      />
     </>
   );
 }

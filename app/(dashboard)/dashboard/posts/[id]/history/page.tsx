@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { Button } from '@/components/ui/button';
-import { getDb } from '@/lib/db';
-import { getPostForEditing, listRevisions } from '@/db/queries/dashboard-posts';
 import { requirePermission } from '@/lib/auth/current-user';
-import { canEditPost } from '@/lib/auth/permissions';
 import { restoreRevisionAction } from '@/lib/posts/actions';
+import { getPostToEdit, listPostRevisions } from '@/lib/posts/dashboard-queries';
 import { diffLines, htmlToLines } from '@/lib/posts/diff';
 
 export const metadata: Metadata = { title: 'History' };
@@ -21,22 +18,15 @@ const marks = { same: ' ', added: '+', removed: '−' };
 
 export default async function PostHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('posts:write');
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const db = await getDb();
-  const post = await getPostForEditing(db, id);
-  if (!post) notFound();
-  if (!canEditPost(user, post)) forbidden();
-  const revisions = await listRevisions(db, id);
+  const post = await getPostToEdit(user, (await params).id);
+  const revisions = await listPostRevisions(post.id);
   const current = htmlToLines(`<p>${post.title}</p>${post.bodyHtml}`);
   return (
     <>
-      <h1 className="mb-2 font-serif text-3xl font-bold">History of “{post.title}”</h1>
-      <p className="mb-6 text-sm">
-        <Link href={`/dashboard/posts/${id}`} className="text-accent hover:underline">
-          Back to the editor
-        </Link>
-      </p>
+      <PageHeading
+        title={`History of “${post.title}”`}
+        links={[{ href: `/dashboard/posts/${post.id}`, label: 'Back to the editor' }]}
+      />
       {revisions.length === 0 && (
         <p className="text-muted">No earlier versions: revisions are kept from each save of a published post.</p>
       )}
@@ -49,7 +39,7 @@ export default async function PostHistoryPage({ params }: { params: Promise<{ id
                 {revision.savedByName ?? 'someone no longer here'}
               </h2>
               <form action={restoreRevisionAction}>
-                <input type="hidden" name="id" value={id} />
+                <input type="hidden" name="id" value={post.id} />
                 <input type="hidden" name="revisionId" value={revision.id} />
                 <Button type="submit" variant="secondary">
                   Restore this version
