@@ -22,6 +22,11 @@ type Options = {
 };
 const defaultInvalidMessage = 'Please correct the marked fields.';
 
+/** What a form gets back to show again: everything typed but passwords, which never travel back to the page. */
+function echoed(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
+}
+
 type Handler<S extends z.ZodType, Extra extends unknown[]> = (
   data: z.infer<S>,
   ...rest: [...Extra, FormData]
@@ -41,12 +46,12 @@ function parsing<S extends z.ZodType, State extends FormState>(
         status: 'error',
         message: options.invalidMessage ?? defaultInvalidMessage,
         fieldErrors: fieldErrorsOf(parsed.error),
-        values,
+        values: echoed(values),
       };
       return options.onInvalid ? options.onInvalid(rejected, formData) : rejected;
     }
     const result = await handler(parsed.data, formData);
-    return { ...result, values: result.values ?? values };
+    return { ...result, values: result.values ?? echoed(values) };
   };
 }
 
@@ -54,6 +59,15 @@ function parsing<S extends z.ZodType, State extends FormState>(
 export function publicAction<S extends z.ZodType>(schema: S, handler: Handler<S, []>, options: Options = {}) {
   const run = parsing(schema, options, handler);
   return async (_previous: FormState, formData: FormData): Promise<FormState> => run(formData);
+}
+
+/** A button anyone may press, with nothing to show back (signing out, which must work for an ended session too). */
+export function publicButtonAction<S extends z.ZodType>(schema: S, handler: (data: z.infer<S>) => Promise<void>) {
+  return async (formData: FormData): Promise<void> => {
+    const parsed = schema.safeParse(formValues(formData));
+    if (!parsed.success) notFound();
+    await handler(parsed.data);
+  };
 }
 
 /** A staff form: the signed-in person must have `action`. */

@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { authorizedButtonAction, publicAction } from '@/lib/actions';
+import { publicAction, publicButtonAction } from '@/lib/actions';
 import { clientIp, signIn, signOut } from './auth';
 import { newPassword } from './password';
 import { RESET_LINK_HOURS, requestPasswordReset, resetPassword } from './password-reset';
@@ -49,7 +49,7 @@ export const signInAction = publicAction(
   { invalidMessage: 'Enter your email and password.' },
 );
 
-export const signOutAction = authorizedButtonAction('dashboard:view', z.object({}), async () => {
+export const signOutAction = publicButtonAction(z.object({}), async () => {
   await signOut({ redirectTo: '/signin' });
 });
 
