@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, getDb, migrate } from '@/lib/db';
+import { env } from '@/lib/env';
 import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { markChunksCalledOnLoad } from './compile-hints';
 import { runNext } from './next';
@@ -12,7 +13,7 @@ import { prepareDatabase } from './prepare-db';
  * scripts reader pages run on load get V8's compile hint (scripts/compile-hints.ts).
  */
 export async function buildSite(): Promise<void> {
-  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  const distDir = env().NEXT_DIST_DIR;
   fs.rmSync(path.join(distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
   await runNext(['build']);
   console.log(`compile hints: ${markChunksCalledOnLoad(distDir).length} scripts marked as called on load`);
