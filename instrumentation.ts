@@ -6,18 +6,13 @@
  * /api/scheduler route to publish due posts (a route, so that cache revalidation runs inside a request).
  */
 export async function register() {
-  // A constant Next sets at build time (lib/env.ts says why it is read here): the edge bundle drops what follows.
+  // Set by Next per runtime, its documented test (lib/env.ts says why it is read here): what follows is Node-only.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { authSecret, env } = await import('./lib/env');
-  let config;
-  try {
-    config = env();
-    if (config.NEXT_PHASE === 'phase-production-build') return;
-    authSecret();
-  } catch (error) {
-    console.error(`Broadsheet cannot start. ${(error as Error).message}`);
-    process.exit(1);
-  }
+  // Both throw when a setting is missing or invalid, saying what to set; Next then prints it and stops the server.
+  const config = env();
+  if (config.NEXT_PHASE === 'phase-production-build') return;
+  authSecret();
   const { recordPeerAddresses } = await import('./lib/request/client-address');
   recordPeerAddresses();
   const { installFileSystemHandler } = await import('./lib/cache/file-system-handler');

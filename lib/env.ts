@@ -4,8 +4,8 @@ import { z } from 'zod';
  * Every setting Broadsheet reads from the environment (or .env.local), checked in one place: this is the only module
  * of the app and its scripts that reads process.env. The exceptions run outside the app or before it: next.config.ts
  * (Next reads it before any of our code), playwright.config.ts, e2e/, tests and bench/ (they stage servers and
- * pass them their environment), and instrumentation.ts's `process.env.NEXT_RUNTIME` test, which Next replaces at
- * build time so that the edge bundle drops the Node-only code behind it.
+ * pass them their environment), and instrumentation.ts's `process.env.NEXT_RUNTIME` test, a constant Next sets per
+ * runtime and documents as the way to keep Node-only code out of the edge runtime.
  */
 
 /** An unset variable and an empty one mean the same: not set. */

@@ -11,8 +11,8 @@ function typeOf(key: string): StoredType | undefined {
 
 /** Files under one folder (UPLOADS_DIR), served by app/uploads at /uploads/<key>. */
 export function diskStorage(dir: string): Storage {
-  // turbopackIgnore: paths only known at run time; without it the build traces the whole project (the database in
-  // .data and other builds included), and build time grows with the archive.
+  // turbopackIgnore (here and on each file access): paths only known at run time; without it the build traces the
+  // whole project (the database in .data and other builds included), and build time grows with the archive.
   const root = path.resolve(/* turbopackIgnore: true */ dir);
   const fileOf = (key: string): string | null => {
     if (!isSafeKey(key)) return null;
@@ -26,15 +26,15 @@ export function diskStorage(dir: string): Storage {
       const file = fileOf(key);
       if (!file) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
       if (typeOf(key) !== type) throw new Error(`${key} would be read back as another type than ${type}`);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, bytes);
+      await fs.mkdir(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
+      await fs.writeFile(/* turbopackIgnore: true */ file, bytes);
     },
 
     async get(key) {
       const file = fileOf(key);
       const type = typeOf(key);
       if (!file || !type) return null;
-      const handle = await fs.open(file).catch(() => null);
+      const handle = await fs.open(/* turbopackIgnore: true */ file).catch(() => null);
       if (!handle) return null;
       const stat = await handle.stat();
       if (!stat.isFile()) {
@@ -48,7 +48,7 @@ export function diskStorage(dir: string): Storage {
 
     async delete(key) {
       const file = fileOf(key);
-      if (file) await fs.rm(file, { force: true });
+      if (file) await fs.rm(/* turbopackIgnore: true */ file, { force: true });
     },
 
     url: (key) => `/uploads/${key}`,
