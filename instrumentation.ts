@@ -1,21 +1,32 @@
 /**
- * Runs once as the server starts, not during `next build`. Next's page cache stops keeping 404s
- * (lib/cache/keep-only-found.ts), and the scheduler starts: every few seconds it asks the server's own
+ * Runs once as the server starts, not during `next build`. The environment is checked first (lib/env.ts: AUTH_SECRET
+ * is required), and a server without what it needs stops here with a message saying what to set. Then the
+ * connection's address is recorded on each request (lib/request/client-address.ts), Next's page cache stops keeping
+ * 404s (lib/cache/file-system-handler.ts), and the scheduler starts: every few seconds it asks the server's own
  * /api/scheduler route to publish due posts (a route, so that cache revalidation runs inside a request).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { installKeepOnlyFound } = await import('./lib/cache/keep-only-found');
-  installKeepOnlyFound();
-  if (process.env.SCHEDULER === 'off') return;
+  // Set by Next per runtime, its documented test (lib/env.ts says why it is read here): what follows is Node-only.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { authSecret, env } = await import('./lib/env');
+  // Both throw when a setting is missing or invalid, saying what to set; Next then prints it and stops the server.
+  const config = env();
+  if (config.NEXT_PHASE === 'phase-production-build') return;
+  authSecret();
+  const { recordPeerAddresses } = await import('./lib/request/client-address');
+  recordPeerAddresses();
+  const { installFileSystemHandler } = await import('./lib/cache/file-system-handler');
+  installFileSystemHandler();
+  if (config.SCHEDULER === 'off') return;
   const { schedulerKey } = await import('./lib/scheduler/key');
-  const intervalMs = Number(process.env.SCHEDULER_INTERVAL_MS) || 5000;
   let running = false;
   const tick = async () => {
-    if (running || !process.env.PORT) return;
+    // Read at each tick: Next sets PORT as it starts listening.
+    const { PORT, SCHEDULER_URL } = env();
+    if (running || !PORT) return;
     running = true;
     try {
-      const base = process.env.SCHEDULER_URL ?? `http://127.0.0.1:${process.env.PORT}`;
+      const base = SCHEDULER_URL ?? `http://127.0.0.1:${PORT}`;
       const response = await fetch(`${base}/api/scheduler`, {
         method: 'POST',
         headers: { authorization: `Bearer ${schedulerKey()}` },
@@ -27,5 +38,5 @@ export async function register() {
       running = false;
     }
   };
-  setInterval(tick, intervalMs).unref();
+  setInterval(tick, config.SCHEDULER_INTERVAL_MS).unref();
 }

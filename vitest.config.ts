@@ -16,5 +16,7 @@ export default defineConfig({
     // Integration tests open a real database each (a PGlite folder or a PostgreSQL database of their own).
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The one required secret (lib/env.ts); tests that need it missing delete it.
+    env: { AUTH_SECRET: 'vitest-only-secret-not-used-anywhere-else' },
   },
 });

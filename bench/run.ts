@@ -23,6 +23,8 @@ Object.assign(process.env, database, {
   NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? '.next-bench',
   AUTH_SECRET: randomBytes(32).toString('base64url'),
   SCHEDULER: 'off',
+  // The load stands in for nginx: each client's X-Forwarded-For gives it an address of its own.
+  TRUST_PROXY: '1',
 });
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;

@@ -22,3 +22,17 @@ describe('SITE_URL', () => {
     expect(() => env()).toThrow(/SITE_URL/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  afterEach(() => {
+    delete process.env.TRUST_PROXY;
+  });
+
+  it('trusts no proxy unless told how many there are', () => {
+    expect(env().TRUST_PROXY).toBe(0);
+    process.env.TRUST_PROXY = '1';
+    expect(env().TRUST_PROXY).toBe(1);
+    process.env.TRUST_PROXY = 'yes';
+    expect(() => env()).toThrow(/TRUST_PROXY must be the number of proxies/);
+  });
+});

@@ -1,11 +1,23 @@
 import { z } from 'zod';
 
+/**
+ * Every setting Broadsheet reads from the environment (or .env.local), checked in one place: this is the only module
+ * of the app and its scripts that reads process.env. The exceptions run outside the app or before it: next.config.ts
+ * (Next reads it before any of our code), playwright.config.ts, e2e/, tests and bench/ (they stage servers and
+ * pass them their environment), and instrumentation.ts's `process.env.NEXT_RUNTIME` test, a constant Next sets per
+ * runtime and documents as the way to keep Node-only code out of the edge runtime.
+ */
+
+/** An unset variable and an empty one mean the same: not set. */
+const unset = z.literal('').transform(() => undefined);
+const port = z.string().regex(/^\d+$/, 'must be a port number');
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
     .optional()
-    .or(z.literal('').transform(() => undefined)),
+    .or(unset),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   /** The public address, without a trailing slash: paths are appended to it. */
   SITE_URL: z
@@ -16,7 +28,7 @@ const envSchema = z.object({
   CACHE_REFRESH_URL: z
     .url({ protocol: /^http$/, error: 'CACHE_REFRESH_URL must be an http:// URL (a listener on the private network)' })
     .optional()
-    .or(z.literal('').transform(() => undefined)),
+    .or(unset),
   /**
    * The least time, in seconds, between showing a comment form and taking its comment, instead of the site's
    * setting: a test setting (the e2e server sets 0, so its tests need not wait). Unset, the setting applies.
@@ -25,17 +37,79 @@ const envSchema = z.object({
     (value) => (value === '' ? undefined : value),
     z.coerce.number().int().min(0).max(120).optional(),
   ),
+  /** Sessions are signed with it and every other key is derived from it (lib/secrets.ts): read it with authSecret(). */
+  AUTH_SECRET: z.string().optional().or(unset),
+  /**
+   * How many proxies in front of the server add themselves to X-Forwarded-For: 0 (the default) trusts no header and
+   * takes the client's address from the connection; 1 behind deploy/nginx.conf (lib/request/client-address.ts).
+   */
+  TRUST_PROXY: z.coerce
+    .number({ error: 'TRUST_PROXY must be the number of proxies in front of Broadsheet: 0, or 1 behind nginx' })
+    .int()
+    .min(0)
+    .default(0),
+  /** Where uploads are kept (lib/storage): the disk, under UPLOADS_DIR. */
+  STORAGE: z.enum(['disk']).default('disk'),
+  UPLOADS_DIR: z.string().min(1).default('.data/uploads'),
+  /** Mail (lib/mail): smtp://user:pass@host:587; unset, mail is logged and skipped. */
+  SMTP_URL: z.string().optional().or(unset),
+  MAIL_FROM: z
+    .string()
+    .default('broadsheet@localhost')
+    .transform((from) => from || 'broadsheet@localhost'),
+  /** The in-process scheduler (instrumentation.ts): `off` disables it. */
+  SCHEDULER: z.string().optional(),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  /** Where the scheduler reaches this server's /api/scheduler; by default its own port on loopback. */
+  SCHEDULER_URL: z.url().optional().or(unset),
+  /** The port the server listens on (`next start` sets it from --port). */
+  PORT: port.optional(),
   NEXT_PHASE: z.string().optional(),
+  NEXT_DIST_DIR: z
+    .string()
+    .default('.next')
+    .transform((dir) => dir || '.next'),
+});
+
+/**
+ * Settings only scripts read, checked apart so that their generic names (a BASE_URL set for another tool) never
+ * stop the app: the e2e server's ports (playwright.config.ts picks them), and the screenshots' options.
+ */
+const scriptEnvSchema = z.object({
+  E2E_PORT: port.default('3100'),
+  E2E_REFRESH_PORT: port.default('3101'),
+  BASE_URL: z.url().default('http://localhost:3000'),
+  OUT_DIR: z.string().min(1).default('test-results/screenshots'),
+  FULL_PAGE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Read at call time, not import time: scripts and tests set the environment before the first query. */
-export function env(): Env {
-  const parsed = envSchema.safeParse(process.env);
+function parse<T extends z.ZodType>(schema: T): z.infer<T> {
+  const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }
   return parsed.data;
+}
+
+/** Read at call time, not import time: scripts and tests set the environment before the first query. */
+export function env(): Env {
+  return parse(envSchema);
+}
+
+export function scriptEnv(): z.infer<typeof scriptEnvSchema> {
+  return parse(scriptEnvSchema);
+}
+
+export const MISSING_AUTH_SECRET =
+  'AUTH_SECRET is not set: set it in the environment or in .env.local to a long random string (for example ' +
+  '`openssl rand -base64 32`), the same on every instance. `npm start` writes one to .env.local when there is none.';
+
+/** The one secret. Required: without it sessions, preview links and every keyed hash would be forgeable. */
+export function authSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error(MISSING_AUTH_SECRET);
+  return secret;
 }

@@ -18,7 +18,7 @@ const files = [
   'scripts/compile-hints.ts',
 ];
 /** Read at build time: a page built for one site address or database must not be served for another. */
-export const buildTimeEnv = ['SITE_URL', 'DATABASE_URL', 'PGLITE_DIR', 'NODE_ENV'] as const;
+export const buildTimeEnv = ['SITE_URL', 'DATABASE_URL', 'PGLITE_DIR'] as const;
 
 const fingerprintFile = (distDir: string) => path.join(distDir, 'broadsheet-build-fingerprint');
 

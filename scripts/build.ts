@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, getDb, migrate } from '@/lib/db';
+import { env } from '@/lib/env';
 import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { buildFingerprint, isBuildCurrent, recordBuild } from './build-fingerprint';
 import { markChunksCalledOnLoad } from './compile-hints';
@@ -13,9 +14,9 @@ import { prepareDatabase } from './prepare-db';
  * scripts reader pages run on load get V8's compile hint (scripts/compile-hints.ts).
  */
 export async function buildSite(): Promise<void> {
-  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  const distDir = env().NEXT_DIST_DIR;
   // Taken before building: a file changed while the build ran makes the next start build again.
-  const fingerprint = buildFingerprint(process.cwd(), process.env);
+  const fingerprint = buildFingerprint(process.cwd(), env());
   fs.rmSync(path.join(distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
   await runNext(['build']);
   console.log(`compile hints: ${markChunksCalledOnLoad(distDir).length} scripts marked as called on load`);
@@ -24,8 +25,8 @@ export async function buildSite(): Promise<void> {
 
 /** For `npm start`: builds only when the code, the lockfile or the build-time environment changed since the last build. */
 export async function buildSiteIfChanged(): Promise<void> {
-  const distDir = process.env.NEXT_DIST_DIR || '.next';
-  if (isBuildCurrent(distDir, buildFingerprint(process.cwd(), process.env))) {
+  const distDir = env().NEXT_DIST_DIR;
+  if (isBuildCurrent(distDir, buildFingerprint(process.cwd(), env()))) {
     console.log('Nothing that shapes the build changed since the last one: serving it.');
     return;
   }

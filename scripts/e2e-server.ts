@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { freshDatabaseEnv } from '@/db/fresh-database';
-import { env } from '@/lib/env';
+import { env, scriptEnv } from '@/lib/env';
 import { buildDemoSite } from './build';
 import { runNext } from './next';
 
@@ -8,12 +8,12 @@ import { runNext } from './next';
  * The server the e2e suite runs against: a fresh database of CI's driver with the demo content, a production
  * build in its own folder, and `next start` on the test port. Playwright starts it and stops it.
  */
-const port = process.env.E2E_PORT ?? '3100';
+const { E2E_PORT: port, E2E_REFRESH_PORT } = scriptEnv();
 const testEnv = {
   ...(await freshDatabaseEnv('e2e', env().DATABASE_URL)),
   NEXT_DIST_DIR: '.next-e2e',
   SITE_URL: `http://127.0.0.1:${port}`,
-  CACHE_REFRESH_URL: `http://127.0.0.1:${process.env.E2E_REFRESH_PORT ?? '3101'}`,
+  CACHE_REFRESH_URL: `http://127.0.0.1:${E2E_REFRESH_PORT}`,
   // Several build workers, as on a bigger machine: each reads its own snapshot of the embedded database.
   BUILD_WORKERS: '3',
   // Scheduled posts go live within a second or two in the e2e run.
@@ -23,6 +23,8 @@ const testEnv = {
   COMMENT_MIN_SECONDS: '0',
   UPLOADS_DIR: '.data/e2e-uploads',
   AUTH_SECRET: randomBytes(32).toString('base64url'),
+  // The specs stand in for nginx: they send X-Forwarded-For to give each visitor an address of their own.
+  TRUST_PROXY: '1',
 };
 Object.assign(process.env, testEnv);
 

@@ -9,9 +9,12 @@ const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
  */
 export const keepAliveArgs = ['--keepAliveTimeout', '65000'];
 
-/** Runs the next CLI and resolves when it exits 0; passes SIGINT/SIGTERM on, so the server stops with us. */
-export function runNext(args: string[], extraEnv: Record<string, string> = {}): Promise<void> {
-  const child = spawn(nextBin, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+/**
+ * Runs the next CLI (with this process's environment) and resolves when it exits 0; passes SIGINT/SIGTERM on, so
+ * the server stops with us.
+ */
+export function runNext(args: string[]): Promise<void> {
+  const child = spawn(nextBin, args, { stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

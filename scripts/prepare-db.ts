@@ -13,7 +13,7 @@ export async function prepareDatabase(): Promise<void> {
     await seedDemoContent(db);
     await seedDemoAccounts(db);
     console.log(`Seeded the demo newsroom into ${PGLITE_DIR}.`);
-    forgetBuild(process.env.NEXT_DIST_DIR || '.next');
+    forgetBuild(env().NEXT_DIST_DIR);
   }
   // PGlite has no autovacuum. Vacuuming at each start keeps what a PostgreSQL server's autovacuum keeps: planner
   // statistics, and the visibility map that lets a deep listing page skip its offset inside the index.

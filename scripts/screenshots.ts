@@ -1,13 +1,13 @@
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
+import { scriptEnv } from '@/lib/env';
 
 /**
  * Screenshots of the reader's pages at desktop and phone width, for looking at what we build:
  *   BASE_URL=http://localhost:3000 npm run screenshots -- / /label/harbour
  */
-const baseUrl = process.env.BASE_URL ?? 'http://localhost:3000';
+const { BASE_URL: baseUrl, OUT_DIR: outDir, FULL_PAGE } = scriptEnv();
 const paths = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/'];
-const outDir = process.env.OUT_DIR ?? 'test-results/screenshots';
 fs.mkdirSync(outDir, { recursive: true });
 
 const browser = await chromium.launch({
@@ -23,7 +23,7 @@ for (const [device, viewport] of [
     await page.goto(baseUrl + path);
     const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
     const file = `${outDir}/${device}-${name}.png`;
-    await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === '1' });
+    await page.screenshot({ path: file, fullPage: FULL_PAGE === '1' });
     console.log(file);
   }
   await page.close();

@@ -17,7 +17,7 @@ const db = await getDb();
 if (await isEmpty(db)) {
   await seedDemoContent(db);
   await seedDemoAccounts(db);
-  forgetBuild(process.env.NEXT_DIST_DIR || '.next');
+  forgetBuild(env().NEXT_DIST_DIR);
   console.log('Seeded the demo newsroom and its demo accounts.');
 } else {
   console.log('The database already has content: nothing seeded.');

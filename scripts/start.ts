@@ -1,3 +1,4 @@
+import { env } from '@/lib/env';
 import { ensureAuthSecret } from './auth-secret';
 import { buildSiteIfChanged } from './build';
 import { keepAliveArgs, runNext } from './next';
@@ -7,4 +8,4 @@ import { prepareDatabase } from './prepare-db';
 ensureAuthSecret();
 await prepareDatabase();
 await buildSiteIfChanged();
-await runNext(['start', '--port', process.env.PORT ?? '3000', ...keepAliveArgs]);
+await runNext(['start', '--port', env().PORT ?? '3000', ...keepAliveArgs]);

@@ -3,6 +3,8 @@ import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db';
+import { authSecret } from '@/lib/env';
+import { clientIp } from '@/lib/request/client-address';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { authenticate, credentialsSchema } from './sign-in';
 
@@ -14,14 +16,10 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
-export function clientIp(headers: Headers): string {
-  // Behind our nginx configuration the first X-Forwarded-For entry is the client.
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
   return {
+    secret: authSecret(),
     pages: { signIn: '/signin' },
     // Credentials sign-in needs JWT sessions; roles and deactivation are read from the database on each request.
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },

@@ -7,7 +7,8 @@ import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
 import { checkLimits, clearEvents, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
 import { hashPassword } from './password';
-import { hashIp, signInLimits } from './sign-in';
+import { hashIp } from '@/lib/request/client-address';
+import { signInLimits } from './sign-in';
 
 export const RESET_LINK_HOURS = 1;
 const HOUR = 60 * 60 * 1000;

@@ -1,10 +1,10 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/lib/db';
 import { users, type User } from '@/db/schema';
 import { checkLimits, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
+import { hashIp } from '@/lib/request/client-address';
 import { verifyPassword } from './password';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -22,14 +22,6 @@ export type SignInResult =
   | { ok: true; user: Pick<User, 'id' | 'email' | 'name' | 'role'> }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'locked'; retryAfterMinutes: number };
-
-/** IPs are kept only as salted hashes. */
-export function hashIp(ip: string): string {
-  return createHash('sha256')
-    .update(`${process.env.AUTH_SECRET ?? ''}:${ip}`)
-    .digest('hex')
-    .slice(0, 32);
-}
 
 /**
  * Checks an email and password. After too many failures for one email or one IP, every attempt is refused, even

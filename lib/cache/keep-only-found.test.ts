@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isNotFound } from './keep-only-found';
+import { isNotFound, type CacheEntry as Entry } from './keep-only-found';
 
-type Entry = Parameters<typeof isNotFound>[0];
 const page = (status: number) =>
   ({
     kind: 'APP_PAGE',

@@ -1,11 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { keyFor } from '@/lib/secrets';
 
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 function sign(issuedAt: number): string {
-  return createHmac('sha256', process.env.AUTH_SECRET ?? '')
-    .update(`comment-form.${issuedAt}`)
-    .digest('base64url');
+  return createHmac('sha256', keyFor('comment-form-stamps')).update(`comment-form.${issuedAt}`).digest('base64url');
 }
 
 /** Stamps a comment form with the time it was shown, so a submission that comes too soon can be told from a person. */

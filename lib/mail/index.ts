@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { env } from '@/lib/env';
 
 type Mail = { to: string[]; subject: string; text: string };
 
@@ -7,13 +8,13 @@ type Mail = { to: string[]; subject: string; text: string };
  * message is logged and skipped: mail is a convenience, never a reason for a reader's action to fail.
  */
 export async function sendMail(mail: Mail): Promise<'sent' | 'skipped' | 'failed'> {
-  const url = process.env.SMTP_URL;
+  const { SMTP_URL: url, MAIL_FROM } = env();
   if (!url || mail.to.length === 0) {
     console.info(`mail skipped (no SMTP_URL): ${mail.subject}`);
     return 'skipped';
   }
   try {
-    await nodemailer.createTransport(url).sendMail({ from: process.env.MAIL_FROM ?? 'broadsheet@localhost', ...mail });
+    await nodemailer.createTransport(url).sendMail({ from: MAIL_FROM, ...mail });
     return 'sent';
   } catch (error) {
     console.error('mail failed:', error);

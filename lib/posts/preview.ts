@@ -1,9 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { keyFor } from '@/lib/secrets';
 
 const PREVIEW_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 function signature(postId: number, expiresAt: number, previewSecret: string): string {
-  return createHmac('sha256', process.env.AUTH_SECRET ?? '')
+  return createHmac('sha256', keyFor('preview-links'))
     .update(`${postId}.${expiresAt}.${previewSecret}`)
     .digest('base64url');
 }

@@ -25,10 +25,13 @@ describe('image uploads', () => {
     expect(fs.readFileSync(path.join(dir, saved.url.replace('/uploads/', '')))).toEqual(Buffer.from(png));
   });
 
-  it('refuses a wrong type or a huge file with a clear message', async () => {
+  it('refuses a wrong type or a huge file with a clear message, and stores nothing', async () => {
+    const stored = () => fs.readdirSync(dir, { recursive: true }).length;
+    const before = stored();
     const html = await saveImage(new File(['<html>'], 'x.png', { type: 'image/png' }), 'covers');
     expect(html).toEqual({ ok: false, message: 'Upload a JPEG, PNG, WebP or GIF image.' });
     const huge = await saveImage(new File([new Uint8Array(6 * 1024 * 1024)], 'big.png'), 'covers');
     expect(huge).toEqual({ ok: false, message: 'The image is 6.0 MB; the limit is 5 MB.' });
+    expect(stored()).toBe(before);
   });
 });

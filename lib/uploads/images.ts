@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { fileExtensions, storage, type StoredType } from '@/lib/storage';
 import { imageDimensions } from './dimensions';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-const types: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/gif': 'gif',
-};
-
-export function uploadsDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.env.UPLOADS_DIR || '.data/uploads');
-}
 
 /** Checks a file's real type from its first bytes, not from the name or the browser's claim. */
-export function sniffImageType(bytes: Uint8Array): string | null {
+export function sniffImageType(bytes: Uint8Array): StoredType | null {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
@@ -25,17 +14,13 @@ export function sniffImageType(bytes: Uint8Array): string | null {
   return null;
 }
 
-export type SavedImage = { ok: true; url: string } | { ok: false; message: string };
+export type CheckedImage = { ok: true; bytes: Uint8Array; type: StoredType } | { ok: false; message: string };
 
 /**
- * Stores an uploaded image under UPLOADS_DIR/<folder>/ and returns its public URL (/uploads/...). With `exactSize`,
- * an image of any other size is refused (ad creatives must fill their slot exactly).
+ * Whether an upload may be kept: at most 5 MB, an image by its bytes, and with `exactSize` exactly that size (ad
+ * creatives must fill their slot). Nothing is written.
  */
-export async function saveImage(
-  file: File,
-  folder: string,
-  exactSize?: { width: number; height: number },
-): Promise<SavedImage> {
+export async function checkImage(file: File, exactSize?: { width: number; height: number }): Promise<CheckedImage> {
   if (file.size > MAX_IMAGE_BYTES) {
     return { ok: false, message: `The image is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.` };
   }
@@ -52,10 +37,21 @@ export async function saveImage(
       };
     }
   }
-  const name = `${randomUUID()}.${types[type]}`;
-  // turbopackIgnore: a path only known at run time; without it the build traces the whole project (the database
-  // in .data and other builds included), and build time grows with the archive.
-  await fs.mkdir(path.join(/* turbopackIgnore: true */ uploadsDir(), folder), { recursive: true });
-  await fs.writeFile(path.join(/* turbopackIgnore: true */ uploadsDir(), folder, name), bytes);
-  return { ok: true, url: `/uploads/${folder}/${name}` };
+  return { ok: true, bytes, type };
+}
+
+export type SavedImage = { ok: true; url: string } | { ok: false; message: string };
+
+/** Checks an uploaded image, then stores it as <folder>/<random name> and returns its public URL. */
+export async function saveImage(
+  file: File,
+  folder: string,
+  exactSize?: { width: number; height: number },
+): Promise<SavedImage> {
+  const checked = await checkImage(file, exactSize);
+  if (!checked.ok) return checked;
+  const key = `${folder}/${randomUUID()}.${fileExtensions[checked.type]}`;
+  const files = storage();
+  await files.put(key, checked.bytes, checked.type);
+  return { ok: true, url: files.url(key) };
 }

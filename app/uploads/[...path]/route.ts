@@ -1,31 +1,19 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { uploadsDir } from '@/lib/uploads/images';
+import { storage } from '@/lib/storage';
 
-const contentTypes: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-};
-
-/** Uploaded images. Names are random and never reused, so they can be cached for a year. */
+/**
+ * Uploaded images, streamed from storage with the type they were stored as; nosniff, so a browser never takes them
+ * for anything else. Names are random and never reused, so they can be cached for a year. Storage refuses keys
+ * that would leave its folder (`..` and the like): those answer 404 as any unknown file does.
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
-  const parts = (await params).path;
-  const root = uploadsDir();
-  const file = path.resolve(root, ...parts);
-  const type = contentTypes[path.extname(file)];
-  if (!file.startsWith(root + path.sep) || !type) return new Response('Not found', { status: 404 });
-  try {
-    const bytes = await fs.readFile(file);
-    return new Response(bytes, {
-      headers: {
-        'Content-Type': type,
-        'Cache-Control': 'public, max-age=31536000, immutable',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
-  } catch {
-    return new Response('Not found', { status: 404 });
-  }
+  const file = await storage().get((await params).path.join('/'));
+  if (!file) return new Response('Not found', { status: 404 });
+  return new Response(file.body, {
+    headers: {
+      'Content-Type': file.type,
+      'Content-Length': String(file.size),
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
 }

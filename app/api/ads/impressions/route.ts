@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { countImpressions } from '@/lib/ads/impressions';
-import { clientIp } from '@/lib/auth/auth';
+import { clientIp } from '@/lib/request/client-address';
 
 const beacon = z.object({ ids: z.array(z.number().int().positive()).min(1).max(20) });
 

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import { countImpressions } from '@/lib/ads/impressions';
-import { clientIp } from '@/lib/auth/auth';
+import { clientIp } from '@/lib/request/client-address';
 
 const pixel = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 

@@ -1,0 +1,56 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { fileExtensions, isSafeKey, type Storage, type StoredType } from './storage';
+
+/** The disk has no place for a file's type but its name: the type is the extension's. */
+function typeOf(key: string): StoredType | undefined {
+  const extension = path.extname(key).slice(1);
+  return (Object.keys(fileExtensions) as StoredType[]).find((type) => fileExtensions[type] === extension);
+}
+
+/** Files under one folder (UPLOADS_DIR), served by app/uploads at /uploads/<key>. */
+export function diskStorage(dir: string): Storage {
+  // turbopackIgnore (here and on each file access): paths only known at run time; without it the build traces the
+  // whole project (the database in .data and other builds included), and build time grows with the archive.
+  const root = path.resolve(/* turbopackIgnore: true */ dir);
+  const fileOf = (key: string): string | null => {
+    if (!isSafeKey(key)) return null;
+    const file = path.join(/* turbopackIgnore: true */ root, key);
+    // isSafeKey already keeps a key inside; this says so again where the path is made.
+    return file.startsWith(root + path.sep) ? file : null;
+  };
+
+  return {
+    async put(key, bytes, type) {
+      const file = fileOf(key);
+      if (!file) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
+      if (typeOf(key) !== type) throw new Error(`${key} would be read back as another type than ${type}`);
+      await fs.mkdir(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
+      await fs.writeFile(/* turbopackIgnore: true */ file, bytes);
+    },
+
+    async get(key) {
+      const file = fileOf(key);
+      const type = typeOf(key);
+      if (!file || !type) return null;
+      const handle = await fs.open(/* turbopackIgnore: true */ file).catch(() => null);
+      if (!handle) return null;
+      const stat = await handle.stat();
+      if (!stat.isFile()) {
+        await handle.close();
+        return null;
+      }
+      // The stream closes the file when it ends or is cancelled (a client that goes away).
+      const body = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
+      return { body, type, size: stat.size };
+    },
+
+    async delete(key) {
+      const file = fileOf(key);
+      if (file) await fs.rm(/* turbopackIgnore: true */ file, { force: true });
+    },
+
+    url: (key) => `/uploads/${key}`,
+  };
+}
