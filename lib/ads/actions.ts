@@ -16,6 +16,7 @@ import type { FormState } from '@/lib/form-state';
 import { revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
 import { parseLocalDateTime } from '@/lib/posts/editing';
+import { queueAdWindows } from '@/lib/scheduler/jobs';
 import { saveImage } from '@/lib/uploads/images';
 import { adRequestSchema, decideAdRequest, markRequestsScheduled } from './requests';
 import { safeTargetUrl } from './rules';
@@ -99,6 +100,7 @@ export const saveAdAction = authorizedAction(
       ? await db.update(ads).set(values).where(eq(ads.id, existing.id)).returning({ id: ads.id })
       : await db.insert(ads).values(values).returning({ id: ads.id });
     if (values.status === 'active') await markRequestsScheduled(db, saved.id);
+    await queueAdWindows({ id: saved.id, startsAt: values.startsAt, endsAt: values.endsAt });
     revalidateTags([tags.ads]);
     if (!existing) redirect(`/dashboard/ads/${saved.id}?saved=1`);
     return { status: 'ok', message: 'Ad saved. Pages show it now.' };
@@ -122,7 +124,10 @@ export const changeAdAction = authorizedButtonAction(
         .update(ads)
         .set({ status: change === 'pause' ? 'paused' : 'active' })
         .where(eq(ads.id, id));
-    if (change === 'resume') await markRequestsScheduled(db, id);
+    if (change === 'resume') {
+      await markRequestsScheduled(db, id);
+      await queueAdWindows(ad);
+    }
     revalidateTags([tags.ads]);
     redirect('/dashboard/ads');
   },

@@ -11,6 +11,7 @@ import { canDeletePost, canEditPost } from '@/lib/auth/permissions';
 import { revalidatePost } from '@/lib/cache/revalidate';
 import { fieldErrorsOf, formValues, type FormState } from '@/lib/form-state';
 import { requirePermission } from '@/lib/auth/current-user';
+import { queuePublication } from '@/lib/scheduler/jobs';
 import { saveImage } from '@/lib/uploads/images';
 import { postFormSchema } from './editing';
 import { createPreviewToken } from './preview';
@@ -64,6 +65,8 @@ export async function savePostAction(_previous: FormState, formData: FormData): 
     };
   }
   revalidatePost({ slugs: result.slugs, listings: result.listings });
+  if (result.status === 'scheduled' && result.publishedAt)
+    await queuePublication({ id: result.id, publishedAt: result.publishedAt });
   if (parsed.data.intent === 'preview') redirect(await previewPath(result.id));
   const message = doneMessage(parsed.data.intent, result.status);
   // A new post gets its own address, so a reload or a second save edits it rather than making another.

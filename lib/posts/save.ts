@@ -9,7 +9,15 @@ import { slugify } from '@/lib/slug';
 import { needsPublishRight, parseLocalDateTime, transition, type PostForm } from './editing';
 
 export type SaveResult =
-  | { ok: true; id: number; created: boolean; slugs: string[]; listings: boolean; status: string }
+  | {
+      ok: true;
+      id: number;
+      created: boolean;
+      slugs: string[];
+      listings: boolean;
+      status: string;
+      publishedAt: Date | null;
+    }
   | { ok: false; forbidden?: true; notFound?: true; field?: string; message: string };
 
 const messages = { notYours: 'You may not make that change to this post.' };
@@ -96,5 +104,6 @@ export async function savePost(
     // Listings (home, labels, feed, sitemap) change when a post goes live, leaves, or changes while live.
     listings: wasLive || next.status === 'published',
     status: next.status,
+    publishedAt: next.publishedAt,
   };
 }
