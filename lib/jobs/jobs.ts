@@ -4,8 +4,11 @@ import { z } from 'zod';
 type Definition = {
   /** The payload, checked when the job is sent and again when it runs. */
   data: z.ZodType<object>;
-  /** pg-boss's settings for the job's queue: retries, expiry, retention. */
-  queue?: QueueOptions;
+  /**
+   * pg-boss's settings for the job's queue: retries, expiry, retention; `notify` wakes a worker the moment a job is
+   * sent (LISTEN/NOTIFY) instead of at its next poll, for jobs that are due at once.
+   */
+  queue?: QueueOptions & { notify?: boolean };
   /** Also sent on this cron schedule (UTC), once across instances. */
   cron?: string;
 };
@@ -32,7 +35,7 @@ export const jobs = {
    */
   revalidate: {
     data: z.object({ posts: z.array(slug).default([]), ads: z.boolean().default(false) }),
-    queue: { retryLimit: 8, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 },
+    queue: { retryLimit: 8, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, notify: true },
   },
 } satisfies Record<string, Definition>;
 

@@ -66,6 +66,17 @@ describe('the job queue', () => {
     expect(worked()).toEqual([...slugs].sort());
   });
 
+  it('wakes a worker at once for a job sent to a queue that notifies, between its polls', async () => {
+    const queue = await openQueue({ background: true, pollingIntervalSeconds: 30 });
+    open.push(queue);
+    const { seen, handler } = recorder();
+    await queue.work('revalidate', handler);
+    // The worker's first poll, at once, finds nothing; the next would be 30 s away.
+    await settle();
+    await queue.enqueue('revalidate', { ads: true });
+    await vi.waitFor(() => expect(seen).toEqual([{ posts: [], ads: true }]), { timeout: 5000 });
+  });
+
   it('keeps a job through a stop and a start of the queue', async () => {
     const before = await instance();
     const id = await before.enqueue('revalidate', { posts: ['kept'] }, { startAfter: new Date(Date.now() + 1000) });

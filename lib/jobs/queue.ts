@@ -56,7 +56,13 @@ export type Queue = {
 export async function openQueue({ background, pollingIntervalSeconds = 2 }: StartOptions): Promise<Queue> {
   const { DATABASE_URL } = env();
   const pglite = DATABASE_URL ? undefined : await getPglite();
-  const shared: ConstructorOptions = { schema: SCHEMA, supervise: background, schedule: background };
+  const shared: ConstructorOptions = {
+    schema: SCHEMA,
+    supervise: background,
+    schedule: background,
+    // Workers listen for jobs sent to queues that notify (on PGlite in-process, on PostgreSQL on one more connection).
+    useListenNotify: background,
+  };
   const boss = new PgBoss(
     pglite
       ? // PGlite has no autovacuum (npm start vacuums it): pg-boss would warn about that on every check.
@@ -81,7 +87,9 @@ export async function openQueue({ background, pollingIntervalSeconds = 2 }: Star
       return ids[0] ?? null;
     },
     async work(name, handler) {
-      await boss.work(name, { pollingIntervalSeconds }, async ([job]) => {
+      // Polling goes on at the same pace on queues that notify: it is what finds deferred jobs and retries come due.
+      const polling = { pollingIntervalSeconds, notifyPollingIntervalSeconds: pollingIntervalSeconds };
+      await boss.work(name, polling, async ([job]) => {
         const data = jobs[name].data.parse(job.data) as JobData<typeof name>;
         await handler(data, { id: job.id, progress: (progress) => saveProgress(job.id, progress) });
       });
