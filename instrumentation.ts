@@ -2,8 +2,8 @@
  * Runs once as the server starts, not during `next build`. The environment is checked first (lib/env.ts: AUTH_SECRET
  * is required), and a server without what it needs stops here with a message saying what to set. Then the
  * connection's address is recorded on each request (lib/request/client-address.ts), Next's page cache stops keeping
- * 404s (lib/cache/file-system-handler.ts), and the scheduler starts: every few seconds it asks the server's own
- * /api/scheduler route to publish due posts (a route, so that cache revalidation runs inside a request).
+ * 404s (lib/cache/file-system-handler.ts), and the scheduler's workers start on the job queue (lib/scheduler/jobs.ts):
+ * scheduled posts and ad windows are jobs due at their time, and a sweep catches anything missed while down.
  */
 export async function register() {
   // Set by Next per runtime, its documented test (lib/env.ts says why it is read here): what follows is Node-only.
@@ -18,25 +18,11 @@ export async function register() {
   const { installFileSystemHandler } = await import('./lib/cache/file-system-handler');
   installFileSystemHandler();
   if (config.SCHEDULER === 'off') return;
-  const { schedulerKey } = await import('./lib/scheduler/key');
-  let running = false;
-  const tick = async () => {
-    // Read at each tick: Next sets PORT as it starts listening.
-    const { PORT, SCHEDULER_URL } = env();
-    if (running || !PORT) return;
-    running = true;
-    try {
-      const base = SCHEDULER_URL ?? `http://127.0.0.1:${PORT}`;
-      const response = await fetch(`${base}/api/scheduler`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${schedulerKey()}` },
-      });
-      if (!response.ok) console.error(`scheduler: /api/scheduler answered ${response.status}`);
-    } catch (error) {
-      console.error('scheduler: tick failed', error);
-    } finally {
-      running = false;
-    }
-  };
-  setInterval(tick, config.SCHEDULER_INTERVAL_MS).unref();
+  const { startScheduler } = await import('./lib/scheduler/jobs');
+  // How often the workers look for jobs that have come due (pg-boss polls no faster than every half second).
+  try {
+    await startScheduler({ pollingIntervalSeconds: Math.max(0.5, config.SCHEDULER_INTERVAL_MS / 1000) });
+  } catch (error) {
+    console.error('scheduler: the job queue did not start', error);
+  }
 }

@@ -1,8 +1,9 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and data files from its own package folder at run time: keep it out of the bundle.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its WASM and data files from its own package folder at run time; pg-boss (the job queue) is a Node
+  // library that imports its own package.json and node-postgres: both are loaded from node_modules, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss'],
   // The e2e suite and the benchmark build into their own folders, leaving the developer's .next alone.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,

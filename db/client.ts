@@ -11,7 +11,8 @@ import { acquireLock, acquireLockWaiting, isAlive } from './pglite-lock';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Connection = { db: Database; close: () => Promise<void> };
+/** `pglite`: the embedded client itself, for the job queue, which runs its own SQL through the one connection. */
+export type Connection = { db: Database; pglite?: PGlite; close: () => Promise<void> };
 /** Where the database is (lib/db reads it from the environment): a server URL, else a PGlite folder. */
 export type DatabaseConfig = { url?: string; pgliteDir: string; building: boolean };
 
@@ -50,6 +51,7 @@ async function openPglite(dataDir: string): Promise<Connection> {
     const client = await PGlite.create(dataDir, { startParams: pgliteStartParams });
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,
+      pglite: client,
       close: async () => {
         await client.close();
         release();

@@ -448,3 +448,15 @@ export type AdSlot = typeof adSlots.$inferSelect;
 export type Ad = typeof ads.$inferSelect;
 export type CommentReport = typeof commentReports.$inferSelect;
 export type SiteSettings = typeof siteSettings.$inferSelect;
+
+/**
+ * How far a background job has got, as its handler reports it (lib/jobs), for the dashboard to show. The job itself
+ * lives in pg-boss's own `pgboss` schema; rows go with it when the sweep prunes old ones.
+ */
+export const jobProgress = pgTable('job_progress', {
+  jobId: uuid('job_id').primaryKey(),
+  done: integer('done').notNull().default(0),
+  total: integer('total'),
+  note: text('note').notNull().default(''),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PGlite } from '@electric-sql/pglite';
 import { openDatabase, type Connection, type Database } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { env } from '@/lib/env';
@@ -24,6 +25,11 @@ function connection(): Promise<Connection> {
 /** The process's database, as the environment names it, opened on first use. */
 export async function getDb(): Promise<Database> {
   return (await connection()).db;
+}
+
+/** The embedded database's client when PGlite is the driver (the job queue shares its one connection), else undefined. */
+export async function getPglite(): Promise<PGlite | undefined> {
+  return (await connection()).pglite;
 }
 
 /** Closes the process's database (scripts and tests); the next getDb() opens it again. */

@@ -7,6 +7,7 @@ import { adStatus, ads } from '@/db/schema';
 import { parseLocalDateTime } from '@/lib/posts/editing';
 import { saveImage } from '@/lib/uploads/images';
 import { adMessages } from './messages';
+import { queueAdWindows } from '@/lib/scheduler/jobs';
 import { markRequestsScheduled, type Refusal } from './requests';
 import { safeTargetUrl } from './rules';
 
@@ -88,6 +89,7 @@ export async function saveAd(
     ? await db.update(ads).set(values).where(eq(ads.id, existing.id)).returning({ id: ads.id })
     : await db.insert(ads).values(values).returning({ id: ads.id });
   if (values.status === 'active') await markRequestsScheduled(db, saved.id);
+  await queueAdWindows({ id: saved.id, startsAt: values.startsAt, endsAt: values.endsAt });
   return { ok: true, id: saved.id, created: !existing };
 }
 
@@ -112,6 +114,9 @@ export async function changeAd(
       .update(ads)
       .set({ status: change === 'pause' ? 'paused' : 'active' })
       .where(eq(ads.id, id));
-  if (change === 'resume') await markRequestsScheduled(db, id);
+  if (change === 'resume') {
+    await markRequestsScheduled(db, id);
+    await queueAdWindows(ad);
+  }
   return 'done';
 }

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db';
 import { authorizedAction, authorizedButtonAction } from '@/lib/actions';
 import { revalidatePost } from '@/lib/cache/revalidate';
 import { formValues, idle } from '@/lib/form-state';
+import { queuePublication } from '@/lib/scheduler/jobs';
 import { saveImage } from '@/lib/uploads/images';
 import { previewPathOf } from './dashboard-queries';
 import { postFormSchema } from './editing';
@@ -41,6 +42,8 @@ export const savePostAction = authorizedAction(
       };
     }
     revalidatePost(result);
+    if (result.status === 'scheduled' && result.publishedAt)
+      await queuePublication({ id: result.id, publishedAt: result.publishedAt });
     if (form.intent === 'preview') redirect(await previewPathOf(result.id));
     // A new post gets its own address, so a reload or a second save edits it rather than making another.
     if (result.created) redirect(`/dashboard/posts/${result.id}?saved=${result.status}`);

@@ -16,7 +16,8 @@ type Refused = { ok: false; forbidden?: true; notFound?: true; field?: string; m
 /** What changed, for the cache: the post's slugs, and whether listings show (or showed) it. */
 type Changed = { ok: true; slugs: string[]; listings: boolean };
 
-export type SaveResult = (Changed & { id: number; created: boolean; status: PostStatus }) | Refused;
+export type SaveResult =
+  (Changed & { id: number; created: boolean; status: PostStatus; publishedAt: Date | null }) | Refused;
 
 /**
  * Applies the editor's form to a post (new when form.id is empty): checks the person's rights on this post and
@@ -82,6 +83,7 @@ export async function savePost(
     // Listings (home, labels, feed, sitemap) change when a post goes live, leaves, or changes while live.
     listings: wasLive || next.status === 'published',
     status: next.status,
+    publishedAt: next.publishedAt,
   };
 }
 

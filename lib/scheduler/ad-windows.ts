@@ -11,3 +11,13 @@ export async function adWindowsChanged(db: Database, since: Date, now: Date): Pr
     .limit(1);
   return Boolean(row);
 }
+
+export type AdWindow = { id: number; startsAt: Date; endsAt: Date | null };
+
+/** Ads with a start or an end still to come, for the sweep to make sure each has its jobs. */
+export async function upcomingAdWindows(db: Database, now = new Date()): Promise<AdWindow[]> {
+  return db
+    .select({ id: ads.id, startsAt: ads.startsAt, endsAt: ads.endsAt })
+    .from(ads)
+    .where(or(gt(ads.startsAt, now), gt(ads.endsAt, now)));
+}

@@ -1,0 +1,110 @@
+import 'server-only';
+import { pruneViews } from '@/db/queries/ad-stats';
+import { pruneDrafts } from '@/lib/comments/drafts';
+import { getDb } from '@/lib/db';
+import type { JobData, JobInput } from '@/lib/jobs/jobs';
+import { enqueue, pruneProgress, startQueue, type Queue } from '@/lib/jobs/queue';
+import { pruneEvents } from '@/lib/rate-limit';
+import { adWindowsChanged, upcomingAdWindows, type AdWindow } from './ad-windows';
+import { schedulerKey } from './key';
+import { emptyOldTrash, publishDuePosts, publishPost, upcomingPosts } from './publish-due';
+
+/** Refreshes the cached pages a job's change shows on. */
+export type Revalidate = (change: JobData<'revalidate'>) => Promise<void>;
+
+/**
+ * Starts the process's queue with the scheduler's workers (instrumentation.ts), and sweeps once: posts whose time
+ * came while the server was down go out now.
+ */
+export async function startScheduler({ pollingIntervalSeconds }: { pollingIntervalSeconds: number }): Promise<void> {
+  const queue = await startQueue({ background: true, pollingIntervalSeconds });
+  await workSchedulerJobs(queue, revalidateThroughServer);
+  await enqueue('sweep', {}, { singletonKey: 'sweep' });
+}
+
+/** Registers the scheduler's handlers on a queue; `revalidate` is how the 'revalidate' job refreshes pages. */
+export async function workSchedulerJobs(queue: Queue, revalidate: Revalidate): Promise<void> {
+  await queue.work('publish-post', async ({ postId, at }) => {
+    // Due by the job's own time too: pg-boss reads the database's clock, this is the server's.
+    const published = await publishPost(await getDb(), postId, latest(new Date(), new Date(at)));
+    if (published) await enqueue('revalidate', { posts: [published.slug] });
+  });
+  await queue.work('ad-window', async ({ at }) => {
+    const since = new Date(Date.parse(at) - 1);
+    if (await adWindowsChanged(await getDb(), since, latest(new Date(), new Date(at))))
+      await enqueue('revalidate', { ads: true });
+  });
+  await queue.work('sweep', () => sweep());
+  await queue.work('revalidate', revalidate);
+}
+
+/**
+ * Publishes what is overdue (missed while the server was down, or whose job was lost), makes sure every upcoming
+ * post and ad window has its job, and prunes rows past their use.
+ */
+async function sweep(now = new Date()): Promise<void> {
+  const db = await getDb();
+  // A post that fails records why on itself (the dashboard shows it) and is tried again at the next sweep.
+  const { published } = await publishDuePosts(db, now);
+  if (published.length > 0) await enqueue('revalidate', { posts: published.map((post) => post.slug) });
+  for (const post of await upcomingPosts(db, now)) await queuePublication(post);
+  for (const ad of await upcomingAdWindows(db, now)) await queueAdWindows(ad, now);
+  await emptyOldTrash(db, now);
+  await pruneEvents(db, 24 * 60 * 60 * 1000, now);
+  await pruneDrafts(db, now);
+  await pruneViews(db, now);
+  await pruneProgress(now);
+}
+
+/**
+ * A scheduled post's job, due at its time; scheduling it again (a new time) moves the one job. If sending fails, the
+ * post is still scheduled in the database and the next sweep (within five minutes) queues it.
+ */
+export async function queuePublication(post: { id: number; publishedAt: Date }): Promise<void> {
+  await sendOrLog(
+    'publish-post',
+    { postId: post.id, at: post.publishedAt.toISOString() },
+    post.publishedAt,
+    `post:${post.id}`,
+  );
+}
+
+/** The jobs that re-render ad pages when an ad starts and when it ends (those still to come). */
+export async function queueAdWindows(ad: AdWindow, now = new Date()): Promise<void> {
+  const edges = [
+    ['start', ad.startsAt],
+    ['end', ad.endsAt],
+  ] as const;
+  for (const [edge, at] of edges) {
+    if (at && at > now) await sendOrLog('ad-window', { at: at.toISOString() }, at, `ad:${ad.id}:${edge}`);
+  }
+}
+
+async function sendOrLog<N extends 'publish-post' | 'ad-window'>(
+  name: N,
+  data: JobInput<N>,
+  startAfter: Date,
+  singletonKey: string,
+): Promise<void> {
+  try {
+    await enqueue(name, data, { startAfter, singletonKey });
+  } catch (error) {
+    console.error(`scheduler: could not queue ${name} (${singletonKey}); the next sweep will`, error);
+  }
+}
+
+/** Cache revalidation needs a request to run in (Next 16), so the job asks the server's own route to do it. */
+async function revalidateThroughServer(change: JobData<'revalidate'>): Promise<void> {
+  const base = process.env.SCHEDULER_URL ?? `http://127.0.0.1:${process.env.PORT}`;
+  const response = await fetch(`${base}/api/scheduler`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${schedulerKey()}`, 'content-type': 'application/json' },
+    body: JSON.stringify(change),
+  });
+  // Thrown, so pg-boss tries again (with backoff): at start the server is not listening yet.
+  if (!response.ok) throw new Error(`/api/scheduler answered ${response.status}`);
+}
+
+function latest(a: Date, b: Date): Date {
+  return a > b ? a : b;
+}
