@@ -4,12 +4,13 @@ import { tags } from '@/lib/cache/tags';
 import { adWindowsChanged } from '@/lib/scheduler/ad-windows';
 import { pruneViews } from '@/db/queries/ad-stats';
 import { pruneDrafts } from '@/lib/comments/drafts';
+import { notifyModerators } from '@/lib/comments/moderation';
 import { pruneEvents } from '@/lib/rate-limit';
 import { isSchedulerRequest } from '@/lib/scheduler/key';
 import { emptyOldTrash, publishDuePosts } from '@/lib/scheduler/publish-due';
 
 /**
- * One scheduler tick: publish due posts and revalidate their pages. Called every few seconds by the server's own
+ * One scheduler tick: publish due posts and revalidate their pages, tidy up, mail moderators what waits. Called every few seconds by the server's own
  * timer (instrumentation.ts); a route handler, because cache revalidation needs a request to run in.
  */
 // When this process last looked, so each ad window boundary is seen once.
@@ -28,6 +29,8 @@ export async function POST(request: Request) {
   const trashed = await emptyOldTrash(db);
   await pruneEvents(db, 24 * 60 * 60 * 1000);
   await pruneDrafts(db);
+  // Comments held while the last moderator mail was too recent are announced once it is old enough.
+  await notifyModerators(db, now);
   await pruneViews(db, now);
   return Response.json({ published: published.map((p) => p.id), failed, trashed });
 }
