@@ -94,5 +94,7 @@ export async function commentChain(db: Database, commentId: number): Promise<num
       select c.id, c.parent_id, chain.n + 1 from ${comments} c join chain on c.id = chain.parent_id
     )
     select id from chain order by n`);
-  return (result as unknown as { rows: { id: number }[] }).rows.map((row) => Number(row.id));
+  // postgres-js answers the rows themselves, PGlite an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { id: number }[];
+  return rows.map((row) => Number(row.id));
 }
