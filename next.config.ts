@@ -18,8 +18,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() and unauthorized() answer 403 and 401 from pages, server actions and route handlers.
     authInterrupts: true,
-    // Cover uploads are checked by our own code (5 MB, with a clear message); the transport allows some room above.
-    serverActions: { bodySizeLimit: '12mb' },
+    // One limit for every action (Next has no per-action setting). The largest real body is the post editor's: a
+    // cover (checked by our own code at 5 MB, with a clear message, so the transport allows room above it) and a
+    // body of up to 500,000 characters. Public forms keep only their own fields, cut to length (comment drafts).
+    serverActions: { bodySizeLimit: '8mb' },
     // Static pages render in this many worker processes during `next build` (default: cores - 1).
     ...(process.env.BUILD_WORKERS ? { cpus: Number(process.env.BUILD_WORKERS) } : {}),
   },

@@ -268,6 +268,16 @@ export const commentDrafts = pgTable('comment_drafts', {
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
 
+/**
+ * When moderators were last mailed about held comments: they get at most one mail per few minutes, listing what
+ * waits, however many comments arrive. In the database so the pace holds across instances.
+ */
+export const moderatorMail = pgTable('moderator_mail', {
+  // One row per kind of mail (only 'held' today).
+  kind: text('kind').primaryKey(),
+  sentAt: timestamptz('sent_at').notNull(),
+});
+
 export const commentReports = pgTable(
   'comment_reports',
   {
@@ -427,6 +437,8 @@ export const siteSettings = pgTable(
     blockedWords: text('blocked_words').notNull().default(''),
     requireEmail: boolean('require_email').notNull().default(false),
     minSubmitSeconds: integer('min_submit_seconds').notNull().default(3),
+    // How deep replies nest (1 = no replies); a reply to the deepest level joins it (as WordPress does).
+    maxReplyDepth: integer('max_reply_depth').notNull().default(5),
     // Feeds carry each post whole (as Blogger, WordPress and Ghost do by default), or only its excerpt.
     feedFullText: boolean('feed_full_text').notNull().default(true),
     // Served as /ads.txt (the IAB list of sellers authorised to sell this site's ad space).
@@ -436,6 +448,7 @@ export const siteSettings = pgTable(
   (t) => [
     check('site_settings_single_row', sql`${t.id} = 1`),
     check('site_settings_posts_per_page', sql`${t.postsPerPage} between 1 and 100`),
+    check('site_settings_max_reply_depth', sql`${t.maxReplyDepth} between 1 and 10`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { permalinkOf, published } from './demo';
 import { signInAs, unique } from './fixtures';
-import { callAction } from './server-actions';
+import { callAction, sessionCookie } from './server-actions';
 import { xssPayloads } from './xss-payloads';
 
 const quiet = published.filter((post) => !post.comments?.length);
@@ -236,4 +236,44 @@ test('an XSS corpus as names and bodies never runs or renders as markup', async 
   for (const link of await page.locator('[data-comment-body] a').all())
     await expect(link).toHaveAttribute('rel', 'ugc nofollow noopener');
   expect(ran).toBe(0);
+});
+
+test('20 forged replies, each to the one before, nest no deeper than 5 and the article still works', async ({
+  page,
+  baseURL,
+}) => {
+  const article = articleFor(4);
+  const html = async () => (await (await fetch(baseURL + article)).text()) as string;
+  const postId = /name="postId" value="(\d+)"/.exec(await html())![1];
+  // Staff comments are published at once, so each reply can answer the one before it.
+  const cookie = await sessionCookie(baseURL!, 'editor@broadsheet.test');
+  const newest = async () =>
+    Math.max(0, ...[...(await html()).matchAll(/id="comment-(\d+)"/g)].map((m) => Number(m[1])));
+  let parentId = '';
+  for (let i = 0; i < 21; i++) {
+    const status = await callAction({
+      baseUrl: baseURL!,
+      page: article,
+      file: 'lib/comments/actions.ts',
+      name: 'postCommentAction',
+      fields: { postId, parentId, name: '', email: '', body: `Nested level ${i + 1}`, token: '' },
+      cookie,
+      headers: network(),
+    });
+    expect(status).toBe(200);
+    parentId = String(await newest());
+  }
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(article);
+  await expect(page.locator('[data-comment-body]')).toHaveCount(21);
+  // Five levels: no comment sits inside five others.
+  expect(await page.locator('#comments li li li li li li article').count()).toBe(0);
+  expect(await page.locator('#comments li li li li li article').count()).toBeGreaterThan(0);
+  await page
+    .getByRole('link', { name: /^Reply to/ })
+    .last()
+    .click();
+  await expect(page.getByRole('button', { name: 'Post comment' })).toHaveCount(2);
+  expect(errors).toEqual([]);
 });

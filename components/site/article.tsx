@@ -98,13 +98,20 @@ export async function Article({ post, settings, adSlots = [] }: Props) {
             Write comments
           </a>
         </h2>
-        <CommentList threads={buildThreads(comments)} timeZone={timeZone} {...form} />
+        <CommentList threads={buildThreads(comments, settings.maxReplyDepth)} timeZone={timeZone} {...form} />
         <p
           id="comment-held"
           role="status"
           className="mt-6 hidden rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 font-semibold target:block"
         >
           Your comment is awaiting moderation.
+        </p>
+        <p
+          id="comment-limited"
+          role="status"
+          className="mt-6 hidden rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 font-semibold target:block"
+        >
+          {commentMessages.refused.tooManyLater}
         </p>
         <div id="write-comment" className="mt-8 scroll-mt-4 rounded border border-rule bg-white p-4">
           <h3 className="mb-3 font-semibold">Write comments</h3>

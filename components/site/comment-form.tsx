@@ -5,7 +5,7 @@ import { Field, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { postCommentAction, type CommentFormState } from '@/lib/comments/actions';
 import { commentMessages } from '@/lib/comments/messages';
-import { MAX_COMMENT_LENGTH } from '@/lib/comments/rules';
+import { MAX_COMMENT_LENGTH, MAX_NAME_LENGTH } from '@/lib/comments/rules';
 
 type Props = {
   postId: number;
@@ -102,7 +102,7 @@ export function CommentForm({ postId, parentId, token, requireEmail, initialStat
             label="Name"
             name="name"
             required
-            maxLength={80}
+            maxLength={MAX_NAME_LENGTH}
             autoComplete="name"
             defaultValue={values.name}
             error={errors.name}

@@ -84,3 +84,17 @@ export async function getApprovedComment(db: Database, commentId: number) {
     .where(and(eq(comments.id, commentId), eq(comments.status, 'approved')));
   return row ?? null;
 }
+
+/** A comment's id followed by its ancestors' up to the top level, for where a reply to it may go. */
+export async function commentChain(db: Database, commentId: number): Promise<number[]> {
+  const result = await db.execute(sql`
+    with recursive chain (id, parent_id, n) as (
+      select ${comments.id}, ${comments.parentId}, 1 from ${comments} where ${comments.id} = ${commentId}
+      union all
+      select c.id, c.parent_id, chain.n + 1 from ${comments} c join chain on c.id = chain.parent_id
+    )
+    select id from chain order by n`);
+  // postgres-js answers the rows themselves, PGlite an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { id: number }[];
+  return rows.map((row) => Number(row.id));
+}

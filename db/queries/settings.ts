@@ -15,6 +15,7 @@ export const defaultSettings: Omit<SiteSettings, 'id' | 'updatedAt'> = {
   blockedWords: '',
   requireEmail: false,
   minSubmitSeconds: 3,
+  maxReplyDepth: 5,
   feedFullText: true,
   adsTxt: '',
 };

@@ -9,12 +9,13 @@ import { getDb } from '@/lib/db';
 import { authorizedButtonAction, publicAction } from '@/lib/actions';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { revalidateComments } from '@/lib/cache/revalidate';
-import { formValues, type FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/form-state';
 import { postPath } from '@/lib/posts/permalink';
 import { getSettings } from '@/lib/settings/queries';
 import { clientIp, hashIp } from '@/lib/request/client-address';
 import { issueFormToken } from './form-token';
-import { discardDraft, saveDraft } from './drafts';
+import { commentablePostPath } from './comment-page';
+import { discardDraft, draftValues, saveDraft } from './drafts';
 import { commentMessages } from './messages';
 import { blockCommenter, decisions, moderate, notifyModerators, reportComment } from './moderation';
 import { commentFormSchema, submitComment } from './submit';
@@ -30,15 +31,21 @@ async function refuse(
   message: string,
   fieldErrors: Record<string, string> = {},
 ): Promise<CommentFormState> {
-  // The honeypot and the old stamp are never sent back.
-  const values: Record<string, string> = { ...formValues(formData), website: '', token: '' };
+  const values = draftValues(formData);
   // Server-action requests from the browser's JavaScript carry this header; a plain form post does not.
-  if ((await headers()).has('next-action')) {
+  const requestHeaders = await headers();
+  if (requestHeaders.has('next-action')) {
     return { status: 'error', message, fieldErrors, values, token: issueFormToken() };
   }
   const postId = Number(values.postId);
   if (!Number.isInteger(postId) || postId <= 0) notFound();
-  redirect(`/comments/draft/${await saveDraft(await getDb(), { postId, message, fieldErrors, values })}`);
+  const db = await getDb();
+  const draftId = await saveDraft(db, { postId, message, fieldErrors, values }, hashIp(clientIp(requestHeaders)));
+  if (draftId) redirect(`/comments/draft/${draftId}`);
+  // Too many drafts from this network: nothing is kept, the article says why.
+  const path = await commentablePostPath(postId);
+  if (!path) notFound();
+  redirect(`${path}#comment-limited`);
 }
 
 /**
@@ -62,7 +69,8 @@ export const postCommentAction = publicAction(
     if (typeof draftId === 'string' && draftId) await discardDraft(db, draftId);
 
     if (result.status === 'approved') revalidateComments([result.post.id]);
-    else after(async () => notifyModerators(await getDb(), result.post.id, form.name));
+    // A honeypot catch (no comment id) is answered as held, but nothing waits for the moderators.
+    else if (result.commentId) after(async () => notifyModerators(await getDb()));
     const message = commentMessages.posted[result.status];
     if (requestHeaders.has('next-action')) return { status: 'ok', message, values: {}, token: issueFormToken() };
     const path = postPath(result.post, (await getSettings()).timeZone);

@@ -2,6 +2,7 @@ import type { ModerationAction } from './moderation';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const number = (n: number) => n.toLocaleString('en-US');
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * Everything the comments domain says to people: readers at the comment form and report form, moderators in the
@@ -28,6 +29,7 @@ export const commentMessages = {
     parentGone: 'The comment you are replying to is no longer there.',
     pressAgain: 'Please check your comment and press “Post comment” again.',
     tooMany: (minutes: number) => `You are commenting faster than we allow. Try again in ${plural(minutes, 'minute')}.`,
+    tooManyLater: 'You are commenting faster than we allow. Please try again in a few minutes.',
     duplicate: 'You already posted this comment.',
     closed: 'Comments are closed on this post.',
     blockedEmail: 'Comments from this address are not accepted here.',
@@ -41,9 +43,21 @@ export const commentMessages = {
     thanks: 'Thank you: a moderator will look at this comment.',
   },
   moderators: {
-    heldMail: (commenter: string, postId: number) => ({
-      subject: `A comment by ${commenter} is waiting for moderation`,
-      text: `A new comment on post ${postId} is held. Review it at /dashboard/comments.`,
+    /**
+     * One mail for everything waiting. Names and texts are the commenters' own: they stay out of the subject and
+     * are cut short in the text.
+     */
+    heldMail: (waiting: number, newest: { authorName: string; body: string; postTitle: string }[]) => ({
+      subject: `${plural(waiting, 'comment')} waiting for moderation`,
+      text: [
+        `${plural(waiting, 'comment')} ${waiting === 1 ? 'is' : 'are'} waiting for moderation. The newest:`,
+        '',
+        ...newest.map(
+          (c) => `- ${clip(c.authorName, 80)} on “${clip(c.postTitle, 80)}”: ${clip(c.body.replace(/\s+/g, ' '), 140)}`,
+        ),
+        '',
+        'Review them at /dashboard/comments.',
+      ].join('\n'),
     }),
     selectFirst: 'Select at least one comment first.',
     blocked: (kind: string | undefined) =>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { commentsByIds } from '@/db/queries/moderation';
 import {
@@ -8,6 +8,8 @@ import {
   comments,
   moderationAction,
   moderationLog,
+  moderatorMail,
+  posts,
   users,
   type commentStatus,
 } from '@/db/schema';
@@ -104,12 +106,48 @@ export async function reportComment(
 }
 
 const moderatorRoles = roles.filter((role) => can(role, 'comments:moderate'));
+/** Moderators get at most one mail about held comments per this long, however many arrive. */
+export const MODERATOR_MAIL_INTERVAL_MS = 5 * 60 * 1000;
+const NEWEST_IN_MAIL = 5;
 
-/** Mails everyone who may moderate (and is still active) that a comment is held. */
-export async function notifyModerators(db: Database, postId: number, commenter: string): Promise<void> {
+/**
+ * Mails everyone who may moderate (and is still active) what is waiting, when comments were held since the last
+ * such mail and that mail is at least MODERATOR_MAIL_INTERVAL_MS old. Called after a comment is held and on every
+ * scheduler tick (which sends what arrived while the last mail was too recent). Claiming the send is a
+ * compare-and-set on the time of the last mail, so two instances never both send. Returns whether it mailed.
+ */
+export async function notifyModerators(db: Database, now = new Date()): Promise<boolean> {
+  const [last] = await db.select().from(moderatorMail).where(eq(moderatorMail.kind, 'held'));
+  if (last && now.getTime() - last.sentAt.getTime() < MODERATOR_MAIL_INTERVAL_MS) return false;
+  const pending = and(eq(comments.status, 'pending'), last ? gt(comments.createdAt, last.sentAt) : undefined);
+  const [fresh] = await db.select({ id: comments.id }).from(comments).where(pending).limit(1);
+  if (!fresh) return false;
+  const claimed = await db
+    .insert(moderatorMail)
+    .values({ kind: 'held', sentAt: now })
+    .onConflictDoUpdate({
+      target: moderatorMail.kind,
+      set: { sentAt: now },
+      setWhere: last ? eq(moderatorMail.sentAt, last.sentAt) : sql`false`,
+    })
+    .returning({ kind: moderatorMail.kind });
+  if (claimed.length === 0) return false;
+
+  const [{ waiting }] = await db.select({ waiting: count() }).from(comments).where(eq(comments.status, 'pending'));
+  const newest = await db
+    .select({ authorName: comments.authorName, body: comments.body, postTitle: posts.title })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.status, 'pending'))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(NEWEST_IN_MAIL);
   const moderators = await db
     .select({ email: users.email })
     .from(users)
     .where(and(inArray(users.role, moderatorRoles), isNull(users.deactivatedAt)));
-  await sendMail({ to: moderators.map((m) => m.email), ...commentMessages.moderators.heldMail(commenter, postId) });
+  await sendMail({
+    to: moderators.map((m) => m.email),
+    ...commentMessages.moderators.heldMail(Number(waiting), newest),
+  });
+  return true;
 }

@@ -3,6 +3,9 @@ import { commentMessages } from './messages';
 
 /** The longest comment taken, in characters. */
 export const MAX_COMMENT_LENGTH = 5000;
+/** The longest commenter name and email address taken. */
+export const MAX_NAME_LENGTH = 80;
+export const MAX_EMAIL_LENGTH = 200;
 
 export type ModerationSettings = Pick<
   SiteSettings,

@@ -58,11 +58,10 @@ describe('submitComment', () => {
     expect(stored).toMatchObject({ status: 'rejected', reason: 'blocked word "idiot"' });
   });
 
-  it('stores honeypot catches as spam while answering like a person', async () => {
+  it('answers honeypot catches like a held comment, keeping nothing', async () => {
     const result = await submit({ name: 'Bot', body: 'Great post!!', website: 'http://spam.example' });
-    expect(result).toMatchObject({ ok: true, status: 'pending' });
-    const [stored] = await db().select().from(comments).where(eq(comments.body, 'Great post!!'));
-    expect(stored).toMatchObject({ status: 'spam', reason: 'honeypot field filled' });
+    expect(result).toMatchObject({ ok: true, status: 'pending', commentId: null });
+    expect(await db().select().from(comments).where(eq(comments.body, 'Great post!!'))).toEqual([]);
   });
 
   it('asks to press again when the form came back too fast or with no stamp', async () => {
@@ -166,7 +165,10 @@ describe('submitComment', () => {
     expect(await submit({ name: 'Nia', body: 'Wrong thread', parentId: String(elsewhere.id) })).toMatchObject({
       ok: false,
     });
-    const [spam] = await db().select().from(comments).where(eq(comments.status, 'spam')).limit(1);
+    const [spam] = await db()
+      .insert(comments)
+      .values({ postId, authorName: 'Bot', body: 'Buy now', status: 'spam' })
+      .returning({ id: comments.id });
     expect(await submit({ name: 'Nia', body: 'To spam?', parentId: String(spam.id) })).toMatchObject({ ok: false });
   });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/lib/db';
 import {
   blockedKinds,
+  commentChain,
   getCommentablePost,
   hasApprovedComment,
   isApprovedCommentOf,
@@ -13,10 +14,11 @@ import { comments } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
-import { checkLimits, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
+import { checkLimits, recordEvents, takeSlots, type Limit, type LimitedKey } from '@/lib/rate-limit';
 import { checkFormToken } from './form-token';
 import { commentMessages } from './messages';
-import { decide, MAX_COMMENT_LENGTH } from './rules';
+import { decide, MAX_COMMENT_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from './rules';
+import { replyParent } from './thread';
 
 const { form: formMessages, refused } = commentMessages;
 const TEN_MINUTES = 10 * 60 * 1000;
@@ -33,12 +35,12 @@ const optionalId = z.preprocess(
 export const commentFormSchema = z.object({
   postId: z.coerce.number().int().positive(),
   parentId: optionalId,
-  name: z.string().trim().max(80, formMessages.nameTooLong).default(''),
+  name: z.string().trim().max(MAX_NAME_LENGTH, formMessages.nameTooLong).default(''),
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .max(200)
+    .max(MAX_EMAIL_LENGTH)
     .refine((email) => email === '' || z.email().safeParse(email).success, formMessages.invalidEmail)
     .default(''),
   body: z
@@ -59,7 +61,8 @@ export type SubmitResult =
   | {
       ok: true;
       status: 'approved' | 'pending';
-      commentId: number;
+      /** Null for a bot caught by the honeypot: it is told its comment is held, and nothing is kept. */
+      commentId: number | null;
       post: { id: number; slug: string; publishedAt: Date };
     }
   | { ok: false; message: string; field?: string; freshToken?: true };
@@ -92,23 +95,21 @@ export async function submitComment(
     [commentLimits.ip, ipHash],
     ...(email ? [[commentLimits.email, email] as const] : []),
   ];
+  if (form.website) {
+    // Bots get the answer a person would, and count against the limits like one; nothing is kept or announced.
+    await takeSlots(db, limitedKeys, now);
+    return { ok: true, status: 'pending', commentId: null, post };
+  }
   const base = {
     postId: post.id,
-    parentId: form.parentId ?? null,
+    // Replies nest only so deep: one to the deepest level joins that level.
+    parentId: form.parentId ? replyParent(await commentChain(db, form.parentId), settings.maxReplyDepth) : null,
     authorName: name,
     authorEmail: email,
     body: form.body,
     ipHash,
     createdAt: now,
   };
-  if (form.website) {
-    // Bots get the answer a person would, and moderators find them under Spam.
-    const [row] = await db
-      .insert(comments)
-      .values({ ...base, status: 'spam', reason: 'honeypot field filled' })
-      .returning({ id: comments.id });
-    return { ok: true, status: 'pending', commentId: row.id, post };
-  }
   if (!isStaff) {
     // COMMENT_MIN_SECONDS, when set (the e2e server sets 0), overrides the site's setting.
     const minSeconds = env().COMMENT_MIN_SECONDS ?? settings.minSubmitSeconds;

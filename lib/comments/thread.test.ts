@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildThreads, commentCountLabel } from './thread';
+import { buildThreads, commentCountLabel, replyParent } from './thread';
 
 describe('buildThreads', () => {
   it('nests replies under their parents, keeping order', () => {
@@ -14,6 +14,22 @@ describe('buildThreads', () => {
     expect(threads[0].replies[0].id).toBe(3);
     expect(threads[0].replies[0].replies[0].id).toBe(4);
     expect(threads[1].replies).toEqual([]);
+  });
+
+  it('shows replies past the deepest level beside their parent there', () => {
+    const chain = [1, 2, 3, 4].map((id) => ({ id, parentId: id === 1 ? null : id - 1 }));
+    const [root] = buildThreads(chain, 2);
+    expect(root.replies.map((r) => r.id)).toEqual([2, 3, 4]);
+    expect(root.replies.every((r) => r.replies.length === 0)).toBe(true);
+  });
+
+  it('places a reply under the deepest allowed ancestor', () => {
+    // The comment replied to, then its ancestors up to the top level.
+    expect(replyParent([7], 5)).toBe(7);
+    expect(replyParent([4, 3, 2, 1], 5)).toBe(4);
+    expect(replyParent([5, 4, 3, 2, 1], 5)).toBe(4);
+    expect(replyParent([9, 8, 7, 6, 5, 4, 3, 2, 1], 5)).toBe(4);
+    expect(replyParent([2, 1], 1)).toBeNull();
   });
 
   it('shows a reply to a hidden comment at the top level', () => {

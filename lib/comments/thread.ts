@@ -1,13 +1,48 @@
 export type ThreadNode<T> = T & { replies: ThreadNode<T>[] };
 
-/** Builds reply trees from a flat, oldest-first list; a reply whose parent is not shown becomes a root. */
-export function buildThreads<T extends { id: number; parentId: number | null }>(comments: T[]): ThreadNode<T>[] {
-  const nodes = new Map<number, ThreadNode<T>>(comments.map((c) => [c.id, { ...c, replies: [] }]));
+/**
+ * Where a reply goes when replies nest at most `maxDepth` levels (a top-level comment is level 1). `chain` is the
+ * comment replied to followed by its ancestors up to the top level. Below the deepest level the reply is attached
+ * to the comment replied to; at it (or past it, in threads from before the limit), to the ancestor one level above
+ * the deepest, so it becomes a sibling there. Null: a top-level comment (a limit of 1 allows no replies).
+ */
+export function replyParent(chain: number[], maxDepth: number): number | null {
+  if (chain.length < maxDepth) return chain[0] ?? null;
+  return chain[chain.length - (maxDepth - 1)] ?? null;
+}
+
+/**
+ * Builds reply trees from a flat, oldest-first list; a reply whose parent is not shown becomes a root. Replies
+ * never nest deeper than `maxDepth` levels: a deeper one is shown beside its parent (see replyParent), so a thread
+ * stored before the limit existed cannot grow the page without end.
+ */
+export function buildThreads<T extends { id: number; parentId: number | null }>(
+  comments: T[],
+  maxDepth = Infinity,
+): ThreadNode<T>[] {
+  type Placed = { node: ThreadNode<T>; depth: number; siblings: ThreadNode<T>[] };
   const roots: ThreadNode<T>[] = [];
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const placed = new Map<number, Placed>();
+  // Where each comment goes: its parent's place first, wherever the parent is in the list.
+  const place = (comment: T): Placed => {
+    const known = placed.get(comment.id);
+    if (known) return known;
+    const parentComment = comment.parentId === null ? undefined : byId.get(comment.parentId);
+    const parent = parentComment && place(parentComment);
+    const spot: Omit<Placed, 'node'> = !parent
+      ? { depth: 1, siblings: roots }
+      : parent.depth < maxDepth
+        ? { depth: parent.depth + 1, siblings: parent.node.replies }
+        : { depth: parent.depth, siblings: parent.siblings };
+    const here = { node: { ...comment, replies: [] } as ThreadNode<T>, ...spot };
+    placed.set(comment.id, here);
+    return here;
+  };
+  // Then each goes into its list in the order given.
   for (const comment of comments) {
-    const node = nodes.get(comment.id)!;
-    const parent = comment.parentId === null ? undefined : nodes.get(comment.parentId);
-    (parent ? parent.replies : roots).push(node);
+    const { node, siblings } = place(comment);
+    siblings.push(node);
   }
   return roots;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { pruneViews } from '@/db/queries/ad-stats';
 import { pruneDrafts } from '@/lib/comments/drafts';
+import { notifyModerators } from '@/lib/comments/moderation';
 import { getDb } from '@/lib/db';
 import type { JobData, JobInput } from '@/lib/jobs/jobs';
 import { enqueue, pruneProgress, startQueue, type Queue } from '@/lib/jobs/queue';
@@ -52,6 +53,8 @@ async function sweep(now = new Date()): Promise<void> {
   await emptyOldTrash(db, now);
   await pruneEvents(db, 24 * 60 * 60 * 1000, now);
   await pruneDrafts(db, now);
+  // Comments held while the last moderator mail was too recent are announced once it is old enough.
+  await notifyModerators(db, now);
   await pruneViews(db, now);
   await pruneProgress(now);
 }

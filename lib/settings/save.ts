@@ -26,6 +26,11 @@ export const settingsFormSchema = z.object({
   suspectWords: z.string().max(10_000).default(''),
   blockedWords: z.string().max(10_000).default(''),
   requireEmail: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
+  maxReplyDepth: z.coerce
+    .number({ error: 'Enter a number of levels.' })
+    .int()
+    .min(1, 'At least 1.')
+    .max(10, 'At most 10.'),
   minSubmitSeconds: z.coerce.number({ error: 'Enter a number of seconds.' }).int().min(0).max(120),
   feedFullText: z.enum(['yes', 'no'], 'Choose what the feeds carry.').transform((v) => v === 'yes'),
   adsTxt: z.string().max(20_000).default(''),

@@ -81,6 +81,13 @@ export default async function SettingsPage() {
             defaultValue: settings.blockedWords,
             hint: 'One word or phrase per line.',
           },
+          {
+            name: 'maxReplyDepth',
+            label: 'Replies nest this many levels deep',
+            type: 'number',
+            defaultValue: String(settings.maxReplyDepth),
+            hint: '1 keeps every comment at the top level. A reply to the deepest level joins that level.',
+          },
           yesOrNo('requireEmail', 'Commenters must give an email', settings.requireEmail, {
             yes: 'Yes',
             no: 'No, email is optional',
