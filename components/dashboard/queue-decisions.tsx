@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useContext, useEffect, useRef, useState, useTransition } from 'react';
+import { decisionKeys } from '@/components/dashboard/queue-keys';
 import { Button } from '@/components/ui/button';
 import { undoDecisionAction } from '@/lib/comments/actions';
 import { commentMessages } from '@/lib/comments/messages';
@@ -13,8 +14,6 @@ import type { ModerationDecision } from '@/lib/comments/moderation';
  */
 
 const UNDO_MS = 8000;
-// The keys WordPress and Coral use; the queue lists the ones its rows offer.
-export const decisionKeys = { a: 'approve', r: 'reject', s: 'spam' } as const;
 
 type Decided = { id: number; author: string; decision: ModerationDecision };
 const Decisions = createContext<{ hidden: ReadonlySet<number>; decided: (decided: Decided) => void }>({
