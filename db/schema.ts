@@ -305,6 +305,8 @@ export const moderationLog = pgTable(
     commentId: integer('comment_id').references(() => comments.id, { onDelete: 'set null' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     action: moderationAction('action').notNull(),
+    // The comment's status before a decision that changed it: what an undo puts back.
+    previousStatus: commentStatus('previous_status'),
     detail: text('detail').notNull().default(''),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },

@@ -92,6 +92,21 @@ const matrix: MatrixAction[] = [
       }),
   },
   {
+    name: 'undo a comment decision',
+    allowed: ['admin', 'editor', 'moderator'],
+    // No decision of theirs to undo: allowed roles are sent back to the queue with a message, the rest refused.
+    call: (baseUrl, cookie) =>
+      callAction({
+        baseUrl,
+        cookie,
+        page: '/dashboard/comments',
+        file: 'lib/comments/actions.ts',
+        name: 'undoDecisionAction',
+        formState: false,
+        fields: { id: '999999' },
+      }),
+  },
+  {
     name: 'manage ads',
     allowed: ['admin'],
     call: (baseUrl, cookie) =>

@@ -25,7 +25,7 @@ async function approveInQueue(page: Page, text: string) {
     .getByRole('checkbox', { name: /Select the comment by/ })
     .first()
     .check();
-  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(page.getByText('No comments in this queue.')).toBeVisible();
 }
 
@@ -215,7 +215,7 @@ test('an XSS corpus as names and bodies never runs or renders as markup', async 
     const boxes = await moderator.getByRole('checkbox', { name: /Select the comment by/ }).all();
     if (boxes.length === 0) break;
     for (const box of boxes) await box.check();
-    await moderator.getByRole('button', { name: 'Approve' }).click();
+    await moderator.getByRole('button', { name: 'Approve', exact: true }).click();
     await moderator.waitForURL(/queue=pending/);
   }
 

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { QueueDecisions, QueueRow } from '@/components/dashboard/queue-decisions';
+import { decisionKeys } from '@/components/dashboard/queue-keys';
 import { blockCommenterAction, moderateCommentsAction } from '@/lib/comments/actions';
 import { commentMessages } from '@/lib/comments/messages';
 import type { ModerationDecision } from '@/lib/comments/moderation';
@@ -43,6 +45,8 @@ const buttons: Record<Queue, [ModerationDecision, string][]> = {
     ['delete', 'Delete'],
   ],
 };
+// Each row offers the same decisions, but not Delete: one click should never lose a comment for good.
+const rowButtons = (queue: Queue) => buttons[queue].filter(([decision]) => decision !== 'delete');
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const messages = commentMessages.moderators;
 
@@ -52,7 +56,10 @@ type Props = QueuePage & {
   notice: { error?: string; blocked?: string };
 };
 
-/** A moderation queue: tabs with counts, a filter, and the comments with bulk decisions and block buttons. */
+/**
+ * A moderation queue: tabs with counts, a filter, and the comments with bulk decisions, and on each row its own
+ * decisions (one click, or a key on the focused row) and block buttons.
+ */
 export function CommentQueue({ filter, counts, comments, commentedPosts, hasMore, notice }: Props) {
   const { queue, post, q, page } = filter;
   const query = (changes: Record<string, string | undefined>) => {
@@ -64,6 +71,10 @@ export function CommentQueue({ filter, counts, comments, commentedPosts, hasMore
     return `/dashboard/comments?${next}`;
   };
   const back = query({ page: page > 1 ? String(page) : undefined });
+  const keys = Object.entries(decisionKeys).flatMap(([key, decision]) => {
+    const button = rowButtons(queue).find(([value]) => value === decision);
+    return button ? [`${key} ${button[1].toLowerCase()}`] : [];
+  });
   return (
     <>
       <nav aria-label="Queues" className="mb-4 flex flex-wrap gap-2 text-sm">
@@ -79,6 +90,7 @@ export function CommentQueue({ filter, counts, comments, commentedPosts, hasMore
         ))}
       </nav>
       {notice.error === 'select' && <Notice tone="error">{messages.selectFirst}</Notice>}
+      {notice.error === 'undo' && <Notice tone="error">{messages.undoRefused}</Notice>}
       {notice.blocked && <Notice tone="ok">{messages.blocked(notice.blocked)}</Notice>}
       <form role="search" aria-label="Filter comments" className="mb-6 flex flex-wrap items-end gap-3">
         <input type="hidden" name="queue" value={queue} />
@@ -105,9 +117,14 @@ export function CommentQueue({ filter, counts, comments, commentedPosts, hasMore
       {comments.length === 0 ? (
         <p className="text-muted">{messages.emptyQueue}</p>
       ) : (
-        <form action={moderateCommentsAction}>
-          <input type="hidden" name="back" value={back} />
-          <div className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 border-b border-rule bg-gray-50 py-2">
+        <QueueDecisions back={back}>
+          {/* The row checkboxes belong to this form through their `form` attribute: each row has a form of its own. */}
+          <form
+            id="bulk-moderation"
+            action={moderateCommentsAction}
+            className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 border-b border-rule bg-gray-50 py-2"
+          >
+            <input type="hidden" name="back" value={back} />
             <span className="text-sm">With the selected:</span>
             {buttons[queue].map(([value, label]) => (
               <Button
@@ -120,13 +137,22 @@ export function CommentQueue({ filter, counts, comments, commentedPosts, hasMore
                 {label}
               </Button>
             ))}
-          </div>
+          </form>
+          {keys.length > 0 && (
+            <p className="mb-3 text-sm text-muted">Keys: {keys.join(' · ')} on the focused comment</p>
+          )}
           <ul className="space-y-3">
             {comments.map((comment) => (
-              <li key={comment.id} className="rounded border border-rule bg-white p-4">
+              <QueueRow
+                key={comment.id}
+                id={comment.id}
+                author={comment.authorName}
+                className="rounded border border-rule bg-white p-4"
+              >
                 <div className="flex gap-3">
                   <input
                     type="checkbox"
+                    form="bulk-moderation"
                     name="ids"
                     value={comment.id}
                     id={`select-${comment.id}`}
@@ -158,7 +184,25 @@ export function CommentQueue({ filter, counts, comments, commentedPosts, hasMore
                     {comment.reports.length > 0 && (
                       <p className="mt-2 text-sm text-accent-dark">{messages.reports(comment.reports)}</p>
                     )}
-                    <p className="mt-3 flex flex-wrap gap-2 text-sm">
+                    {/* This comment's own decisions: the same action as the bulk bar, with this one id. */}
+                    <form action={moderateCommentsAction} className="mt-3 flex flex-wrap gap-2 text-sm">
+                      <input type="hidden" name="back" value={back} />
+                      <input type="hidden" name="ids" value={comment.id} />
+                      <input type="hidden" name="inPlace" value="yes" />
+                      {rowButtons(queue).map(([value, label]) => (
+                        <Button
+                          key={value}
+                          type="submit"
+                          name="decision"
+                          value={value}
+                          data-decision={value}
+                          aria-label={`${label} comment by ${comment.authorName}`}
+                          variant={value === 'approve' ? 'primary' : 'secondary'}
+                          className="px-3 py-1"
+                        >
+                          {label}
+                        </Button>
+                      ))}
                       {comment.authorEmail && (
                         <Button
                           type="submit"
@@ -183,13 +227,13 @@ export function CommentQueue({ filter, counts, comments, commentedPosts, hasMore
                           Block network<span className="sr-only"> of {comment.authorName}</span>
                         </Button>
                       )}
-                    </p>
+                    </form>
                   </div>
                 </div>
-              </li>
+              </QueueRow>
             ))}
           </ul>
-        </form>
+        </QueueDecisions>
       )}
       <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
         <span>{page > 1 && <Link href={query({ page: String(page - 1) })}>← Newer</Link>}</span>

@@ -1,6 +1,7 @@
 'use server';
 
 import 'server-only';
+import { refresh } from 'next/cache';
 import { after } from 'next/server';
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
@@ -17,7 +18,7 @@ import { issueFormToken } from './form-token';
 import { commentablePostPath } from './comment-page';
 import { discardDraft, draftValues, saveDraft } from './drafts';
 import { commentMessages } from './messages';
-import { blockCommenter, decisions, moderate, notifyModerators, reportComment } from './moderation';
+import { blockCommenter, decisions, moderate, notifyModerators, reportComment, undoDecision } from './moderation';
 import { commentFormSchema, submitComment } from './submit';
 
 export type CommentFormState = FormState & { token?: string };
@@ -99,6 +100,23 @@ export const reportCommentAction = publicAction(
   { invalidMessage: commentMessages.report.invalid },
 );
 
+/** The queue address a moderation button returns to, as it was shown; anything else goes to the default queue. */
+const backSchema = z
+  .string()
+  .regex(/^\/dashboard\/comments(\?[\w=&%.+-]*)?$/)
+  .catch('/dashboard/comments');
+const withParam = (back: string, param: string) => `${back}${back.includes('?') ? '&' : '?'}${param}`;
+
+/**
+ * With JavaScript, a one-click decision and its Undo refresh the queue where it is: a redirect would remount the
+ * page, and with it the Undo the moderator has a few seconds to press. A plain form post is redirected as usual.
+ */
+async function stayInPlace(): Promise<boolean> {
+  if (!(await headers()).has('next-action')) return false;
+  refresh();
+  return true;
+}
+
 const idsSchema = z.array(z.coerce.number().int().positive()).min(1).max(500);
 
 /**
@@ -108,23 +126,39 @@ const idsSchema = z.array(z.coerce.number().int().positive()).min(1).max(500);
 export const moderateCommentsAction = authorizedButtonAction(
   'comments:moderate',
   z.object({
-    back: z
-      .string()
-      .regex(/^\/dashboard\/comments(\?[\w=&%.+-]*)?$/)
-      .catch('/dashboard/comments'),
+    back: backSchema,
     decision: z.enum(decisions).optional().catch(undefined),
     note: z
       .string()
       .catch('')
       .transform((note) => note.slice(0, 500)),
+    // Sent by a row's own buttons (see stayInPlace).
+    inPlace: z.literal('yes').optional().catch(undefined),
   }),
-  async ({ back, decision, note }, moderator, formData) => {
+  async ({ back, decision, note, inPlace }, moderator, formData) => {
     // `ids` repeats once per checked box: read all of them, not the one value a parsed form keeps.
     const ids = idsSchema.safeParse(formData.getAll('ids'));
-    if (!ids.success || !decision) redirect(`${back}${back.includes('?') ? '&' : '?'}error=select`);
+    if (!ids.success || !decision) redirect(withParam(back, 'error=select'));
     const { postIds } = await moderate(await getDb(), moderator.id, ids.data, decision, note);
+    const stay = inPlace && (await stayInPlace());
     revalidateComments(postIds);
-    redirect(back);
+    if (!stay) redirect(back);
+  },
+);
+
+/**
+ * The queue's "Undo" after a one-click decision: the comment goes back to the status it had, if the latest decision
+ * about it was this moderator's and nothing changed it since (otherwise `error=undo` says it could not be undone).
+ */
+export const undoDecisionAction = authorizedButtonAction(
+  'comments:moderate',
+  z.object({ id: z.coerce.number().int().positive(), back: backSchema }),
+  async ({ id, back }, moderator) => {
+    const undone = await undoDecision(await getDb(), moderator.id, id);
+    if (!undone) redirect(withParam(back, 'error=undo'));
+    const stay = await stayInPlace();
+    revalidateComments(undone.postIds);
+    if (!stay) redirect(back);
   },
 );
 

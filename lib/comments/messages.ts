@@ -1,4 +1,4 @@
-import type { ModerationAction } from './moderation';
+import type { ModerationAction, ModerationDecision } from './moderation';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const number = (n: number) => n.toLocaleString('en-US');
@@ -60,6 +60,9 @@ export const commentMessages = {
       ].join('\n'),
     }),
     selectFirst: 'Select at least one comment first.',
+    decided: (decision: ModerationDecision, name: string): string =>
+      `The comment by ${name} was ${commentMessages.moderators.logVerbs[decision]}.`,
+    undoRefused: 'That decision could not be undone: the comment has changed since, or someone else decided it.',
     blocked: (kind: string | undefined) =>
       `Blocked: that commenter’s ${kind === 'email' ? 'email address' : 'network'} can no longer comment.`,
     emptyQueue: 'No comments in this queue.',

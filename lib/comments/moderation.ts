@@ -31,6 +31,8 @@ const nextStatus = {
   spam: 'spam',
   restore: 'pending',
 } as const satisfies Record<Exclude<ModerationDecision, 'delete'>, (typeof commentStatus.enumValues)[number]>;
+/** The decisions that change a comment's status, and so can be undone. */
+const undoable = Object.keys(nextStatus) as (keyof typeof nextStatus)[];
 
 /**
  * Applies one moderator decision to many comments at once, resolves their open reports, and writes the audit log.
@@ -46,18 +48,22 @@ export async function moderate(
   const targets = await commentsByIds(db, ids);
   if (targets.length === 0) return { postIds: [] };
   const targetIds = targets.map((t) => t.id);
+  // One instant for the log and the reports it resolves, so an undo can reopen exactly those reports.
+  const now = new Date();
   await db.transaction(async (tx) => {
     await tx.insert(moderationLog).values(
       targets.map((t) => ({
         commentId: decision === 'delete' ? null : t.id,
         actorId,
         action: decision,
+        previousStatus: decision === 'delete' ? null : t.status,
         detail: note || `comment ${t.id} was ${t.status}`,
+        createdAt: now,
       })),
     );
     await tx
       .update(commentReports)
-      .set({ resolvedAt: new Date() })
+      .set({ resolvedAt: now })
       .where(and(inArray(commentReports.commentId, targetIds), isNull(commentReports.resolvedAt)));
     if (decision === 'delete') await tx.delete(comments).where(inArray(comments.id, targetIds));
     else await tx.update(comments).set({ status: nextStatus[decision] }).where(inArray(comments.id, targetIds));
@@ -65,6 +71,45 @@ export async function moderate(
   // Any change to an approved comment, or a comment becoming approved, changes what readers see.
   const touched = targets.filter((t) => t.status === 'approved' || decision === 'approve');
   return { postIds: [...new Set(touched.map((t) => t.postId))] };
+}
+
+/**
+ * Takes back the moderator's latest decision about one comment (the queue's "Undo"): the comment returns to the
+ * status the log recorded before it, and the reports that decision resolved open again. Refused (null) when the
+ * latest decision about the comment is someone else's, or the comment has changed since.
+ */
+export async function undoDecision(
+  db: Database,
+  actorId: string,
+  commentId: number,
+): Promise<{ postIds: number[] } | null> {
+  const [last] = await db
+    .select()
+    .from(moderationLog)
+    .where(and(eq(moderationLog.commentId, commentId), inArray(moderationLog.action, undoable)))
+    .orderBy(desc(moderationLog.createdAt), desc(moderationLog.id))
+    .limit(1);
+  const [target] = await commentsByIds(db, [commentId]);
+  if (!last || !target || last.actorId !== actorId || !last.previousStatus) return null;
+  const decision = last.action as (typeof undoable)[number];
+  if (target.status !== nextStatus[decision]) return null;
+  const previous = last.previousStatus;
+  await db.transaction(async (tx) => {
+    await tx.insert(moderationLog).values({
+      commentId,
+      actorId,
+      action: 'restore',
+      previousStatus: target.status,
+      detail: `undid “${decision}”: comment ${commentId} back to ${previous}`,
+    });
+    await tx
+      .update(commentReports)
+      .set({ resolvedAt: null })
+      .where(and(eq(commentReports.commentId, commentId), eq(commentReports.resolvedAt, last.createdAt)));
+    await tx.update(comments).set({ status: previous }).where(eq(comments.id, commentId));
+  });
+  const readersSeeIt = target.status === 'approved' || previous === 'approved';
+  return { postIds: readersSeeIt ? [target.postId] : [] };
 }
 
 /** Blocks the email or the network of a comment's author; their future comments are refused. */

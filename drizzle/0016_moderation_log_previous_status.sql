@@ -1,0 +1,1 @@
+ALTER TABLE "moderation_log" ADD COLUMN "previous_status" "comment_status";
