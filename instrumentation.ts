@@ -1,18 +1,16 @@
 /**
- * Runs once as the server starts, not during `next build`. The environment is checked first (lib/env.ts: AUTH_SECRET
- * is required), and a server without what it needs stops here with a message saying what to set. Then the
- * connection's address is recorded on each request (lib/request/client-address.ts), Next's page cache stops keeping
- * 404s (lib/cache/file-system-handler.ts), and the scheduler's workers start on the job queue (lib/scheduler/jobs.ts):
- * scheduled posts and ad windows are jobs due at their time, and a sweep catches anything missed while down.
+ * Runs once as the server starts (Next never calls it during `next build`). The environment is checked first
+ * (lib/env.ts: AUTH_SECRET is required), and a server without what it needs stops here with a message saying what to
+ * set. Then the connection's address is recorded on each request (lib/request/client-address.ts), Next's page cache
+ * stops keeping 404s (lib/cache/file-system-handler.ts), and the scheduler's workers start on the job queue
+ * (lib/scheduler/jobs.ts): scheduled posts and ad windows are jobs due at their time, and a sweep catches anything
+ * missed while the server was down.
  */
 export async function register() {
   // Set by Next per runtime, its documented test (lib/env.ts says why it is read here): what follows is Node-only.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { authSecret, env } = await import('./lib/env');
-  // Both throw when a setting is missing or invalid, saying what to set; Next then prints it and stops the server.
-  const config = env();
-  if (config.NEXT_PHASE === 'phase-production-build') return;
-  authSecret();
+  const { exitUnlessConfigured } = await import('./lib/env');
+  const config = exitUnlessConfigured();
   const { recordPeerAddresses } = await import('./lib/request/client-address');
   recordPeerAddresses();
   const { installFileSystemHandler } = await import('./lib/cache/file-system-handler');

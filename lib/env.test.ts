@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { env } from './env';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { env, exitUnlessConfigured, MISSING_AUTH_SECRET } from './env';
 
 const original = process.env.SITE_URL;
 afterEach(() => {
@@ -34,5 +34,39 @@ describe('TRUST_PROXY', () => {
     expect(env().TRUST_PROXY).toBe(1);
     process.env.TRUST_PROXY = 'yes';
     expect(() => env()).toThrow(/TRUST_PROXY must be the number of proxies/);
+  });
+});
+
+describe('the server start', () => {
+  const secret = process.env.AUTH_SECRET;
+  afterEach(() => {
+    if (secret === undefined) delete process.env.AUTH_SECRET;
+    else process.env.AUTH_SECRET = secret;
+    delete process.env.TRUST_PROXY;
+    vi.restoreAllMocks();
+  });
+  const start = () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => {
+      throw new Error('exited');
+    });
+    try {
+      exitUnlessConfigured();
+      return { exited: false, printed: '' };
+    } catch {
+      return { exited: exit.mock.calls[0]?.[0] === 1, printed: String(printed.mock.calls[0]?.[0]) };
+    }
+  };
+
+  it('refuses to go on without AUTH_SECRET, saying what to set', () => {
+    delete process.env.AUTH_SECRET;
+    expect(start()).toEqual({ exited: true, printed: `Broadsheet cannot start. ${MISSING_AUTH_SECRET}` });
+  });
+
+  it('refuses an invalid setting, and goes on when all is well', () => {
+    process.env.TRUST_PROXY = 'all';
+    expect(start()).toMatchObject({ exited: true, printed: expect.stringMatching(/TRUST_PROXY must be/) });
+    delete process.env.TRUST_PROXY;
+    expect(start()).toEqual({ exited: false, printed: '' });
   });
 });

@@ -113,3 +113,17 @@ export function authSecret(): string {
   if (!secret) throw new Error(MISSING_AUTH_SECRET);
   return secret;
 }
+
+/**
+ * For the server's start (instrumentation.ts): the settings, every one valid and the secret present, or the process
+ * ends with a message saying what to set. An error thrown from there would be logged by Next, which keeps serving.
+ */
+export function exitUnlessConfigured(): Env {
+  try {
+    authSecret();
+    return env();
+  } catch (error) {
+    console.error(`Broadsheet cannot start. ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
