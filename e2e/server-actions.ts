@@ -11,15 +11,30 @@ const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/c
   encodeReply: (args: unknown[]) => Promise<FormData | string>;
 };
 
-type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
+type Manifest = {
+  node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+};
 
-export function actionId(file: string, name: string): string {
+/** A server action in the build, with the app pages that use it (as `app/(dashboard)/dashboard/posts/[id]/page`). */
+export type ServerAction = { id: string; file: string; name: string; pages: string[] };
+
+/** Every server action in the build, as its manifest lists them. */
+export function serverActions(): ServerAction[] {
   const manifest = JSON.parse(
     fs.readFileSync(`${process.env.NEXT_DIST_DIR || '.next-e2e'}/server/server-reference-manifest.json`, 'utf8'),
   ) as Manifest;
-  const found = Object.entries(manifest.node).find(([, ref]) => ref.filename === file && ref.exportedName === name);
+  return Object.entries(manifest.node).map(([id, ref]) => ({
+    id,
+    file: ref.filename,
+    name: ref.exportedName,
+    pages: Object.keys(ref.workers),
+  }));
+}
+
+export function actionId(file: string, name: string): string {
+  const found = serverActions().find((action) => action.file === file && action.name === name);
   if (!found) throw new Error(`No server action ${name} in ${file}`);
-  return found[0];
+  return found.id;
 }
 
 /** A session cookie for a demo account, through Auth.js's own credentials endpoint. */

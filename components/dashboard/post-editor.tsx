@@ -49,12 +49,18 @@ export function PostEditor({ post, canPublish, canCreateLabels, initialMessage }
     clearTimeout(autosaveTimer.current);
     autosaveTimer.current = setTimeout(async () => {
       if (!formRef.current) return;
-      const result = await autosaveAction(new FormData(formRef.current));
-      if (!result.ok) return setAutosave(`Not autosaved: ${result.message}`);
+      const form = new FormData(formRef.current);
+      form.set('intent', 'save');
+      const result = await autosaveAction(idle, form);
+      if (result.status !== 'ok') {
+        // The first thing wrong, as the form would mark it.
+        const [firstError] = Object.values(result.fieldErrors ?? {});
+        return setAutosave(`Not autosaved: ${firstError ?? result.message ?? postMessages.notSaved()}`);
+      }
       // The page stays as it is (no navigation, so nothing typed meanwhile is lost); later saves use this id.
-      setId(result.id);
+      setId(Number(result.values?.id));
       setDirty(false);
-      setAutosave(`Draft autosaved at ${new Date(result.savedAt).toLocaleTimeString()}`);
+      setAutosave(`Draft autosaved at ${new Date().toLocaleTimeString()}`);
     }, AUTOSAVE_IDLE_MS);
   }
 

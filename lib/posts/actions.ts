@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { authorizedAction, authorizedButtonAction } from '@/lib/actions';
 import { revalidatePost } from '@/lib/cache/revalidate';
-import { formValues, idle } from '@/lib/form-state';
+import { formValues } from '@/lib/form-state';
 import { queuePublication } from '@/lib/scheduler/jobs';
 import { saveImage } from '@/lib/uploads/images';
 import { previewPathOf } from './dashboard-queries';
@@ -56,30 +56,18 @@ export const savePostAction = authorizedAction(
   { invalidMessage: postMessages.invalid },
 );
 
-type AutosaveResult = { ok: true; id: number; savedAt: string } | { ok: false; message: string };
-
-const autosave = authorizedAction('posts:write', postFormSchema, async (form, user) => {
+/**
+ * Saves a draft in the background while the author types: the editor's script calls it with the form as "Save
+ * draft" would send it, and gets back the post's id for the saves that follow. Only drafts and posts in review: a
+ * live post changes only when someone presses Update.
+ */
+export const autosaveAction = authorizedAction('posts:write', postFormSchema, async (form, user) => {
   const result = await autosavePost(await getDb(), user, form);
   if (!result.ok) return { status: 'error', message: result.message };
   // Nothing public changed (drafts are never shown), so nothing is revalidated: the editor is not re-rendered
-  // under the author's hands. The form takes the post's id, for the saves that follow.
+  // under the author's hands.
   return { status: 'ok', values: { id: String(result.id) } };
 });
-
-/**
- * Saves a draft in the background while the author types: the editor's script calls it with the form as "Save
- * draft" would send it. Only drafts and posts in review: a live post changes only when someone presses Update.
- */
-export async function autosaveAction(formData: FormData): Promise<AutosaveResult> {
-  formData.set('intent', 'save');
-  const state = await autosave(idle, formData);
-  if (state.status !== 'ok') {
-    // The first thing wrong, as the form would mark it.
-    const [firstError] = Object.values(state.fieldErrors ?? {});
-    return { ok: false, message: firstError ?? state.message ?? postMessages.notSaved() };
-  }
-  return { ok: true, id: Number(state.values?.id), savedAt: new Date().toISOString() };
-}
 
 const postIdSchema = z.object({ id: z.coerce.number().int().positive() });
 

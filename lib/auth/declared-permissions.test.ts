@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { declaredPermissionsIn, serverActionFiles } from './declared-permissions';
+import { actions } from './permissions';
+
+// Every server action must say what it needs: the e2e role matrix tries each one as every role against that.
+describe('every server action declares its permission', () => {
+  const files = serverActionFiles(['app', 'components', 'lib']);
+
+  it('finds the server-action modules', () => expect(files).toContain('lib/posts/actions.ts'));
+
+  for (const file of files) {
+    it(file, () => {
+      const declared = declaredPermissionsIn(file, fs.readFileSync(file, 'utf8'));
+      expect(declared.size).toBeGreaterThan(0);
+      for (const { permission } of declared.values()) expect(['public', ...actions]).toContain(permission);
+    });
+  }
+});
+
+describe('reading a declaration', () => {
+  const source = (body: string) =>
+    `'use server';\nimport { z } from 'zod';\nexport type State = { ok: boolean };\n${body}`;
+
+  it('reads the permission or public', () => {
+    const declared = declaredPermissionsIn(
+      'x.ts',
+      source(
+        "export const a = authorizedAction('ads:manage', schema, handler);\n" +
+          'export const b = publicButtonAction(schema, handler);',
+      ),
+    );
+    expect(Object.fromEntries(declared)).toEqual({
+      a: { permission: 'ads:manage', button: false },
+      b: { permission: 'public', button: true },
+    });
+  });
+
+  it.each([
+    ['a plain function', 'export async function sneaky(formData: FormData) {}', /sneaky in x.ts is exported without/],
+    ['an unknown wrapper', 'export const sneaky = myAction(schema, handler);', /sneaky in x.ts is not built with/],
+    ['an unknown permission', "export const sneaky = authorizedAction('ads:sell', s, h);", /sneaky in x.ts does not/],
+    ['a computed permission', 'export const sneaky = authorizedAction(perm, s, h);', /sneaky in x.ts does not/],
+    ['a re-export', "export { sneaky } from './y';", /sneaky.*in x.ts is exported without/],
+  ])('refuses %s', (_, body, error) => {
+    expect(() => declaredPermissionsIn('x.ts', source(body))).toThrow(error);
+  });
+});
