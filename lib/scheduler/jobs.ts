@@ -3,6 +3,7 @@ import { pruneViews } from '@/db/queries/ad-stats';
 import { pruneDrafts } from '@/lib/comments/drafts';
 import { notifyModerators } from '@/lib/comments/moderation';
 import { getDb } from '@/lib/db';
+import { env } from '@/lib/env';
 import type { JobData, JobInput } from '@/lib/jobs/jobs';
 import { enqueue, pruneProgress, startQueue, type Queue } from '@/lib/jobs/queue';
 import { pruneEvents } from '@/lib/rate-limit';
@@ -98,7 +99,9 @@ async function sendOrLog<N extends 'publish-post' | 'ad-window'>(
 
 /** Cache revalidation needs a request to run in (Next 16), so the job asks the server's own route to do it. */
 async function revalidateThroughServer(change: JobData<'revalidate'>): Promise<void> {
-  const base = process.env.SCHEDULER_URL ?? `http://127.0.0.1:${process.env.PORT}`;
+  // Read at each call: Next sets PORT as it starts listening.
+  const { SCHEDULER_URL, PORT } = env();
+  const base = SCHEDULER_URL ?? `http://127.0.0.1:${PORT}`;
   const response = await fetch(`${base}/api/scheduler`, {
     method: 'POST',
     headers: { authorization: `Bearer ${schedulerKey()}`, 'content-type': 'application/json' },
