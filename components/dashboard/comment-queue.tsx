@@ -203,30 +203,20 @@ export function CommentQueue({ filter, counts, comments, commentedPosts, hasMore
                           {label}
                         </Button>
                       ))}
-                      {comment.authorEmail && (
+                      {blockable(comment).map(([kind, label]) => (
                         <Button
+                          key={kind}
                           type="submit"
                           formAction={blockCommenterAction}
                           name="block"
-                          value={`email:${comment.id}`}
+                          value={`${kind}:${comment.id}`}
                           variant="secondary"
                           className="px-2 py-1"
                         >
-                          Block email<span className="sr-only"> of {comment.authorName}</span>
+                          {label}
+                          <span className="sr-only"> of {comment.authorName}</span>
                         </Button>
-                      )}
-                      {comment.ipHash && (
-                        <Button
-                          type="submit"
-                          formAction={blockCommenterAction}
-                          name="block"
-                          value={`ip:${comment.id}`}
-                          variant="secondary"
-                          className="px-2 py-1"
-                        >
-                          Block network<span className="sr-only"> of {comment.authorName}</span>
-                        </Button>
-                      )}
+                      ))}
                     </form>
                   </div>
                 </div>
@@ -241,4 +231,12 @@ export function CommentQueue({ filter, counts, comments, commentedPosts, hasMore
       </nav>
     </>
   );
+}
+
+/** What a moderator can block of a comment's author: the email when one was given, the network when it is known. */
+function blockable(comment: { authorEmail: string | null; ipHash: string | null }) {
+  const kinds: ['email' | 'ip', string][] = [];
+  if (comment.authorEmail) kinds.push(['email', 'Block email']);
+  if (comment.ipHash) kinds.push(['ip', 'Block network']);
+  return kinds;
 }
