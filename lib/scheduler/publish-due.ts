@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNull, lt, lte } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { posts } from '@/db/schema';
+import { writePost } from '@/lib/posts/write';
 
 export type Published = { id: number; slug: string };
 const TRASH_DAYS = 30;
@@ -47,10 +48,14 @@ export async function publishPost(db: Database, id: number, now = new Date()): P
         )
         .for('update', { skipLocked: true });
       if (!post) return null;
-      await tx
-        .update(posts)
-        .set({ status: 'published', publishError: null, previewSecret: crypto.randomUUID(), updatedAt: now })
-        .where(eq(posts.id, id));
+      await writePost(tx, {
+        id,
+        savedBy: null,
+        status: 'published',
+        publishError: null,
+        previewSecret: crypto.randomUUID(),
+        updatedAt: now,
+      });
       return post;
     });
   } catch (error) {
