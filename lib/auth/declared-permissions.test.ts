@@ -23,6 +23,7 @@ const expected: Record<string, Record<string, string>> = {
     postCommentAction: 'public',
     reportCommentAction: 'public',
     moderateCommentsAction: 'comments:moderate',
+    undoDecisionAction: 'comments:moderate',
     blockCommenterAction: 'comments:moderate',
   },
   'lib/people/actions.ts': {
