@@ -7,7 +7,7 @@ import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createAccount } from '@/lib/people/accounts';
 import { postFormSchema } from './editing';
-import { savePost } from './save';
+import { savePost, trashPost } from './save';
 
 const db = useFreshDatabase('save_post');
 const people: Record<string, CurrentUser> = {};
@@ -156,5 +156,19 @@ describe('savePost', () => {
       now,
     );
     expect(future).toMatchObject({ ok: true, status: 'scheduled' });
+  });
+});
+
+describe('trashPost', () => {
+  it("refuses someone else's post and a missing one, and trashes and restores one's own", async () => {
+    const saved = await savePost(db(), people.author, form({ title: 'Ferry times', body: '<p>x</p>' }), undefined);
+    if (!saved.ok) throw new Error(saved.message);
+    expect(await trashPost(db(), people.contributor, saved.id, false)).toMatchObject({ ok: false, forbidden: true });
+    expect(await trashPost(db(), people.author, 999_999, false)).toMatchObject({ ok: false, notFound: true });
+
+    expect(await trashPost(db(), people.author, saved.id, false)).toMatchObject({ ok: true, slugs: ['ferry-times'] });
+    expect((await getPostForEditing(db(), saved.id))?.deletedAt).toBeInstanceOf(Date);
+    await trashPost(db(), people.author, saved.id, true);
+    expect((await getPostForEditing(db(), saved.id))?.deletedAt).toBeNull();
   });
 });

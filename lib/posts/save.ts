@@ -96,6 +96,21 @@ export async function autosavePost(db: Database, user: CurrentUser, form: PostFo
   return savePost(db, user, { ...form, intent: 'save' }, undefined);
 }
 
+type StoredPost = NonNullable<Awaited<ReturnType<typeof getPostForEditing>>>;
+
+/** The post, when it exists and `may` lets this person change it; else the refusal to answer with. */
+async function postToChange(
+  db: Database,
+  user: CurrentUser,
+  id: number,
+  may: (actor: CurrentUser, post: StoredPost) => boolean,
+): Promise<{ post: StoredPost; refused?: never } | { post?: never; refused: Refused }> {
+  const post = await getPostForEditing(db, id);
+  if (!post) return { refused: { ok: false, notFound: true, message: postMessages.gone } };
+  if (!may(user, post)) return { refused: { ok: false, forbidden: true, message: postMessages.notYours } };
+  return { post };
+}
+
 /** Moves a post to the trash (restorable for 30 days), or back out of it. */
 export async function trashPost(
   db: Database,
@@ -104,9 +119,8 @@ export async function trashPost(
   restore: boolean,
   now = new Date(),
 ): Promise<Changed | Refused> {
-  const post = await getPostForEditing(db, id);
-  if (!post) return { ok: false, notFound: true, message: postMessages.gone };
-  if (!canDeletePost(user, post)) return { ok: false, forbidden: true, message: postMessages.notYours };
+  const { post, refused } = await postToChange(db, user, id, canDeletePost);
+  if (refused) return refused;
   await db
     .update(posts)
     .set({ deletedAt: restore ? null : now, updatedAt: now })
@@ -122,9 +136,8 @@ export async function restoreRevision(
   revisionId: number,
   now = new Date(),
 ): Promise<Changed | Refused> {
-  const post = await getPostForEditing(db, id);
-  if (!post) return { ok: false, notFound: true, message: postMessages.gone };
-  if (!canEditPost(user, post)) return { ok: false, forbidden: true, message: postMessages.notYours };
+  const { post, refused } = await postToChange(db, user, id, canEditPost);
+  if (refused) return refused;
   const [revision] = await db.select().from(postRevisions).where(eq(postRevisions.id, revisionId));
   if (!revision || revision.postId !== id) return { ok: false, notFound: true, message: postMessages.gone };
   await db.transaction(async (tx) => {
