@@ -121,10 +121,14 @@ describe('password reset', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
-  it('limits links per address, known or not, and per network', async () => {
+  it('limits links per address from one client, per address from anywhere, known or not, and per network', async () => {
     await createAccount(db(), { email: 'fay@example.com', name: 'Fay', role: 'author', password: oldPassword });
     for (const email of ['fay@example.com', 'ghost@example.com']) {
       for (let i = 0; i < 3; i++)
+        expect(await requestPasswordReset(db(), email, '10.6.0.1')).toEqual({ status: 'accepted' });
+      expect(await requestPasswordReset(db(), email, '10.6.0.1')).toEqual({ status: 'limited', retryAfterMinutes: 60 });
+      // Asking from elsewhere still works, up to 10 links an hour for one address.
+      for (let i = 1; i <= 7; i++)
         expect(await requestPasswordReset(db(), email, `10.6.${i}.1`)).toEqual({ status: 'accepted' });
       expect(await requestPasswordReset(db(), email, '10.6.9.1')).toEqual({ status: 'limited', retryAfterMinutes: 60 });
     }
@@ -132,9 +136,16 @@ describe('password reset', () => {
     expect(await requestPasswordReset(db(), 'fay-again@example.com', '10.7.0.1')).toMatchObject({ status: 'limited' });
   });
 
+  it('accepts at most 3 of 10 requests sent at once from one client', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => requestPasswordReset(db(), 'nobody-else@example.com', '10.9.0.1')),
+    );
+    expect(results.filter((r) => r.status === 'accepted')).toHaveLength(3);
+  });
+
   it('lets a person locked out by failed sign-ins back in', async () => {
     await createAccount(db(), { email: 'gus@example.com', name: 'Gus', role: 'author', password: oldPassword });
-    for (let i = 0; i < 10; i++) await authenticate(db(), 'gus@example.com', `guess ${i}`, `10.8.0.${i}`);
+    for (let i = 0; i < 10; i++) await authenticate(db(), 'gus@example.com', `guess ${i}`, '10.8.1.1');
     expect(await authenticate(db(), 'gus@example.com', oldPassword, '10.8.1.1')).toMatchObject({ reason: 'locked' });
     await resetPassword(db(), (await askForLink('gus@example.com', '10.8.2.1'))!, newPassword);
     expect(await authenticate(db(), 'gus@example.com', newPassword, '10.8.1.1')).toMatchObject({ ok: true });

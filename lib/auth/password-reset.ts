@@ -5,7 +5,14 @@ import { getDb, type Database } from '@/lib/db';
 import { passwordResets, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
-import { checkLimits, clearEvents, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
+import {
+  clearEvents,
+  clearEventsFromAllClients,
+  keyPerClient,
+  takeSlots,
+  type Limit,
+  type LimitedKey,
+} from '@/lib/rate-limit';
 import { hashPassword } from './password';
 import { hashIp } from '@/lib/request/client-address';
 import { signInLimits } from './sign-in';
@@ -14,7 +21,9 @@ export const RESET_LINK_HOURS = 1;
 const HOUR = 60 * 60 * 1000;
 
 export const resetLimits = {
-  email: { bucket: 'password-reset:email', max: 3, windowMs: HOUR },
+  emailFromIp: { bucket: 'password-reset:email+ip', max: 3, windowMs: HOUR },
+  // A ceiling for one mailbox from many addresses, so nobody elsewhere can use up the owner's links.
+  email: { bucket: 'password-reset:email', max: 10, windowMs: HOUR },
   ip: { bucket: 'password-reset:ip', max: 10, windowMs: HOUR },
 } satisfies Record<string, Limit>;
 
@@ -44,13 +53,15 @@ export async function requestPasswordReset(
   ip: string,
   now = new Date(),
 ): Promise<ResetRequest> {
+  const ipHash = hashIp(ip);
   const keys: LimitedKey[] = [
+    [resetLimits.emailFromIp, keyPerClient(email, ipHash)],
     [resetLimits.email, email],
-    [resetLimits.ip, hashIp(ip)],
+    [resetLimits.ip, ipHash],
   ];
-  const limited = await checkLimits(db, keys, now);
-  if (limited.limited) return { status: 'limited', retryAfterMinutes: Math.ceil(limited.retryAfterMs / 60_000) };
-  await recordEvents(db, keys, now);
+  // Taken atomically: requests sent together cannot all pass the check before any is counted.
+  const slots = await takeSlots(db, keys, now);
+  if (slots.limited) return { status: 'limited', retryAfterMinutes: Math.ceil(slots.retryAfterMs / 60_000) };
 
   const [user] = await db
     .select({ id: users.id, name: users.name, deactivatedAt: users.deactivatedAt })
@@ -116,5 +127,6 @@ export async function resetPassword(
   if (!spent.some((row) => row.tokenHash === hashToken(token))) return null;
   await db.update(users).set({ passwordHash, sessionsValidFrom: now }).where(eq(users.id, account.id));
   await clearEvents(db, signInLimits.email, account.email);
+  await clearEventsFromAllClients(db, signInLimits.emailFromIp, account.email);
   return { email: account.email };
 }

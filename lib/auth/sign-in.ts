@@ -3,13 +3,16 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/lib/db';
 import { users, type User } from '@/db/schema';
-import { checkLimits, recordEvents, type Limit, type LimitedKey } from '@/lib/rate-limit';
+import { giveBack, keyPerClient, takeSlots, type Limit, type LimitedKey } from '@/lib/rate-limit';
 import { hashIp } from '@/lib/request/client-address';
 import { verifyPassword } from './password';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 export const signInLimits = {
-  email: { bucket: 'sign-in:email', max: 10, windowMs: FIFTEEN_MINUTES },
+  // What locks a guesser out: failures for one account from one address.
+  emailFromIp: { bucket: 'sign-in:email+ip', max: 10, windowMs: FIFTEEN_MINUTES },
+  // A ceiling for guessing one account from many addresses, high enough that one guesser cannot reach it.
+  email: { bucket: 'sign-in:email', max: 100, windowMs: FIFTEEN_MINUTES },
   ip: { bucket: 'sign-in:ip', max: 50, windowMs: FIFTEEN_MINUTES },
 } satisfies Record<string, Limit>;
 
@@ -24,23 +27,25 @@ export type SignInResult =
   | { ok: false; reason: 'locked'; retryAfterMinutes: number };
 
 /**
- * Checks an email and password. After too many failures for one email or one IP, every attempt is refused, even
- * with the right password, until the window passes. Unknown emails cost the same time as wrong passwords.
+ * Checks an email and password. After too many failures for one email from one address, for one email from
+ * anywhere (a much higher ceiling) or from one address, attempts are refused, even with the right password, until
+ * the window passes; a guesser elsewhere does not lock the owner out. Each attempt takes its slots before the
+ * password is checked, so a burst cannot get more guesses than the limit, and gives them back when it signs in.
+ * Unknown emails cost the same time as wrong passwords.
  */
 export async function authenticate(db: Database, email: string, password: string, ip: string): Promise<SignInResult> {
+  const ipHash = hashIp(ip);
   const keys: LimitedKey[] = [
+    [signInLimits.emailFromIp, keyPerClient(email, ipHash)],
     [signInLimits.email, email],
-    [signInLimits.ip, hashIp(ip)],
+    [signInLimits.ip, ipHash],
   ];
-  const locked = await checkLimits(db, keys);
-  if (locked.limited)
-    return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil(locked.retryAfterMs / 60_000) };
+  const slots = await takeSlots(db, keys);
+  if (slots.limited) return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil(slots.retryAfterMs / 60_000) };
 
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const valid = await verifyPassword(user?.passwordHash, password);
-  if (!user || !valid || user.deactivatedAt) {
-    await recordEvents(db, keys);
-    return { ok: false, reason: 'invalid' };
-  }
+  if (!user || !valid || user.deactivatedAt) return { ok: false, reason: 'invalid' };
+  await giveBack(db, slots.taken);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -84,3 +84,13 @@ export async function pruneEvents(db: Database, olderThanMs: number, now = new D
 export async function clearEvents(db: Database, limit: Limit, key: string): Promise<void> {
   await db.delete(rateLimitEvents).where(and(eq(rateLimitEvents.bucket, limit.bucket), eq(rateLimitEvents.key, key)));
 }
+
+/** A key counting one thing from one client, e.g. an email's failures from one address. */
+export const keyPerClient = (key: string, ipHash: string) => `${key} ${ipHash}`;
+
+/** Forgets a key's events from every client (the keys `keyPerClient` made from it). */
+export async function clearEventsFromAllClients(db: Database, limit: Limit, key: string): Promise<void> {
+  await db
+    .delete(rateLimitEvents)
+    .where(and(eq(rateLimitEvents.bucket, limit.bucket), sql`starts_with(${rateLimitEvents.key}, ${`${key} `})`));
+}
