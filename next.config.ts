@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next';
+import { siteUrl } from './lib/env';
+import { securityHeaders } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time; pg-boss (the job queue) is a Node
@@ -14,6 +16,12 @@ const nextConfig: NextConfig = {
   images: {
     // Covers come from our own uploads route (and the demo's illustrations); nothing from elsewhere is optimized.
     localPatterns: [{ pathname: '/uploads/**' }, { pathname: '/demo/**' }],
+    // Only the widths our covers ask for (components/site/cover-image.tsx: the 780px column, or the whole width
+    // below 1024px): each width is another resize and another cached copy, so anyone could otherwise make the
+    // optimizer work through a dozen per image. 640: small screens; 828: the column, and 414px phones at 2x; 1080
+    // and 1200: phones at 3x; 1600: the column at 2x; 1920: tablets at 2x. No small sizes: nothing is a thumbnail.
+    deviceSizes: [640, 828, 1080, 1200, 1600, 1920],
+    imageSizes: [],
   },
   experimental: {
     // forbidden() and unauthorized() answer 403 and 401 from pages, server actions and route handlers.
@@ -24,6 +32,10 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: '8mb' },
     // Static pages render in this many worker processes during `next build` (default: cores - 1).
     ...(process.env.BUILD_WORKERS ? { cpus: Number(process.env.BUILD_WORKERS) } : {}),
+  },
+  // Baked into the build, as SITE_URL already is (scripts/build-fingerprint.ts): HSTS follows its scheme.
+  async headers() {
+    return securityHeaders(siteUrl());
   },
   async redirects() {
     return [

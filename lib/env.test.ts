@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { env, exitUnlessConfigured, MISSING_AUTH_SECRET } from './env';
+import { env, exitUnlessConfigured, MISSING_AUTH_SECRET, siteUrl } from './env';
 
 const original = process.env.SITE_URL;
 afterEach(() => {
@@ -20,6 +20,14 @@ describe('SITE_URL', () => {
     expect(env().SITE_URL).toBe('http://localhost:3000');
     process.env.SITE_URL = 'news.example';
     expect(() => env()).toThrow(/SITE_URL/);
+  });
+
+  it('is read alone for the build (next.config.ts), another setting being invalid', () => {
+    process.env.SITE_URL = 'https://news.example/';
+    vi.stubEnv('TRUST_PROXY', 'nginx');
+    expect(() => env()).toThrow(/TRUST_PROXY/);
+    expect(siteUrl()).toBe('https://news.example');
+    vi.unstubAllEnvs();
   });
 });
 

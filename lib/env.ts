@@ -99,6 +99,14 @@ export function env(): Env {
   return parse(envSchema);
 }
 
+/**
+ * The site's address alone, for next.config.ts: the build reads it (and bakes it into the security headers) without
+ * requiring every other setting to be valid there.
+ */
+export function siteUrl(): string {
+  return parse(envSchema.pick({ SITE_URL: true })).SITE_URL;
+}
+
 export function scriptEnv(): z.infer<typeof scriptEnvSchema> {
   return parse(scriptEnvSchema);
 }

@@ -34,4 +34,26 @@ describe('image uploads', () => {
     expect(huge).toEqual({ ok: false, message: 'The image is 6.0 MB; the limit is 5 MB.' });
     expect(stored()).toBe(before);
   });
+
+  it('refuses a small file that claims a huge canvas, from its header alone, and stores nothing', async () => {
+    const stored = () => fs.readdirSync(dir, { recursive: true }).length;
+    const before = stored();
+    // A PNG's signature and IHDR chunk, no pixel data: nothing could decode it, so only the header was read.
+    const pngHeader = (width: number, height: number) => {
+      const bytes = new Uint8Array(33);
+      bytes.set(png.subarray(0, 8));
+      const view = new DataView(bytes.buffer);
+      view.setUint32(8, 13);
+      bytes.set(new TextEncoder().encode('IHDR'), 12);
+      view.setUint32(16, width);
+      view.setUint32(20, height);
+      bytes.set([8, 6, 0, 0, 0], 24);
+      return bytes;
+    };
+    const bomb = await saveImage(new File([pngHeader(16_000, 16_000)], 'cover.png'), 'covers');
+    expect(bomb).toEqual({ ok: false, message: 'This image is 16000×16000 pixels; the limit is 40 megapixels.' });
+    expect(stored()).toBe(before);
+    // 40 megapixels exactly is allowed (an 8000×5000 photo).
+    expect((await saveImage(new File([pngHeader(8000, 5000)], 'photo.png'), 'covers')).ok).toBe(true);
+  });
 });

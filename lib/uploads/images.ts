@@ -3,6 +3,11 @@ import { fileExtensions, storage, type StoredType } from '@/lib/storage';
 import { imageDimensions } from './dimensions';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/**
+ * A small file can claim a huge canvas (a 31 KB PNG of 16,000×16,000): the image optimizer would spend seconds on
+ * every width it is asked for. Checked from the header, before anything decodes the image.
+ */
+export const MAX_IMAGE_MEGAPIXELS = 40;
 
 /** Checks a file's real type from its first bytes, not from the name or the browser's claim. */
 export function sniffImageType(bytes: Uint8Array): StoredType | null {
@@ -17,8 +22,8 @@ export function sniffImageType(bytes: Uint8Array): StoredType | null {
 export type CheckedImage = { ok: true; bytes: Uint8Array; type: StoredType } | { ok: false; message: string };
 
 /**
- * Whether an upload may be kept: at most 5 MB, an image by its bytes, and with `exactSize` exactly that size (ad
- * creatives must fill their slot). Nothing is written.
+ * Whether an upload may be kept: at most 5 MB, an image by its bytes, at most 40 megapixels by its header, and with
+ * `exactSize` exactly that size (ad creatives must fill their slot). Nothing is written.
  */
 export async function checkImage(file: File, exactSize?: { width: number; height: number }): Promise<CheckedImage> {
   if (file.size > MAX_IMAGE_BYTES) {
@@ -27,8 +32,14 @@ export async function checkImage(file: File, exactSize?: { width: number; height
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffImageType(bytes);
   if (!type) return { ok: false, message: 'Upload a JPEG, PNG, WebP or GIF image.' };
+  const size = imageDimensions(bytes);
+  if (size && size.width * size.height > MAX_IMAGE_MEGAPIXELS * 1_000_000) {
+    return {
+      ok: false,
+      message: `This image is ${size.width}×${size.height} pixels; the limit is ${MAX_IMAGE_MEGAPIXELS} megapixels.`,
+    };
+  }
   if (exactSize) {
-    const size = imageDimensions(bytes);
     if (!size || size.width !== exactSize.width || size.height !== exactSize.height) {
       const found = size ? `${size.width}×${size.height}` : 'of unknown size';
       return {
