@@ -55,16 +55,17 @@ test('with JavaScript: one click approves, Undo puts it back, and "s" on the foc
     await page.goto(queue);
   }
 
-  await page.getByRole('button', { name: `Approve comment by ${approved.name}` }).click();
+  // The row leaves at once; the decision is the server's answer to the click, awaited before looking elsewhere.
+  await answered(page, () => page.getByRole('button', { name: `Approve comment by ${approved.name}` }).click());
   await expect(row(page, approved.body)).toBeHidden();
   await expect(page.getByRole('status')).toContainText(`The comment by ${approved.name} was approved.`);
   await page.goto(articlePath);
   await expect(page.locator('#comments')).toContainText(approved.body);
 
   await page.goto(queue);
-  await page.getByRole('button', { name: `Reject comment by ${undone.name}` }).click();
+  await answered(page, () => page.getByRole('button', { name: `Reject comment by ${undone.name}` }).click());
   await expect(row(page, undone.body)).toBeHidden();
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await answered(page, () => page.getByRole('button', { name: 'Undo' }).click());
   await expect(row(page, undone.body)).toBeVisible();
   await expect(page.getByRole('status')).toBeEmpty();
   await page.goto(queue);
@@ -77,7 +78,7 @@ test('with JavaScript: one click approves, Undo puts it back, and "s" on the foc
   await page.getByRole('searchbox', { name: 'Text contains' }).press('s');
   await expect(row(page, spam.body)).toBeVisible();
   await row(page, spam.body).focus();
-  await page.keyboard.press('s');
+  await answered(page, () => page.keyboard.press('s'));
   await expect(row(page, spam.body)).toBeHidden();
   await expect(page.getByRole('status')).toContainText(`The comment by ${spam.name} was marked as spam.`);
   await page.goto(`/dashboard/comments?queue=spam&q=${marker}`);
@@ -106,3 +107,10 @@ test('without JavaScript: a row’s Reject button decides and returns to the sam
   await expect(row(page, comment.body)).toBeVisible();
   await context.close();
 });
+
+/** Does what `act` does and waits for the server's answer to the server action it sends. */
+async function answered(page: Page, act: () => Promise<void>): Promise<void> {
+  const answer = page.waitForResponse((response) => response.request().method() === 'POST');
+  await act();
+  await answer;
+}
