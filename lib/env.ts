@@ -48,6 +48,14 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(0),
+  /**
+   * A Redis shared by every instance (redis://host:6379): the page cache and the ad counters' repeat filter live
+   * there when it is set. Unset, each process keeps its own (Next's file cache, memory).
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
+    .optional()
+    .or(unset),
   /** Where uploads are kept (lib/storage): the disk, under UPLOADS_DIR. */
   STORAGE: z.enum(['disk']).default('disk'),
   UPLOADS_DIR: z.string().min(1).default('.data/uploads'),
