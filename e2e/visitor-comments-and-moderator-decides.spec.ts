@@ -40,7 +40,8 @@ test.describe('with JavaScript', () => {
     const body = `The new timetable suits early shifts ${unique()}`;
     await page.goto(article);
     await expect(page.locator('#comments-heading')).toContainText('No comments');
-    const form = await writeComment(page, { name: 'Rowan Reader', email: `rowan-${unique()}@example.com`, body });
+    const email = `rowan-${unique()}@example.com`;
+    const form = await writeComment(page, { name: 'Rowan Reader', email, body });
     await form.getByRole('button', { name: 'Post comment' }).click();
     await expect(form.getByRole('status')).toHaveText('Your comment is awaiting moderation.');
     await page.reload();
@@ -84,6 +85,19 @@ test.describe('with JavaScript', () => {
     const parent = page.locator('#comments > ol > li').filter({ hasText: body });
     await expect(parent.locator('ol article')).toContainText(reply);
     await expect(page.locator('#comments-heading')).toContainText('2 comments');
+
+    // Rowan's browser proves her approved comment: her next one is published at once. Someone typing her address
+    // in another browser is still a first-timer.
+    const again = await writeComment(page, { name: 'Rowan Reader', email, body: `And the bus too ${unique()}` });
+    await again.getByRole('button', { name: 'Post comment' }).click();
+    await expect(again.getByRole('status')).toHaveText('Your comment is published.');
+    const impostorContext = await browser.newContext({ extraHTTPHeaders: network() });
+    const impostor = await impostorContext.newPage();
+    await impostor.goto(article);
+    const claim = await writeComment(impostor, { name: 'Rowan Reader', email, body: `Send gifts here ${unique()}` });
+    await claim.getByRole('button', { name: 'Post comment' }).click();
+    await expect(claim.getByRole('status')).toHaveText('Your comment is awaiting moderation.');
+    await impostorContext.close();
   });
 
   test('three links are held with that reason; a blocked word is refused and the text stays', async ({

@@ -25,11 +25,13 @@ export async function isApprovedCommentOf(db: Database, commentId: number, postI
   return Boolean(row);
 }
 
-export async function hasApprovedComment(db: Database, email: string): Promise<boolean> {
+/** Whether one of `commentIds` (those a commenter's browser proves it wrote) was written with `email` and approved. */
+export async function hasApprovedCommentAmong(db: Database, email: string, commentIds: number[]): Promise<boolean> {
+  if (commentIds.length === 0) return false;
   const [row] = await db
     .select({ id: comments.id })
     .from(comments)
-    .where(and(eq(comments.authorEmail, email), eq(comments.status, 'approved')))
+    .where(and(inArray(comments.id, commentIds), eq(comments.authorEmail, email), eq(comments.status, 'approved')))
     .limit(1);
   return Boolean(row);
 }

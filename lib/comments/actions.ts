@@ -14,6 +14,13 @@ import type { FormState } from '@/lib/form-state';
 import { postPath } from '@/lib/posts/permalink';
 import { getSettings } from '@/lib/settings/queries';
 import { clientIp, hashIp } from '@/lib/request/client-address';
+import { siteUrl } from '@/lib/env';
+import {
+  COMMENTER_PROOF_COOKIE,
+  COMMENTER_PROOF_MAX_AGE_SECONDS,
+  proofWith,
+  provenCommentIds,
+} from './commenter-proof';
 import { issueFormToken } from './form-token';
 import { commentablePostPath } from './comment-page';
 import { discardDraft, draftValues, saveDraft } from './drafts';
@@ -58,14 +65,26 @@ export const postCommentAction = publicAction(
   commentFormSchema,
   async (form, formData): Promise<CommentFormState> => {
     const requestHeaders = await headers();
+    const cookieJar = await cookies();
     const db = await getDb();
+    const proven = provenCommentIds(cookieJar.get(COMMENTER_PROOF_COOKIE)?.value);
     const result = await submitComment(db, form, {
       ipHash: hashIp(clientIp(requestHeaders)),
       staff: await getCurrentUser(),
       now: new Date(),
-      seenStamp: (await cookies()).get('comment_seen')?.value,
+      seenStamp: cookieJar.get('comment_seen')?.value,
+      provenCommentIds: proven,
     });
     if (!result.ok) return refuse(formData, result.message, result.field ? { [result.field]: result.message } : {});
+    if (result.commentId) {
+      cookieJar.set(COMMENTER_PROOF_COOKIE, proofWith(proven, result.commentId), {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: siteUrl().startsWith('https:'),
+        path: '/',
+        maxAge: COMMENTER_PROOF_MAX_AGE_SECONDS,
+      });
+    }
     const draftId = formData.get('draftId');
     if (typeof draftId === 'string' && draftId) await discardDraft(db, draftId);
 

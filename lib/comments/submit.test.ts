@@ -15,8 +15,12 @@ let ipCounter = 0;
 const ip = () => `ip-${++ipCounter}`;
 const form = (fields: Record<string, string>) =>
   commentFormSchema.parse({ postId: String(postId), token: issueFormToken(now.getTime() - 10_000), ...fields });
-const submit = (fields: Record<string, string>, ipHash = ip(), staff: CurrentUser | null = null) =>
-  submitComment(db(), form(fields), { ipHash, staff, now });
+const submit = (
+  fields: Record<string, string>,
+  ipHash = ip(),
+  staff: CurrentUser | null = null,
+  provenCommentIds: number[] = [],
+) => submitComment(db(), form(fields), { ipHash, staff, now, provenCommentIds });
 
 beforeAll(async () => {
   await seedDemoContent(db(), new Date('2026-05-31T00:00:00Z'));
@@ -30,19 +34,29 @@ afterEach(() => {
 });
 
 describe('submitComment', () => {
-  it('holds a first-time commenter with the reason, then approves them once known', async () => {
-    const first = await submit({ name: 'Nia', email: 'nia@example.com', body: 'Good to see the wall repaired.' });
+  it('holds a first-time commenter with the reason, then approves her once their browser proves an approved comment', async () => {
+    const first = await submit({ name: 'Ona', email: 'ona@example.com', body: 'Good to see the wall repaired.' });
     expect(first).toMatchObject({ ok: true, status: 'pending' });
-    const [row] = await db()
-      .select()
-      .from(comments)
-      .where(eq(comments.id, (first as { commentId: number }).commentId));
+    const firstId = (first as { commentId: number }).commentId;
+    const [row] = await db().select().from(comments).where(eq(comments.id, firstId));
     expect(row.reason).toBe('first comment from this email');
     expect(row.ipHash).toMatch(/^ip-/);
     await db().update(comments).set({ status: 'approved' }).where(eq(comments.id, row.id));
-    expect(await submit({ name: 'Nia', email: 'nia@example.com', body: 'And the steps too.' })).toMatchObject({
-      status: 'approved',
-    });
+
+    // Anyone can type Ona's address: without her browser's proof the comment is held as a first one.
+    const impostor = await submit({ name: 'Ona', email: 'ona@example.com', body: 'Send money to this account.' });
+    expect(impostor).toMatchObject({ ok: true, status: 'pending' });
+    // Proof of someone else's comment, or of Ona's comment under another address, proves nothing either.
+    expect(
+      await submit({ name: 'Ona', email: 'ona@example.com', body: 'Another try.' }, ip(), null, [firstId + 1000]),
+    ).toMatchObject({ status: 'pending' });
+    expect(
+      await submit({ name: 'Ona', email: 'other@example.com', body: 'A third try.' }, ip(), null, [firstId]),
+    ).toMatchObject({ status: 'pending' });
+
+    expect(
+      await submit({ name: 'Ona', email: 'ona@example.com', body: 'And the steps too.' }, ip(), null, [firstId]),
+    ).toMatchObject({ status: 'approved' });
   });
 
   it('holds three links, rejects a blocked word but keeps a record for moderators', async () => {

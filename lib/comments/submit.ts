@@ -5,7 +5,7 @@ import {
   blockedKinds,
   commentChain,
   getCommentablePost,
-  hasApprovedComment,
+  hasApprovedCommentAmong,
   isApprovedCommentOf,
   isDuplicate,
 } from '@/db/queries/comment-checks';
@@ -67,8 +67,17 @@ export type SubmitResult =
     }
   | { ok: false; message: string; field?: string; freshToken?: true };
 
-/** `seenStamp`: the signed time the comment section was shown (a cookie set by /api/comments/seen). */
-type Context = { ipHash: string; staff: CurrentUser | null; now: Date; seenStamp?: string };
+/**
+ * `seenStamp`: the signed time the comment section was shown (a cookie set by /api/comments/seen);
+ * `provenCommentIds`: the comments this browser proves it wrote (lib/comments/commenter-proof.ts).
+ */
+type Context = {
+  ipHash: string;
+  staff: CurrentUser | null;
+  now: Date;
+  seenStamp?: string;
+  provenCommentIds?: number[];
+};
 
 /**
  * Takes a reader's comment through the spam defences and the moderation rules, and stores it (or says why not).
@@ -77,7 +86,7 @@ type Context = { ipHash: string; staff: CurrentUser | null; now: Date; seenStamp
 export async function submitComment(
   db: Database,
   form: CommentForm,
-  { ipHash, staff, now, seenStamp }: Context,
+  { ipHash, staff, now, seenStamp, provenCommentIds = [] }: Context,
 ): Promise<SubmitResult> {
   const post = await getCommentablePost(db, form.postId);
   if (!post) return { ok: false, message: refused.noComments };
@@ -130,7 +139,7 @@ export async function submitComment(
       body: form.body,
       email,
       isStaff,
-      knownCommenter: email ? await hasApprovedComment(db, email) : false,
+      knownCommenter: email ? await hasApprovedCommentAmong(db, email, provenCommentIds) : false,
       blockedEmail: blocked.email,
       blockedIp: blocked.ip,
       post,
