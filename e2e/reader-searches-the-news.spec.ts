@@ -85,6 +85,8 @@ test('search pages are kept out of search engines', async ({ page, request }) =>
 });
 
 test('words that look like markup or script are shown as the reader typed them, and never run', async ({ page }) => {
+  // One search page per payload, each rendered afresh: on a loaded 2-core machine the default 90 s ran out.
+  test.setTimeout(240_000);
   let dialogs = 0;
   page.on('dialog', async (dialog) => {
     dialogs++;

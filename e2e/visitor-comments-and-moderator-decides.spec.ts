@@ -36,6 +36,8 @@ test.describe('with JavaScript', () => {
     page,
     browser,
   }) => {
+    // The longest flow here: two readers, a moderator, three approvals, each page regenerated.
+    test.setTimeout(150_000);
     const article = articleFor(0);
     const body = `The new timetable suits early shifts ${unique()}`;
     await page.goto(article);
