@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
 import { describe, expect, it } from 'vitest';
-import { securityHeaders } from './security-headers';
+import { scriptPolicyForPage, scriptPolicyWithNonce, securityHeaders, sitePolicy } from './security-headers';
 
 /** The headers a path gets, with Next's own route matcher and its rule: a later rule's header replaces an earlier one. */
 function headersFor(path: string, siteUrl = 'http://localhost:3000'): Record<string, string> {
@@ -37,6 +38,13 @@ describe('security headers', () => {
     expect(headersFor('/dashboards')['X-Frame-Options']).toBeUndefined();
   });
 
+  it('gives the proxy the same site policy as next.config for the pages it answers', () => {
+    for (const path of ['/dashboard', '/dashboard/posts/12', '/signin', '/signin/reset/abc', '/setup', '/search']) {
+      expect(sitePolicy(path), path).toBe(headersFor(path)['Content-Security-Policy']);
+    }
+    expect(sitePolicy('/dashboards')).toBe(basePolicy);
+  });
+
   it('keeps a reset link off other sites’ Referer, and other sign-in pages on the site-wide policy', () => {
     expect(headersFor('/signin/reset/abc123')['Referrer-Policy']).toBe('same-origin');
     expect(headersFor('/signin/reset')['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
@@ -48,5 +56,28 @@ describe('security headers', () => {
       'max-age=31536000; includeSubDomains',
     );
     expect(headersFor('/dashboard', 'https://news.example')['Strict-Transport-Security']).toBeDefined();
+  });
+});
+
+describe('script policies', () => {
+  const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+  it("allows a page's own inline scripts by hash, once each, and never its data blocks or external scripts", () => {
+    const html = [
+      '<script src="/_next/static/chunks/a.js" async=""></script>',
+      '<script>self.__next_f.push([0])</script>',
+      '<script id="_R_">(globalThis.T=1)</script>',
+      '<script type="application/ld+json">{"@type":"NewsArticle"}</script>',
+      '<SCRIPT type="module">import("/x.js")</SCRIPT>',
+      '<script>self.__next_f.push([0])</script>',
+      '<script></script>',
+    ].join('');
+    expect(scriptPolicyForPage(html)).toBe(
+      `script-src 'self' ${sha('self.__next_f.push([0])')} ${sha('(globalThis.T=1)')} ${sha('import("/x.js")')}`,
+    );
+  });
+
+  it('names the nonce of a page rendered per request', () => {
+    expect(scriptPolicyWithNonce('abc')).toBe("script-src 'self' 'nonce-abc'");
   });
 });

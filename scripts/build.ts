@@ -6,12 +6,14 @@ import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { buildFingerprint, isBuildCurrent, recordBuild } from './build-fingerprint';
 import { markChunksCalledOnLoad } from './compile-hints';
 import { runNext } from './next';
+import { addScriptPoliciesToPrerenderedPages } from './prerendered-script-policies';
 import { prepareDatabase } from './prepare-db';
 
 /**
  * `next build` with the database as it is now. Next keeps its data cache (our tagged database reads) between
  * builds; a build must not render pages from an earlier build's reads, so that cache is dropped first. Then the
- * scripts reader pages run on load get V8's compile hint (scripts/compile-hints.ts).
+ * scripts reader pages run on load get V8's compile hint (scripts/compile-hints.ts), and the prerendered pages their
+ * script policy (scripts/prerendered-script-policies.ts).
  */
 export async function buildSite(): Promise<void> {
   const distDir = env().NEXT_DIST_DIR;
@@ -20,6 +22,7 @@ export async function buildSite(): Promise<void> {
   fs.rmSync(path.join(distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
   await runNext(['build']);
   console.log(`compile hints: ${markChunksCalledOnLoad(distDir).length} scripts marked as called on load`);
+  console.log(`script policies: ${addScriptPoliciesToPrerenderedPages(distDir)} prerendered pages`);
   recordBuild(distDir, fingerprint);
 }
 

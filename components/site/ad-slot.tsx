@@ -75,6 +75,6 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
  * The rotation (lib/ads/rotation.ts), inline: it runs as the page is parsed, with no bundle and no hydration, and
  * picks each slot's ad again in every reader's browser.
  */
-export function AdRotation() {
-  return <script dangerouslySetInnerHTML={{ __html: rotationScript }} />;
+export function AdRotation({ nonce }: { nonce?: string }) {
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: rotationScript }} />;
 }

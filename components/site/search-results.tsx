@@ -6,10 +6,10 @@ import { SearchForm } from './search-form';
 import { SiteFrame } from './site-frame';
 
 /** The search page: the reader's words back in the box, then what matched, newest first, in pages. */
-export async function SearchResults({ search }: { search: Search }) {
+export async function SearchResults({ search, nonce }: { search: Search; nonce?: string }) {
   const words = search.kind === 'blank' ? '' : search.words;
   return (
-    <SiteFrame>
+    <SiteFrame nonce={nonce}>
       <h1 className="mb-6 font-serif text-3xl font-bold">
         {search.kind === 'results' ? `Search results for “${search.words}”` : 'Search'}
         {search.kind === 'results' && search.page > 1 && `, page ${search.page}`}

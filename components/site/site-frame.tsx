@@ -9,6 +9,8 @@ type Props = {
   children: React.ReactNode;
   /** The labels of the article on this page, for ad slots targeted at a label. */
   labels?: string[];
+  /** A page rendered per request passes its script nonce (lib/request/script-nonce.ts); stored pages need none. */
+  nonce?: string;
 };
 
 /**
@@ -16,7 +18,7 @@ type Props = {
  * slots of the header, sidebar and footer placements. Each page renders it (not a layout) because a slot may be
  * targeted at the labels of the article on the page.
  */
-export async function SiteFrame({ children, labels }: Props) {
+export async function SiteFrame({ children, labels, nonce }: Props) {
   const [settings, slots] = await Promise.all([getSettings(), listAdSlots()]);
   return (
     <>
@@ -36,7 +38,7 @@ export async function SiteFrame({ children, labels }: Props) {
       >
         {children}
       </FrameLayout>
-      <AdRotation />
+      <AdRotation nonce={nonce} />
     </>
   );
 }

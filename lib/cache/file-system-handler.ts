@@ -2,9 +2,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache';
 import { isNotFound } from './keep-only-found';
+import { addScriptPolicy } from './script-policy';
 
 /**
- * Makes `next start` use Next's own file-system cache, less what lib/cache/keep-only-found.ts refuses. Installed
+ * Makes `next start` use Next's own file-system cache, less what lib/cache/keep-only-found.ts refuses, each page
+ * stored with its script policy (lib/cache/script-policy.ts). Installed
  * through the global slot Next reads when it builds a request's cache (`@next/cache-handlers`, FetchCache), not
  * through next.config's `cacheHandler`: that one is imported again on every request, which cost a fifth of a cached
  * page's throughput (bench/FINDINGS.md).
@@ -19,6 +21,7 @@ export function installFileSystemHandler(): void {
   class KeepOnlyFound extends NextFileSystemCache {
     override async set(...args: Parameters<FileSystemCache['set']>): Promise<void> {
       if (isNotFound(args[1])) return;
+      addScriptPolicy(args[1]);
       return super.set(...args);
     }
   }

@@ -6,6 +6,7 @@ import { requestAdSpaceAction } from '@/lib/ads/actions';
 import { adMessages, formatPrice } from '@/lib/ads/messages';
 import { readAvailability } from '@/lib/ads/queries';
 import { alternates } from '@/lib/seo';
+import { scriptNonce } from '@/lib/request/script-nonce';
 
 // Rendered per request: the calendar is live, and a form sent without JavaScript comes back with its message.
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,7 @@ const week = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', 
 export default async function AdvertisePage() {
   const { slots, weeks } = await readAvailability(new Date(), 8);
   return (
-    <SiteFrame>
+    <SiteFrame nonce={await scriptNonce()}>
       <div className="max-w-3xl">
         <h1 className="mb-4 font-serif text-3xl font-bold">Buy AdSpace</h1>
         <p className="font-serif text-lg leading-relaxed">

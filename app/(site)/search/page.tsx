@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SearchResults } from '@/components/site/search-results';
 import { readSearchParams, searchPosts, type SearchParams } from '@/lib/posts/search';
+import { scriptNonce } from '@/lib/request/script-nonce';
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -11,5 +12,5 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  return <SearchResults search={await searchPosts(await searchParams)} />;
+  return <SearchResults search={await searchPosts(await searchParams)} nonce={await scriptNonce()} />;
 }

@@ -4,6 +4,7 @@ import { Article } from '@/components/site/article';
 import { SiteFrame } from '@/components/site/site-frame';
 import { getPreview } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
+import { scriptNonce } from '@/lib/request/script-nonce';
 
 // A draft as it will look, for anyone holding a signed link: rendered per request, never cached or indexed.
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export default async function PreviewPage({ params }: Props) {
   if (!preview) notFound();
   const settings = await getSettings();
   return (
-    <SiteFrame>
+    <SiteFrame nonce={await scriptNonce()}>
       <p role="note" className="mb-6 rounded border-l-4 border-amber-500 bg-amber-50 px-4 py-3 text-sm font-semibold">
         Preview of a {preview.status === 'scheduled' ? 'scheduled post' : 'draft'}: readers cannot see this page.
       </p>

@@ -6,6 +6,7 @@ import { SiteFrame } from '@/components/site/site-frame';
 import { loadCommentPage } from '@/lib/comments/comment-page';
 import { issueFormToken } from '@/lib/comments/form-token';
 import { commentMessages } from '@/lib/comments/messages';
+import { scriptNonce } from '@/lib/request/script-nonce';
 
 // Where "Reply" leads without JavaScript: rendered per request, so the form carries a fresh "shown at" stamp.
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export default async function ReplyPage({ params }: { params: Promise<{ id: stri
   if (!page) notFound();
   const { comment, post, settings, open } = page;
   return (
-    <SiteFrame>
+    <SiteFrame nonce={await scriptNonce()}>
       <h1 className="mb-2 font-serif text-3xl font-bold">Reply to {comment.authorName}</h1>
       <QuotedComment authorName={comment.authorName} body={comment.body} post={post} />
       <div id="write-comment" className="rounded border border-rule bg-white p-4">

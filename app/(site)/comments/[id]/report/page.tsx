@@ -4,6 +4,7 @@ import { QuotedComment } from '@/components/site/quoted-comment';
 import { ReportForm } from '@/components/site/report-form';
 import { SiteFrame } from '@/components/site/site-frame';
 import { loadCommentPage } from '@/lib/comments/comment-page';
+import { scriptNonce } from '@/lib/request/script-nonce';
 
 // Where "Report" leads without JavaScript.
 export const dynamic = 'force-dynamic';
@@ -14,7 +15,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   if (!page) notFound();
   const { comment, post } = page;
   return (
-    <SiteFrame>
+    <SiteFrame nonce={await scriptNonce()}>
       <h1 className="mb-2 font-serif text-3xl font-bold">Report a comment</h1>
       <QuotedComment authorName={comment.authorName} body={comment.body} post={post} />
       <div className="rounded border border-rule bg-white p-4">

@@ -4,6 +4,7 @@ import { CommentForm } from '@/components/site/comment-form';
 import { SiteFrame } from '@/components/site/site-frame';
 import { loadDraftPage } from '@/lib/comments/comment-page';
 import { issueFormToken } from '@/lib/comments/form-token';
+import { scriptNonce } from '@/lib/request/script-nonce';
 
 // Where a comment sent without JavaScript comes back when it could not be taken: the reason, and the text.
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ export default async function CommentDraftPage({ params }: { params: Promise<{ i
   const { draft, post, settings } = page;
   const parentId = Number(draft.values.parentId) || undefined;
   return (
-    <SiteFrame>
+    <SiteFrame nonce={await scriptNonce()}>
       <h1 className="mb-2 font-serif text-3xl font-bold">Your comment</h1>
       <p className="mb-6">
         On{' '}
