@@ -73,6 +73,13 @@ const envSchema = z.object({
   /** The port the server listens on (`next start` sets it from --port). */
   PORT: port.optional(),
   NEXT_PHASE: z.string().optional(),
+  /**
+   * The most the page cache may take on disk, in MB (lib/cache/disk-bound.ts): past it, the pages and reads used
+   * longest ago are removed and render again on their next visit. 1 GB holds every page of a 10,000-post archive
+   * (an article's page takes about 80 KB), so a site of that size never renders a page twice for want of room, and
+   * no address pattern can grow the folder past it.
+   */
+  PAGE_CACHE_MAX_MB: z.coerce.number().int().positive().default(1024),
   NEXT_DIST_DIR: z
     .string()
     .default('.next')
