@@ -17,6 +17,7 @@ import { finishReport, record } from './report';
 import { measureRestart } from './restart';
 import { measureScale } from './scale';
 import { measureBeaconsThroughNginx, measureServing } from './serving';
+import { measureStorms } from './storm';
 
 const database = await freshDatabaseEnv(process.env.BENCH_DB_NAME ?? 'bench', process.env.DATABASE_URL);
 Object.assign(process.env, database, {
@@ -33,8 +34,8 @@ process.env.SITE_URL = base;
 const refreshPort = await freePort();
 process.env.CACHE_REFRESH_URL = `http://127.0.0.1:${refreshPort}`;
 
-// BENCH_PARTS picks what runs: `scale`, `serving`, `restart` or all (the default), e.g. BENCH_PARTS=serving npm run bench.
-const parts = (process.env.BENCH_PARTS ?? 'scale,serving,restart').split(',');
+// BENCH_PARTS picks what runs: `scale`, `serving`, `storm`, `restart` or all (the default), e.g. BENCH_PARTS=serving npm run bench.
+const parts = (process.env.BENCH_PARTS ?? 'scale,serving,storm,restart').split(',');
 
 // Build time, queries and first visits against archives of 1,000 and 10,000 posts (own databases, builds, servers).
 if (parts.includes('scale')) await measureScale();
@@ -65,6 +66,9 @@ try {
       month,
       freePort,
     });
+
+  // Disk growth under anonymous storms, before the comment load below writes to the database.
+  if (parts.includes('storm')) await measureStorms({ base, distDir: process.env.NEXT_DIST_DIR!, articlePath });
 
   // Comment submissions from 50 clients for 10 seconds, each from its own network (the per-IP limit is 5).
   const articleHtml = (await request(article)).body;

@@ -73,6 +73,14 @@ const envSchema = z.object({
   /** The port the server listens on (`next start` sets it from --port). */
   PORT: port.optional(),
   NEXT_PHASE: z.string().optional(),
+  /**
+   * The most the page cache may take on disk, in MB (lib/cache/disk-bound.ts): past it, the pages and reads used
+   * longest ago are removed and render again on their next visit. An article takes about 150 KB there (HTML, RSC
+   * payload and segments, measured on the demo site), so 1 GB keeps some 7,000 pages: every page of a site of a few
+   * thousand posts, and the most read of a larger one, whose cold pages render on demand as they would after a deploy
+   * (30–60 ms). No address pattern can grow the folder past it.
+   */
+  PAGE_CACHE_MAX_MB: z.coerce.number().int().positive().default(1024),
   NEXT_DIST_DIR: z
     .string()
     .default('.next')

@@ -3,23 +3,38 @@ import { labelFeedPath } from '@/lib/feeds/news-feed';
 import { alternates } from '@/lib/seo';
 import { formatMonth, monthRange, yearRange } from '@/lib/dates';
 import { authorPath, labelPath, monthPath, parseYear, parseYearMonth, yearPath } from '@/lib/posts/permalink';
-import { getAuthor, getLabel, listArchiveMonths } from '@/lib/posts/queries';
+import { getAuthor, getLiveLabel, listArchiveMonths } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { MonthLinks } from './archive-widget';
 import { Listing } from './listing';
 import { NotFoundHere } from './site-not-found';
 
 /**
- * The four listings (home, label, author, month), each reachable at its own URL and at `.../page/N`.
- * Both route files of a listing render through the same function here.
+ * The listings (home, label, author, month, year), each reachable at its own URL and at `.../page/N`.
+ * Both route files of a listing render through the same function here. A label, author, month or year with no live
+ * post is not a page (404): a draft's label stays unpublished, and made-up months (/1800/01) leave nothing in the
+ * cache. Each knows its number of posts from a read shared by every address of its kind, so that the pages past
+ * the last are 404s that read nothing of their own.
  */
 
 const pageSuffix = (page: number) => (page > 1 ? `/page/${page}` : '');
 
 export async function HomeListing({ page }: { page: number }) {
   const settings = await getSettings();
-  return <Listing heading={`${settings.title}: latest news`} headingHidden filter={{}} page={page} basePath="" />;
+  const months = await listArchiveMonths(settings.timeZone);
+  return (
+    <Listing
+      heading={`${settings.title}: latest news`}
+      headingHidden
+      filter={{}}
+      total={postsIn(months)}
+      page={page}
+      basePath=""
+    />
+  );
 }
+
+const postsIn = (months: { count: number }[]) => months.reduce((sum, month) => sum + month.count, 0);
 
 export async function homeMetadata(page: number): Promise<Metadata> {
   const settings = await getSettings();
@@ -32,7 +47,7 @@ export async function homeMetadata(page: number): Promise<Metadata> {
 }
 
 export async function LabelListing({ slug, page }: { slug: string; page: number }) {
-  const label = await getLabel(slug);
+  const label = await getLiveLabel(slug);
   if (!label) return <NotFoundHere />;
   return (
     <Listing
@@ -45,6 +60,7 @@ export async function LabelListing({ slug, page }: { slug: string; page: number 
         </p>
       }
       filter={{ labelSlug: slug }}
+      total={label.count}
       page={page}
       basePath={labelPath(slug)}
     />
@@ -52,7 +68,7 @@ export async function LabelListing({ slug, page }: { slug: string; page: number 
 }
 
 export async function labelMetadata(slug: string, page: number): Promise<Metadata> {
-  const label = await getLabel(slug);
+  const label = await getLiveLabel(slug);
   if (!label) return {};
   const url = labelPath(slug) + pageSuffix(page);
   return {
@@ -65,12 +81,13 @@ export async function labelMetadata(slug: string, page: number): Promise<Metadat
 
 export async function AuthorListing({ slug, page }: { slug: string; page: number }) {
   const author = await getAuthor(slug);
-  if (!author) return <NotFoundHere />;
+  if (!author?.livePosts) return <NotFoundHere />;
   return (
     <Listing
       heading={author.name}
       intro={author.bio && <p className="-mt-3 mb-8 text-muted">{author.bio}</p>}
       filter={{ authorSlug: slug }}
+      total={author.livePosts}
       page={page}
       basePath={authorPath(slug)}
     />
@@ -79,7 +96,7 @@ export async function AuthorListing({ slug, page }: { slug: string; page: number
 
 export async function authorMetadata(slug: string, page: number): Promise<Metadata> {
   const author = await getAuthor(slug);
-  if (!author) return {};
+  if (!author?.livePosts) return {};
   const url = authorPath(slug) + pageSuffix(page);
   return {
     title: `${author.name}${page > 1 ? `, page ${page}` : ''}`,
@@ -93,11 +110,15 @@ export async function MonthListing({ year, month, page }: { year: string; month:
   const yearMonth = parseYearMonth(year, month);
   if (!yearMonth) return <NotFoundHere />;
   const settings = await getSettings();
+  const months = await listArchiveMonths(settings.timeZone);
+  const posts = months.find((month) => month.year === yearMonth.year && month.month === yearMonth.month)?.count;
+  if (!posts) return <NotFoundHere />;
   const { from, to } = monthRange(yearMonth, settings.timeZone);
   return (
     <Listing
       heading={`Posts from ${formatMonth(yearMonth)}`}
       filter={{ from, to }}
+      total={posts}
       page={page}
       basePath={monthPath(yearMonth.year, yearMonth.month)}
     />
@@ -120,17 +141,17 @@ export async function YearListing({ year: param, page }: { year: string; page: n
   if (year === null) return <NotFoundHere />;
   const settings = await getSettings();
   const months = (await listArchiveMonths(settings.timeZone)).filter((month) => month.year === year);
+  if (months.length === 0) return <NotFoundHere />;
   return (
     <Listing
       heading={`Posts from ${year}`}
       intro={
-        months.length > 0 && (
-          <nav aria-label={`Months of ${year}`} className="-mt-3 mb-8">
-            <MonthLinks months={months} className="flex flex-wrap gap-x-4 gap-y-1 text-sm" />
-          </nav>
-        )
+        <nav aria-label={`Months of ${year}`} className="-mt-3 mb-8">
+          <MonthLinks months={months} className="flex flex-wrap gap-x-4 gap-y-1 text-sm" />
+        </nav>
       }
       filter={yearRange(year, settings.timeZone)}
+      total={postsIn(months)}
       page={page}
       basePath={yearPath(year)}
     />

@@ -11,15 +11,19 @@ type Props = {
   headingHidden?: boolean;
   intro?: React.ReactNode;
   filter: PostFilter;
+  /** How many live posts the listing holds: its pages run from 1 to the last that has posts. */
+  total: number;
   page: number;
   basePath: string;
 };
 
 /** A paged list of posts: home, label, author and month pages all render through here. */
-export async function Listing({ heading, headingHidden, intro, filter, page, basePath }: Props) {
+export async function Listing({ heading, headingHidden, intro, filter, total, page, basePath }: Props) {
   const settings = await getSettings();
+  // Checked before reading the page, so that /page/999999 stores no empty read of its own. Page 1 always exists:
+  // a new site's front page, before its first post.
+  if (page > Math.max(1, Math.ceil(total / settings.postsPerPage))) return <NotFoundHere />;
   const { posts, hasMore } = await listPosts({ ...filter, page, perPage: settings.postsPerPage });
-  if (page > 1 && posts.length === 0) return <NotFoundHere />;
   return (
     <SiteFrame>
       <h1 className={headingHidden ? 'sr-only' : 'mb-6 font-serif text-3xl font-bold'}>

@@ -15,17 +15,18 @@ export async function listLabelsWithCounts(db: Database): Promise<LabelWithCount
     .orderBy(labels.name);
 }
 
-export async function getLabelBySlug(db: Database, slug: string) {
-  const [label] = await db.select({ name: labels.name, slug: labels.slug }).from(labels).where(eq(labels.slug, slug));
-  return label ?? null;
-}
-
+/** A person by slug, with how many live posts they wrote (their author page lists those). */
 export async function getAuthorBySlug(db: Database, slug: string) {
-  const [author] = await db
-    .select({ name: users.name, slug: users.slug, bio: users.bio, image: users.image })
+  const [found] = await db
+    .select({ id: users.id, author: { name: users.name, slug: users.slug, bio: users.bio, image: users.image } })
     .from(users)
     .where(eq(users.slug, slug));
-  return author ?? null;
+  if (!found) return null;
+  const [{ livePosts }] = await db
+    .select({ livePosts: count() })
+    .from(posts)
+    .where(and(eq(posts.authorId, found.id), isLive));
+  return { ...found.author, livePosts: Number(livePosts) };
 }
 
 /** Published posts per month, newest first, with months taken in the site's time zone. */

@@ -1,15 +1,21 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache';
-import { isNotFound } from './keep-only-found';
+import { env } from '@/lib/env';
+import { DiskBound } from './disk-bound';
+import { isWorthKeeping, type CacheEntry } from './keep-only-found';
 import { addScriptPolicy } from './script-policy';
+
+/** Where Next puts an entry of a kind it keeps on disk (a private method of its class, stable since Next 13). */
+type FilePaths = { getFilePath(key: string, kind: string): string };
+const onDisk = ['APP_PAGE', 'APP_ROUTE', 'PAGES', 'FETCH'];
 
 /**
  * Makes `next start` use Next's own file-system cache, less what lib/cache/keep-only-found.ts refuses, each page
- * stored with its script policy (lib/cache/script-policy.ts). Installed
- * through the global slot Next reads when it builds a request's cache (`@next/cache-handlers`, FetchCache), not
- * through next.config's `cacheHandler`: that one is imported again on every request, which cost a fifth of a cached
- * page's throughput (bench/FINDINGS.md).
+ * stored with its script policy (lib/cache/script-policy.ts), and kept under a size on disk
+ * (lib/cache/disk-bound.ts). Installed through the global slot Next reads when it builds a request's cache
+ * (`@next/cache-handlers`, FetchCache), not through next.config's `cacheHandler`: that one is imported again on
+ * every request, which cost a fifth of a cached page's throughput (bench/FINDINGS.md).
  */
 export function installFileSystemHandler(): void {
   // Next's own copy of the class, loaded at run time rather than bundled: a bundled copy would keep its own
@@ -18,14 +24,45 @@ export function installFileSystemHandler(): void {
   const { default: NextFileSystemCache } = nextRequire('next/dist/server/lib/incremental-cache/file-system-cache') as {
     default: typeof FileSystemCache;
   };
+  const config = env();
+  const bound = new DiskBound(path.resolve(config.NEXT_DIST_DIR), config.PAGE_CACHE_MAX_MB * 1024 * 1024);
+  // A bound lowered since the last start, or a cache that grew before there was one, is trimmed at once.
+  void bound.trim();
   class KeepOnlyFound extends NextFileSystemCache {
+    override async get(...args: Parameters<FileSystemCache['get']>) {
+      const found = await super.get(...args);
+      if (found) this.used(args[0], String(args[1].kind));
+      return found;
+    }
+
     override async set(...args: Parameters<FileSystemCache['set']>): Promise<void> {
-      if (isNotFound(args[1])) return;
-      addScriptPolicy(args[1]);
-      return super.set(...args);
+      const [key, entry] = args;
+      if (!isWorthKeeping(entry)) return;
+      addScriptPolicy(entry);
+      await super.set(...args);
+      if (!entry) return;
+      this.used(key, String(entry.kind));
+      bound.wrote(approximateBytes(entry));
+    }
+
+    /** Tells the bound an entry of a kind kept on disk was read or written. */
+    private used(key: string, kind: string): void {
+      if (onDisk.includes(kind)) bound.used((this as unknown as FilePaths).getFilePath(key, kind));
     }
   }
   const slot = Symbol.for('@next/cache-handlers');
   const handlers = globalThis as { [slot]?: object };
   handlers[slot] = { ...handlers[slot], FetchCache: KeepOnlyFound };
+}
+
+/** About what an entry takes on disk, to tell when the bound is worth a look (the look itself measures the files). */
+function approximateBytes(entry: NonNullable<CacheEntry>): number {
+  if ('html' in entry && typeof entry.html === 'string') {
+    const segments = 'segmentData' in entry ? [...(entry.segmentData?.values() ?? [])] : [];
+    const rsc = 'rscData' in entry ? (entry.rscData?.length ?? 0) : 0;
+    return entry.html.length + rsc + segments.reduce((sum, segment) => sum + segment.length, 0);
+  }
+  if ('data' in entry) return entry.data.body.length;
+  if ('body' in entry) return entry.body.length;
+  return 0;
 }

@@ -40,8 +40,17 @@ export const listPostDates = cached(
 );
 
 export const listLabels = cached('labels', taxonomy.listLabelsWithCounts, () => [tags.posts]);
-export const getLabel = cached('label', taxonomy.getLabelBySlug, (slug) => [tags.label(slug)]);
-export const getAuthor = cached('author', taxonomy.getAuthorBySlug, (slug) => [tags.author(slug)]);
+
+/**
+ * A label readers may see, with its number of live posts: one on at least one live post, or null. A label only
+ * drafts or scheduled posts carry ("Mayor Resigns") names a story that is not out yet.
+ */
+export async function getLiveLabel(slug: string): Promise<taxonomy.LabelWithCount | null> {
+  return (await listLabels()).find((label) => label.slug === slug) ?? null;
+}
+
+/** An author by slug, with their number of live posts (which any publish can change). */
+export const getAuthor = cached('author', taxonomy.getAuthorBySlug, (slug) => [tags.author(slug), tags.posts]);
 export const listArchiveMonths = cached('archive', taxonomy.listArchiveMonths, () => [tags.posts]);
 
 /** How many of the newest posts `next build` renders; older ones render on first visit (ISR). */
