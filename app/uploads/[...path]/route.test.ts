@@ -25,7 +25,7 @@ const imageHeaders = {
 
 describe('GET /uploads/…', () => {
   it('streams a stored image with its type, size, inline, a year of caching and nosniff', async () => {
-    await storage().put('covers/d4.png', png, 'image/png');
+    await (await storage()).put('covers/d4.png', png, 'image/png');
     const response = await get('covers', 'd4.png');
     expect(response.status).toBe(200);
     expect(Object.fromEntries(response.headers)).toMatchObject(imageHeaders);

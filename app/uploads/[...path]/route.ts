@@ -7,7 +7,7 @@ import { contentDisposition, storage, UPLOAD_CACHE_CONTROL } from '@/lib/storage
  * as any unknown file does.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
-  const file = await storage().get((await params).path.join('/'));
+  const file = await (await storage()).get((await params).path.join('/'));
   if (!file) return new Response('Not found', { status: 404 });
   return new Response(file.body, {
     headers: {
