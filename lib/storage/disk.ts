@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { isSafeKey, typeOfKey, type Storage } from './storage';
+import { assertStorable, isSafeKey, typeOfKey, type Storage } from './storage';
 
 /** Files under one folder (UPLOADS_DIR), served by app/uploads at /uploads/<key>. */
 export function diskStorage(dir: string): Storage {
@@ -17,9 +17,9 @@ export function diskStorage(dir: string): Storage {
 
   return {
     async put(key, bytes, type) {
+      assertStorable(key, type);
       const file = fileOf(key);
       if (!file) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
-      if (typeOfKey(key) !== type) throw new Error(`${key} would be read back as another type than ${type}`);
       await fs.mkdir(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
       await fs.writeFile(/* turbopackIgnore: true */ file, bytes);
     },

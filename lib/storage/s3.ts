@@ -6,7 +6,14 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { contentDisposition, isSafeKey, typeOfKey, UPLOAD_CACHE_CONTROL, type Storage } from './storage';
+import {
+  assertStorable,
+  contentDisposition,
+  isSafeKey,
+  typeOfKey,
+  UPLOAD_CACHE_CONTROL,
+  type Storage,
+} from './storage';
 
 /** What the bucket needs, from lib/env.ts (S3_*, AWS_*). */
 export type S3Settings = {
@@ -27,7 +34,7 @@ export function openBucket(settings: S3Settings): Bucket {
       endpoint: settings.endpoint,
       // MinIO, Garage and s3rver answer at <endpoint>/<bucket>/<key>, not at a bucket's own host name.
       forcePathStyle: true,
-      // The SDK's default CRC32 checksum headers are refused by some S3-compatible services; AWS needs none.
+      // Some S3-compatible services refuse the SDK's default CRC32 checksum headers; only AWS is sure to take them.
       requestChecksumCalculation: 'WHEN_REQUIRED' as const,
       responseChecksumValidation: 'WHEN_REQUIRED' as const,
     }),
@@ -48,8 +55,7 @@ export function openBucket(settings: S3Settings): Bucket {
 export function s3Storage({ client, name }: Bucket, publicUrl?: string): Storage {
   return {
     async put(key, bytes, type) {
-      if (!isSafeKey(key)) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
-      if (typeOfKey(key) !== type) throw new Error(`${key} would be read back as another type than ${type}`);
+      assertStorable(key, type);
       // Type, disposition and caching travel with the object, for readers who fetch it from the bucket or a CDN.
       await client.send(
         new PutObjectCommand({

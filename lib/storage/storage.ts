@@ -54,3 +54,9 @@ const segment = /^[\w-]+(\.[\w-]+)*$/;
 export function isSafeKey(key: string): boolean {
   return key.length <= 512 && key.split('/').every((part) => segment.test(part));
 }
+
+/** What every put checks first: a safe key, whose extension names the type it would be read back as. */
+export function assertStorable(key: string, type: StoredType): void {
+  if (!isSafeKey(key)) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
+  if (typeOfKey(key) !== type) throw new Error(`${key} would be read back as another type than ${type}`);
+}
