@@ -57,11 +57,13 @@ describe('the storage of uploads', () => {
     expect(env().STORAGE).toBe('disk');
   });
 
-  it('refuses a bucket storage without a bucket, and half a pair of credentials', () => {
+  it('refuses a bucket storage without a bucket, and half a pair of credentials for a bucket', () => {
     vi.stubEnv('STORAGE', 's3');
     expect(() => env()).toThrow(/S3_BUCKET: STORAGE=s3 needs S3_BUCKET/);
-    vi.stubEnv('S3_BUCKET', 'media');
+    vi.stubEnv('STORAGE', '');
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'key');
+    expect(env().STORAGE).toBe('disk');
+    vi.stubEnv('S3_BUCKET', 'media');
     expect(() => env()).toThrow(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY together/);
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret');
     expect(env()).toMatchObject({ AWS_ACCESS_KEY_ID: 'key', AWS_SECRET_ACCESS_KEY: 'secret' });

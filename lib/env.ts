@@ -124,7 +124,8 @@ const resolvedEnvSchema = envSchema
   .superRefine((settings, context) => {
     const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
     if (settings.STORAGE === 's3' && !settings.S3_BUCKET) problem('S3_BUCKET', 'STORAGE=s3 needs S3_BUCKET');
-    if (!settings.AWS_ACCESS_KEY_ID !== !settings.AWS_SECRET_ACCESS_KEY)
+    // Checked only with a bucket: AWS variables meant for another program must not stop a site on disk.
+    if (settings.S3_BUCKET && !settings.AWS_ACCESS_KEY_ID !== !settings.AWS_SECRET_ACCESS_KEY)
       problem('AWS_SECRET_ACCESS_KEY', 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY together, or neither');
   });
 
