@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { siteUrl } from './lib/env';
+import { mediaPublicUrl, siteUrl } from './lib/env';
 import { securityHeaders } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
@@ -14,8 +14,11 @@ const nextConfig: NextConfig = {
   // carries no max-age and changes with every publish and comment; hashed assets and uploads are cached for a year.
   generateEtags: false,
   images: {
-    // Covers come from our own uploads route (and the demo's illustrations); nothing from elsewhere is optimized.
+    // Covers come from our own uploads route (and the demo's illustrations), or the media address below.
     localPatterns: [{ pathname: '/uploads/**' }, { pathname: '/demo/**' }],
+    // With S3_PUBLIC_URL set (read when building, as SITE_URL is), new uploads are linked there: the optimizer
+    // fetches them from that address and nowhere else.
+    remotePatterns: mediaPublicUrl() ? [new URL(`${mediaPublicUrl()}/**`)] : [],
     // Only the widths our covers ask for (components/site/cover-image.tsx: the 780px column, or the whole width
     // below 1024px): each width is another resize and another cached copy, so anyone could otherwise make the
     // optimizer work through a dozen per image. 640: small screens; 828: the column, and 414px phones at 2x; 1080

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { env, exitUnlessConfigured, MISSING_AUTH_SECRET, siteUrl } from './env';
+import { env, exitUnlessConfigured, mediaPublicUrl, MISSING_AUTH_SECRET, siteUrl } from './env';
 
 const original = process.env.SITE_URL;
 afterEach(() => {
@@ -42,6 +42,39 @@ describe('TRUST_PROXY', () => {
     expect(env().TRUST_PROXY).toBe(1);
     process.env.TRUST_PROXY = 'yes';
     expect(() => env()).toThrow(/TRUST_PROXY must be the number of proxies/);
+  });
+});
+
+describe('the storage of uploads', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('is the disk unless a bucket is named, and the bucket once one is (STORAGE=disk keeps the disk)', () => {
+    vi.stubEnv('S3_BUCKET', '');
+    expect(env().STORAGE).toBe('disk');
+    vi.stubEnv('S3_BUCKET', 'media');
+    expect(env()).toMatchObject({ STORAGE: 's3', S3_BUCKET: 'media', S3_REGION: 'us-east-1' });
+    vi.stubEnv('STORAGE', 'disk');
+    expect(env().STORAGE).toBe('disk');
+  });
+
+  it('refuses a bucket storage without a bucket, and half a pair of credentials for a bucket', () => {
+    vi.stubEnv('STORAGE', 's3');
+    expect(() => env()).toThrow(/S3_BUCKET: STORAGE=s3 needs S3_BUCKET/);
+    vi.stubEnv('STORAGE', '');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'key');
+    expect(env().STORAGE).toBe('disk');
+    vi.stubEnv('S3_BUCKET', 'media');
+    expect(() => env()).toThrow(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY together/);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret');
+    expect(env()).toMatchObject({ AWS_ACCESS_KEY_ID: 'key', AWS_SECRET_ACCESS_KEY: 'secret' });
+  });
+
+  it('reads the public address without its trailing slash, alone for the build', () => {
+    vi.stubEnv('S3_PUBLIC_URL', 'https://media.news.example/');
+    vi.stubEnv('TRUST_PROXY', 'nginx');
+    expect(mediaPublicUrl()).toBe('https://media.news.example');
+    vi.stubEnv('S3_PUBLIC_URL', 'media.news.example');
+    expect(() => mediaPublicUrl()).toThrow(/S3_PUBLIC_URL/);
   });
 });
 

@@ -56,9 +56,36 @@ const envSchema = z.object({
     .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
     .optional()
     .or(unset),
-  /** Where uploads are kept (lib/storage): the disk, under UPLOADS_DIR. */
-  STORAGE: z.enum(['disk']).default('disk'),
+  /**
+   * Where uploads are kept (lib/storage): `disk`, under UPLOADS_DIR, or `s3`, in S3_BUCKET. Unset, it follows
+   * S3_BUCKET: a bucket named means the bucket.
+   */
+  STORAGE: z.enum(['disk', 's3']).optional().or(unset),
   UPLOADS_DIR: z.string().min(1).default('.data/uploads'),
+  /** An S3-compatible bucket for uploads (AWS S3, Cloudflare R2, MinIO, Garage). */
+  S3_BUCKET: z.string().optional().or(unset),
+  /** Another service than AWS (http://127.0.0.1:9000 for MinIO): its buckets are then addressed by path. */
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .or(unset),
+  /** AWS's region of the bucket; `auto` for R2, the service's own name for Garage (`garage` by default). */
+  S3_REGION: z
+    .string()
+    .default('us-east-1')
+    .transform((region) => region || 'us-east-1'),
+  /**
+   * Where readers fetch uploads from when not from this site's /uploads/… (a CDN or a public bucket), without a
+   * trailing slash: keys are appended to it.
+   */
+  S3_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional()
+    .or(unset),
+  /** The bucket's credentials; unset, the AWS SDK looks for them itself (an instance role, ~/.aws). */
+  AWS_ACCESS_KEY_ID: z.string().optional().or(unset),
+  AWS_SECRET_ACCESS_KEY: z.string().optional().or(unset),
   /** Mail (lib/mail): smtp://user:pass@host:587; unset, mail is logged and skipped. */
   SMTP_URL: z.string().optional().or(unset),
   MAIL_FROM: z
@@ -99,7 +126,18 @@ const scriptEnvSchema = z.object({
   FULL_PAGE: z.string().optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** The settings that depend on each other, resolved: the storage chosen, and what it needs. */
+const resolvedEnvSchema = envSchema
+  .transform(({ STORAGE, ...settings }) => ({ ...settings, STORAGE: STORAGE ?? (settings.S3_BUCKET ? 's3' : 'disk') }))
+  .superRefine((settings, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    if (settings.STORAGE === 's3' && !settings.S3_BUCKET) problem('S3_BUCKET', 'STORAGE=s3 needs S3_BUCKET');
+    // Checked only with a bucket: AWS variables meant for another program must not stop a site on disk.
+    if (settings.S3_BUCKET && !settings.AWS_ACCESS_KEY_ID !== !settings.AWS_SECRET_ACCESS_KEY)
+      problem('AWS_SECRET_ACCESS_KEY', 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY together, or neither');
+  });
+
+export type Env = z.infer<typeof resolvedEnvSchema>;
 
 function parse<T extends z.ZodType>(schema: T): z.infer<T> {
   const parsed = schema.safeParse(process.env);
@@ -112,7 +150,7 @@ function parse<T extends z.ZodType>(schema: T): z.infer<T> {
 
 /** Read at call time, not import time: scripts and tests set the environment before the first query. */
 export function env(): Env {
-  return parse(envSchema);
+  return parse(resolvedEnvSchema);
 }
 
 /**
@@ -121,6 +159,14 @@ export function env(): Env {
  */
 export function siteUrl(): string {
   return parse(envSchema.pick({ SITE_URL: true })).SITE_URL;
+}
+
+/**
+ * The address uploads are served from when it is not this site (S3_PUBLIC_URL), for next.config.ts: the image
+ * optimizer may fetch from there. Read alone, as siteUrl() is.
+ */
+export function mediaPublicUrl(): string | undefined {
+  return parse(envSchema.pick({ S3_PUBLIC_URL: true })).S3_PUBLIC_URL;
 }
 
 export function scriptEnv(): z.infer<typeof scriptEnvSchema> {

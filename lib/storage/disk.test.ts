@@ -10,10 +10,9 @@ afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 describe('disk storage', () => {
   const storage = diskStorage(folder);
 
-  it('keeps a file under its key, and tells its type by the extension it was stored under', async () => {
+  it('keeps a file under its key, as a path under its folder', async () => {
     await storage.put('covers/c3.webp', new Uint8Array([1, 2]), 'image/webp');
     expect(fs.readFileSync(path.join(folder, 'covers', 'c3.webp'))).toEqual(Buffer.from([1, 2]));
-    await expect(storage.put('covers/c4.png', new Uint8Array([1]), 'image/gif')).rejects.toThrow(/another type/);
   });
 
   it('serves nothing that is not a stored type, even if the file exists', async () => {

@@ -1,13 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileExtensions, isSafeKey, type Storage, type StoredType } from './storage';
-
-/** The disk has no place for a file's type but its name: the type is the extension's. */
-function typeOf(key: string): StoredType | undefined {
-  const extension = path.extname(key).slice(1);
-  return (Object.keys(fileExtensions) as StoredType[]).find((type) => fileExtensions[type] === extension);
-}
+import { assertStorable, isSafeKey, typeOfKey, type Storage } from './storage';
 
 /** Files under one folder (UPLOADS_DIR), served by app/uploads at /uploads/<key>. */
 export function diskStorage(dir: string): Storage {
@@ -23,16 +17,16 @@ export function diskStorage(dir: string): Storage {
 
   return {
     async put(key, bytes, type) {
+      assertStorable(key, type);
       const file = fileOf(key);
       if (!file) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
-      if (typeOf(key) !== type) throw new Error(`${key} would be read back as another type than ${type}`);
       await fs.mkdir(/* turbopackIgnore: true */ path.dirname(file), { recursive: true });
       await fs.writeFile(/* turbopackIgnore: true */ file, bytes);
     },
 
     async get(key) {
       const file = fileOf(key);
-      const type = typeOf(key);
+      const type = typeOfKey(key);
       if (!file || !type) return null;
       const handle = await fs.open(/* turbopackIgnore: true */ file).catch(() => null);
       if (!handle) return null;

@@ -1,36 +1,64 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startS3Server } from '@/lib/testing/s3-server';
 import { diskStorage } from './disk';
+import { openBucket, s3Storage } from './s3';
 import type { Storage, StoredFile } from './storage';
 
 /**
- * The cases every storage must pass. Each implementation available on this machine is listed below (today the
- * disk, in a temp folder); one that needs a service (S3) joins when its settings are present.
+ * The cases every storage must pass, run against each implementation: the disk in a temp folder, and a bucket on a
+ * real S3-compatible server (s3rver) that the test starts on a spare port and stops afterwards.
  */
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-storage-'));
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-const implementations: [name: string, make: () => Storage][] = [
-  ['disk', () => diskStorage(path.join(folder, 'uploads'))],
+type Opened = { storage: Storage; close: () => Promise<void> };
+const implementations: [name: string, open: () => Promise<Opened>][] = [
+  ['disk', async () => ({ storage: diskStorage(path.join(folder, 'uploads')), close: async () => {} })],
+  [
+    's3',
+    async () => {
+      const server = await startS3Server();
+      const bucket = openBucket(server.settings);
+      return {
+        storage: s3Storage(bucket),
+        close: async () => {
+          bucket.client.destroy();
+          await server.stop();
+        },
+      };
+    },
+  ],
 ];
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const bytesOf = async (file: StoredFile) => new Uint8Array(await new Response(file.body).arrayBuffer());
 
-describe.each(implementations)('%s storage', (_name, make) => {
-  const storage = make();
+describe.each(implementations)('%s storage', (_name, open) => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await open();
+  });
+  afterAll(() => opened.close());
 
-  it('gives back what was put: bytes, type and size', async () => {
+  it('gives back what was put: bytes, type and size; served from /uploads/… by default', async () => {
+    const { storage } = opened;
     await storage.put('covers/a1.png', png, 'image/png');
     const file = await storage.get('covers/a1.png');
     expect(file).toMatchObject({ type: 'image/png', size: png.length });
     expect(await bytesOf(file!)).toEqual(png);
-    expect(storage.url('covers/a1.png')).toMatch(/\/covers\/a1\.png$/);
+    expect(storage.url('covers/a1.png')).toBe('/uploads/covers/a1.png');
+  });
+
+  it('keeps a file under a key of its own type only', async () => {
+    await expect(opened.storage.put('covers/c4.png', png, 'image/gif')).rejects.toThrow(/another type/);
+    expect(await opened.storage.get('covers/c4.png')).toBeNull();
   });
 
   it('answers null for a key that holds nothing, a folder, or a deleted file', async () => {
+    const { storage } = opened;
     expect(await storage.get('covers/missing.png')).toBeNull();
     expect(await storage.get('covers')).toBeNull();
     await storage.put('ads/b2.png', png, 'image/png');
@@ -40,6 +68,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it('refuses keys that would leave its folder, to read and to write', async () => {
+    const { storage } = opened;
     fs.writeFileSync(path.join(folder, 'secret.png'), png);
     const escapes = [
       '../secret.png',

@@ -62,7 +62,7 @@ export async function saveImage(
   const checked = await checkImage(file, exactSize);
   if (!checked.ok) return checked;
   const key = `${folder}/${randomUUID()}.${fileExtensions[checked.type]}`;
-  const files = storage();
+  const files = await storage();
   await files.put(key, checked.bytes, checked.type);
   return { ok: true, url: files.url(key) };
 }
