@@ -37,7 +37,7 @@ async function setUpSecondFactor(page: Page, wrongCodes: string[] = []) {
   for (const wrong of [notThe(await codeFor(secret)), ...wrongCodes]) {
     await page.getByLabel('Authentication code').fill(wrong);
     await submit(page, 'Turn on two-factor sign-in');
-    await expect(page.getByRole('alert').first()).toBeVisible();
+    await expect(page.getByRole('main').getByRole('alert').first()).toBeVisible();
     // Refused with a reason, what was typed kept, and the same key still being set up.
     await expect(page.getByLabel('Authentication code')).toHaveValue(wrong);
     expect(await xssRan(page)).toBeUndefined();
@@ -115,19 +115,23 @@ test('an editor sets up a second factor, signs in with a code and with a recover
   await passwordStep(page, email);
   await page.getByRole('link', { name: 'Use a recovery code' }).click();
   await verify(page, codes[0]);
-  await expect(page.getByRole('alert').first()).toHaveText('That recovery code is not right, or it has been used.');
+  await expect(page.getByRole('main').getByRole('alert').first()).toHaveText(
+    'That recovery code is not right, or it has been used.',
+  );
   await page.getByRole('link', { name: 'Use a code from your app' }).click();
   const wrong = notThe(await codeFor(secret, 2));
   for (let failure = 2; failure <= 10; failure++) {
     await verify(page, wrong);
-    await expect(page.getByRole('alert').first()).toHaveText(
+    await expect(page.getByRole('main').getByRole('alert').first()).toHaveText(
       'That code is not right. Type the one your app shows now.',
     );
     await expect(page.getByLabel('Authentication code')).toHaveValue(wrong);
   }
   // Ten failures from this address: even the right code is refused here now.
   await verify(page, await codeFor(secret, 2));
-  await expect(page.getByRole('alert').first()).toHaveText(/^Too many failed attempts\. Try again in 1[45] minutes\.$/);
+  await expect(page.getByRole('main').getByRole('alert').first()).toHaveText(
+    /^Too many failed attempts\. Try again in 1[45] minutes\.$/,
+  );
 
   // An admin resets it (the log says so); the editor signs in with the password alone again.
   const admin = await browser.newPage();
@@ -166,14 +170,14 @@ test('an XSS corpus typed into the two-factor fields comes back as text and neve
   await passwordStep(page, email);
   for (const payload of thirds[1]) {
     await verify(page, payload);
-    await expect(page.getByRole('alert').first()).toHaveText('Check the code and try again.');
+    await expect(page.getByRole('main').getByRole('alert').first()).toHaveText('Check the code and try again.');
     await expect(page.getByLabel('Authentication code')).toHaveValue(payload);
     expect(await xssRan(page)).toBeUndefined();
   }
   await page.getByRole('link', { name: 'Use a recovery code' }).click();
   for (const payload of thirds[2]) {
     await verify(page, payload);
-    await expect(page.getByRole('alert').first()).toHaveText('Check the code and try again.');
+    await expect(page.getByRole('main').getByRole('alert').first()).toHaveText('Check the code and try again.');
     await expect(page.getByLabel('Recovery code')).toHaveValue(payload);
     expect(await xssRan(page)).toBeUndefined();
   }

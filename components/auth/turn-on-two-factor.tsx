@@ -25,11 +25,11 @@ export function TurnOnTwoFactor({ action, setup }: Props) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-start gap-6">
         <div className="w-48 shrink-0 rounded border border-rule bg-white">{setup.picture}</div>
-        <div className="min-w-0 flex-1 space-y-2">
+        <div className="min-w-56 flex-1 space-y-2">
           <p>1. Scan this QR code with your authenticator app (1Password, Google Authenticator, Aegis…).</p>
           <p>Or type this key into it:</p>
           <p>
-            <code data-secret className="break-all rounded bg-gray-100 px-2 py-1 font-mono text-base">
+            <code data-secret className="rounded bg-gray-100 px-2 py-1 font-mono text-base leading-loose">
               {setup.secretText}
             </code>
           </p>
