@@ -11,7 +11,7 @@ import { authenticate, credentialsSchema } from './sign-in';
 import { readToken } from './signed-tokens';
 
 /** How long a sign-in ticket is good for: it goes from a server action to Auth.js within one request. */
-export const TICKET_MS = 60_000;
+const TICKET_MS = 60_000;
 
 /** Thrown to Auth.js: `code` is "invalid", "locked:<minutes>" or "second-factor" (a code is needed as well). */
 class SignInRefused extends CredentialsSignin {
