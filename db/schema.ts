@@ -51,8 +51,44 @@ export const users = pgTable('users', {
   deactivatedAt: timestamptz('deactivated_at'),
   // Set when the password is reset: sessions signed in before it stop working (a reset may follow a stolen one).
   sessionsValidFrom: timestamptz('sessions_valid_from'),
+  // Two-factor sign-in (lib/auth/two-factor.ts). Secrets are AES-GCM ciphertexts (lib/auth/secret-box.ts), never
+  // the base32 an app was given: the pending one while the person sets it up, the other once it is on.
+  totpPendingSecret: text('totp_pending_secret'),
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamptz('totp_enabled_at'),
+  // The time step of the last code accepted: a code is good once, even within its 30 seconds.
+  totpLastStep: integer('totp_last_step'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
+
+// One-time codes for signing in without the authenticator app: an HMAC of each (lib/auth/recovery-codes.ts), deleted
+// when it is used.
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+export const accountAction = pgEnum('account_action', ['two_factor_on', 'two_factor_off', 'two_factor_reset']);
+
+/** Changes to how people sign in: who did what to whose account, and when (shown on the People page). */
+export const accountLog = pgTable(
+  'account_log',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    personId: uuid('person_id').references(() => users.id, { onDelete: 'set null' }),
+    action: accountAction('action').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('account_log_created_idx').on(t.createdAt)],
+);
 
 // Links to set a new password: only a hash of each token is kept, so a copy of the database cannot use them.
 export const passwordResets = pgTable(
@@ -445,6 +481,8 @@ export const siteSettings = pgTable(
     feedFullText: boolean('feed_full_text').notNull().default(true),
     // Served as /ads.txt (the IAB list of sellers authorised to sell this site's ad space).
     adsTxt: text('ads_txt').notNull().default(''),
+    // Admins and editors without two-factor sign-in are sent to set it up, and can do nothing else until they have.
+    requireTwoFactor: boolean('require_two_factor').notNull().default(false),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [

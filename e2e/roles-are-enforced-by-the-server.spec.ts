@@ -76,6 +76,7 @@ const matrix: MatrixAction[] = [
           requireEmail: 'no',
           minSubmitSeconds: '3',
           feedFullText: 'yes',
+          requireTwoFactor: 'no',
         },
       }),
   },
@@ -141,6 +142,21 @@ const matrix: MatrixAction[] = [
         file: 'lib/ads/slot-actions.ts',
         name: 'saveSlotAction',
         fields: { key: 'Not A Key', name: 'Matrix', placement: 'sidebar', width: '300', height: '250', price: '1' },
+      }),
+  },
+  {
+    name: 'reset someone’s second factor',
+    allowed: ['admin'],
+    // Nobody has this id: the admin's reset changes nothing, and the others are refused.
+    call: (baseUrl, cookie) =>
+      callAction({
+        baseUrl,
+        cookie,
+        page: '/dashboard/people',
+        file: 'lib/people/actions.ts',
+        name: 'resetTwoFactorAction',
+        formState: false,
+        fields: { id: '00000000-0000-4000-8000-000000000000' },
       }),
   },
   {
@@ -266,6 +282,7 @@ test('dashboard pages answer 403 to roles without the right', async ({ baseURL }
     ['/dashboard/ads/slots', ['admin']],
     ['/dashboard/comments', ['admin', 'editor', 'moderator']],
     ['/dashboard/profile', roles],
+    ['/dashboard/profile/two-factor', roles],
   ];
   for (const role of roles) {
     const cookie = await sessionCookie(baseURL!, `${role}@broadsheet.test`);

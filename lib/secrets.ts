@@ -9,7 +9,11 @@ export type KeyUse =
   | 'commenter-proof'
   | 'ad-visitors'
   | 'scheduler'
-  | 'client-address-header';
+  | 'client-address-header'
+  | 'totp'
+  | 'recovery-codes'
+  | 'two-factor-pending'
+  | 'sign-in-tickets';
 
 /**
  * The key for one use, derived from AUTH_SECRET (HKDF-SHA-256, the use as its label), so that no two uses share a

@@ -10,6 +10,7 @@ export async function listPeople(db: Database) {
       email: users.email,
       role: users.role,
       deactivatedAt: users.deactivatedAt,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
     .orderBy(asc(users.name));

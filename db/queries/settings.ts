@@ -18,6 +18,7 @@ export const defaultSettings: Omit<SiteSettings, 'id' | 'updatedAt'> = {
   maxReplyDepth: 5,
   feedFullText: true,
   adsTxt: '',
+  requireTwoFactor: false,
 };
 
 export type PublicSettings = typeof defaultSettings;

@@ -5,10 +5,15 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db';
 import { authSecret } from '@/lib/env';
 import { clientIp } from '@/lib/request/client-address';
+import { eq } from 'drizzle-orm';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { authenticate, credentialsSchema } from './sign-in';
+import { readToken } from './signed-tokens';
 
-/** Thrown to Auth.js so the sign-in form can say why: `code` is "invalid" or "locked:<minutes>". */
+/** How long a sign-in ticket is good for: it goes from a server action to Auth.js within one request. */
+const TICKET_MS = 60_000;
+
+/** Thrown to Auth.js: `code` is "invalid", "locked:<minutes>" or "second-factor" (a code is needed as well). */
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
     super();
@@ -45,11 +50,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     }),
     providers: [
       Credentials({
-        credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
+        credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' }, ticket: {} },
         async authorize(input, request) {
+          // Our own sign-in pages check every factor, then hand over a ticket (lib/auth/session.ts).
+          if (typeof input.ticket === 'string') {
+            const ticket = readToken('sign-in-tickets', input.ticket, TICKET_MS);
+            const [user] = ticket
+              ? await db
+                  .select({ id: users.id, email: users.email, name: users.name, deactivatedAt: users.deactivatedAt })
+                  .from(users)
+                  .where(eq(users.id, ticket.accountId))
+              : [];
+            if (!user || user.deactivatedAt) throw new SignInRefused('invalid');
+            return { id: user.id, email: user.email, name: user.name };
+          }
+          // An email and password posted straight to Auth.js sign in only accounts without a second factor.
           const parsed = credentialsSchema.safeParse(input);
           if (!parsed.success) throw new SignInRefused('invalid');
           const result = await authenticate(db, parsed.data.email, parsed.data.password, clientIp(request.headers));
+          if (result.ok && result.secondFactor) throw new SignInRefused('second-factor');
           if (result.ok) return result.user;
           throw new SignInRefused(result.reason === 'locked' ? `locked:${result.retryAfterMinutes}` : 'invalid');
         },

@@ -1,13 +1,16 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { forbidden, unauthorized } from 'next/navigation';
+import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { users, type User } from '@/db/schema';
+import { getSettings } from '@/lib/settings/queries';
 import { auth } from './auth';
 import { can, type Action } from './permissions';
+import { mustSetUpSecondFactor, SECOND_FACTOR_SETUP_PATH } from './second-factor-rule';
 
-export type CurrentUser = Pick<User, 'id' | 'email' | 'name' | 'slug' | 'role' | 'bio' | 'image'>;
+/** `totpEnabledAt`: since when two-factor sign-in is on (null: off). */
+export type CurrentUser = Pick<User, 'id' | 'email' | 'name' | 'slug' | 'role' | 'bio' | 'image' | 'totpEnabledAt'>;
 
 /**
  * The signed-in person, read fresh from the database on every request (once, however many components ask), so a
@@ -31,6 +34,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       image: users.image,
       deactivatedAt: users.deactivatedAt,
       sessionsValidFrom: users.sessionsValidFrom,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
     .where(eq(users.id, id));
@@ -40,10 +44,17 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return current;
 });
 
-/** For every server action, route handler and dashboard page: 401 when signed out, 403 without the permission. */
+/**
+ * For every server action, route handler and dashboard page: 401 when signed out, 403 without the permission.
+ * While the site requires a second factor of someone who has none, everything but setting one up ('account:secure')
+ * sends them to set it up.
+ */
 export async function requirePermission(action: Action): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) unauthorized();
   if (!can(user.role, action)) forbidden();
+  if (action !== 'account:secure' && mustSetUpSecondFactor(user, await getSettings())) {
+    redirect(SECOND_FACTOR_SETUP_PATH);
+  }
   return user;
 }

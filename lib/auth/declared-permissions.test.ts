@@ -18,6 +18,12 @@ const expected: Record<string, Record<string, string>> = {
     signOutAction: 'public',
     requestPasswordResetAction: 'public',
     resetPasswordAction: 'public',
+    verifySecondFactorAction: 'public',
+  },
+  'lib/auth/two-factor-actions.ts': {
+    startTwoFactorSetupAction: 'account:secure',
+    turnOnTwoFactorAction: 'account:secure',
+    turnOffTwoFactorAction: 'account:secure',
   },
   'lib/comments/actions.ts': {
     postCommentAction: 'public',
@@ -33,6 +39,7 @@ const expected: Record<string, Record<string, string>> = {
     changePasswordAction: 'dashboard:view',
     setupAction: 'public',
     createResetLinkAction: 'people:manage',
+    resetTwoFactorAction: 'people:manage',
   },
   'lib/posts/actions.ts': {
     savePostAction: 'posts:write',

@@ -6,15 +6,16 @@ const expected: Record<Role, Action[]> = {
   admin: [...actions],
   editor: [
     'dashboard:view',
+    'account:secure',
     'posts:write',
     'posts:publish-own',
     'posts:manage-any',
     'labels:manage',
     'comments:moderate',
   ],
-  author: ['dashboard:view', 'posts:write', 'posts:publish-own'],
-  contributor: ['dashboard:view', 'posts:write'],
-  moderator: ['dashboard:view', 'comments:moderate'],
+  author: ['dashboard:view', 'account:secure', 'posts:write', 'posts:publish-own'],
+  contributor: ['dashboard:view', 'account:secure', 'posts:write'],
+  moderator: ['dashboard:view', 'account:secure', 'comments:moderate'],
 };
 
 describe('the role table', () => {

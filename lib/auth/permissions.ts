@@ -5,6 +5,7 @@ export type Role = (typeof roles)[number];
 
 export const actions = [
   'dashboard:view',
+  'account:secure', // one's own second factor: open to anyone signed in, even while a required one is missing
   'posts:write', // create posts and edit one's own drafts
   'posts:publish-own', // publish, schedule, unpublish one's own posts
   'posts:manage-any', // edit, publish and delete anyone's posts
@@ -18,17 +19,18 @@ export type Action = (typeof actions)[number];
 
 /** The one table of who may do what. The UI hides what this refuses; the server refuses it either way. */
 const permissions: Record<Role, readonly Action[]> = {
-  contributor: ['dashboard:view', 'posts:write'],
-  author: ['dashboard:view', 'posts:write', 'posts:publish-own'],
+  contributor: ['dashboard:view', 'account:secure', 'posts:write'],
+  author: ['dashboard:view', 'account:secure', 'posts:write', 'posts:publish-own'],
   editor: [
     'dashboard:view',
+    'account:secure',
     'posts:write',
     'posts:publish-own',
     'posts:manage-any',
     'labels:manage',
     'comments:moderate',
   ],
-  moderator: ['dashboard:view', 'comments:moderate'],
+  moderator: ['dashboard:view', 'account:secure', 'comments:moderate'],
   admin: actions,
 };
 

@@ -22,7 +22,7 @@ export const credentialsSchema = z.object({
 });
 
 export type SignInResult =
-  | { ok: true; user: Pick<User, 'id' | 'email' | 'name' | 'role'> }
+  | { ok: true; user: Pick<User, 'id' | 'email' | 'name' | 'role'>; secondFactor: boolean }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'locked'; retryAfterMinutes: number };
 
@@ -47,5 +47,10 @@ export async function authenticate(db: Database, email: string, password: string
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid || user.deactivatedAt) return { ok: false, reason: 'invalid' };
   await giveBack(db, slots.taken);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    // With two-factor sign-in on, a right password only opens the code step (lib/auth/pending-sign-in.ts).
+    secondFactor: Boolean(user.totpEnabledAt),
+  };
 }

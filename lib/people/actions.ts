@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { authorizedAction, authorizedButtonAction, publicAction } from '@/lib/actions';
 import { signIn } from '@/lib/auth/auth';
+import { openSession } from '@/lib/auth/session';
+import { resetSecondFactor } from '@/lib/auth/two-factor';
 import { createResetToken, RESET_LINK_HOURS, resetUrl } from '@/lib/auth/password-reset';
 import { newPassword } from '@/lib/auth/password';
 import { roles } from '@/lib/auth/permissions';
@@ -85,7 +87,7 @@ export const changePasswordAction = authorizedAction('dashboard:view', passwordS
   }
   // Every session signed in before now has ended (getCurrentUser); this browser signs in again with the new password,
   // and is sent on to a page read with that new session (this request still carries the old one).
-  await signIn('credentials', { email: user.email, password: data.next, redirect: false });
+  await openSession(user.id, { redirect: false });
   redirect('/dashboard/profile?password=changed');
 });
 
@@ -113,5 +115,16 @@ export const createResetLinkAction = authorizedAction(
       status: 'ok',
       message: `Send this link to ${person.name}. It sets a new password once, within ${RESET_LINK_HOURS} hour: ${link}`,
     };
+  },
+);
+
+/** Lets someone who lost their authenticator app and recovery codes sign in with their password alone again. */
+export const resetTwoFactorAction = authorizedButtonAction(
+  'people:manage',
+  z.object({ id: z.uuid() }),
+  async (data, admin) => {
+    if (data.id === admin.id) notFound();
+    await resetSecondFactor(await getDb(), admin.id, data.id);
+    revalidatePath('/dashboard/people');
   },
 );

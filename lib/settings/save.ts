@@ -34,6 +34,7 @@ export const settingsFormSchema = z.object({
   minSubmitSeconds: z.coerce.number({ error: 'Enter a number of seconds.' }).int().min(0).max(120),
   feedFullText: z.enum(['yes', 'no'], 'Choose what the feeds carry.').transform((v) => v === 'yes'),
   adsTxt: z.string().max(20_000).default(''),
+  requireTwoFactor: z.enum(['yes', 'no'], 'Choose who needs two-factor sign-in.').transform((v) => v === 'yes'),
 });
 
 /** Writes the site's settings (its one row, created on the first save). */

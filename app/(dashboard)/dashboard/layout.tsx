@@ -12,7 +12,9 @@ export const metadata: Metadata = {
 };
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const user = await requirePermission('dashboard:view');
+  // Every page checks its own permission; 'account:secure' lets the frame show around the two-factor setup page
+  // too, for someone the site sends there before anything else.
+  const user = await requirePermission('account:secure');
   const pending = can(user.role, 'comments:moderate') ? await pendingCount() : 0;
   const links = [
     can(user.role, 'posts:write') && { href: '/dashboard/posts', label: 'Posts' },

@@ -103,6 +103,10 @@ export default async function SettingsPage() {
             yes: 'Whole posts',
             no: 'Excerpts, with a link to the post',
           }),
+          yesOrNo('requireTwoFactor', 'Two-factor sign-in', settings.requireTwoFactor, {
+            yes: 'Required of admins and editors',
+            no: 'Optional for everyone',
+          }),
           {
             name: 'adsTxt',
             label: 'ads.txt',
