@@ -32,7 +32,9 @@ export function installRedisHandler(redis: Redis): void {
     });
     // Tags revalidated during an outage reach Redis as soon as it is back, not only at this instance's next request.
     redis.on('ready', () => void cache.recover());
-    return { handlers: [cache] };
+    // Each entry leaves Redis a day and a half after it was stored (the library's default is a year and a half),
+    // so the pages of builds that no longer run do not pile up there; a page still visited is rendered again.
+    return { handlers: [cache], ttl: { defaultStaleAge: 24 * 60 * 60 } };
   });
 
   class KeepOnlyFound extends CacheHandler {
