@@ -1,4 +1,6 @@
 import 'server-only';
+import { subscribe } from 'node:diagnostics_channel';
+import type { Server, ServerResponse } from 'node:http';
 import os from 'node:os';
 import { runShutdownTasks } from './shutdown';
 
@@ -17,10 +19,20 @@ type Stop = { deadlineMs: number; finish: () => Promise<void> };
 export function stopGracefully({ deadlineMs, finish }: Stop): void {
   const exit = process.exit.bind(process);
   let stopping = false;
+  const servers = new Set<Server>();
+  // Next's server.close() waits for every open connection, and a proxy keeps its connections open (nginx, 60 s):
+  // the server would wait out their idle timeout. Once stopping, answers say `Connection: close`, and connections
+  // are closed as soon as they are idle, so only the requests in flight are waited for.
+  subscribe('http.server.request.start', (message) => {
+    const { server, response } = message as { server: Server; response: ServerResponse };
+    servers.add(server);
+    if (stopping) response.shouldKeepAlive = false;
+  });
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
+      setInterval(() => servers.forEach((server) => server.closeIdleConnections()), 100).unref();
       setTimeout(() => {
         console.error(`stop: not finished within ${deadlineMs} ms, exiting`);
         exit(128 + os.constants.signals[signal]);
