@@ -1,8 +1,10 @@
 /**
  * Runs once as the server starts (Next never calls it during `next build`). The environment is checked first
  * (lib/env.ts: AUTH_SECRET is required), and a server without what it needs stops here with a message saying what to
- * set. Then the connection's address is recorded on each request (lib/request/client-address.ts), Next's page cache
- * stops keeping 404s (lib/cache/file-system-handler.ts), and the scheduler's workers start on the job queue
+ * set. Then the connection's address is recorded on each request (lib/request/client-address.ts), the page cache is
+ * chosen (with REDIS_URL one Redis shared by every instance, lib/cache/redis-handler.ts; else Next's file-system
+ * cache, lib/cache/file-system-handler.ts; neither keeps 404s), a stop signal is made to finish the shutdown tasks
+ * before the process exits (lib/graceful-stop.ts), and the scheduler's workers start on the job queue
  * (lib/scheduler/jobs.ts): scheduled posts and ad windows are jobs due at their time, and a sweep catches anything
  * missed while the server was down.
  */
@@ -13,10 +15,25 @@ export async function register() {
   const config = exitUnlessConfigured();
   const { recordPeerAddresses } = await import('./lib/request/client-address');
   recordPeerAddresses();
-  const { installFileSystemHandler } = await import('./lib/cache/file-system-handler');
-  installFileSystemHandler();
+  const { sharedRedis, closeSharedRedis } = await import('./lib/redis/client');
+  const redis = sharedRedis();
+  if (redis) {
+    const { installRedisHandler } = await import('./lib/cache/redis-handler');
+    installRedisHandler(redis);
+  } else {
+    const { installFileSystemHandler } = await import('./lib/cache/file-system-handler');
+    installFileSystemHandler();
+  }
+  const { stopGracefully } = await import('./lib/graceful-stop');
+  const { closeDb } = await import('./lib/db');
+  // Connections close last: the shutdown tasks (counters flushed, the job under way) still write through them.
+  stopGracefully({ deadlineMs: 10_000, finish: async () => void (await Promise.all([closeDb(), closeSharedRedis()])) });
   if (config.SCHEDULER === 'off') return;
   const { startScheduler } = await import('./lib/scheduler/jobs');
+  const { stopQueue } = await import('./lib/jobs/queue');
+  const { onShutdown } = await import('./lib/shutdown');
+  // The job under way finishes; no new one starts.
+  onShutdown('scheduler', stopQueue);
   // How often the workers look for jobs that have come due (pg-boss polls no faster than every half second).
   try {
     await startScheduler({ pollingIntervalSeconds: Math.max(0.5, config.SCHEDULER_INTERVAL_MS / 1000) });

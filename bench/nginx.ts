@@ -8,7 +8,7 @@ const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 
 /**
  * deploy/nginx.conf exactly as we ship it, with only the machine-specific parts replaced: the cache folder, the
- * upstream (one `next start` instance) and the two listen addresses. Each replacement must match exactly once, so a
+ * upstream (the `next start` instances) and the two listen addresses. Each replacement must match exactly once, so a
  * change to the shipped file that the bench would silently stop measuring fails here instead.
  */
 export function renderDeployConfig({
@@ -18,7 +18,8 @@ export function renderDeployConfig({
   refreshPort,
 }: {
   cacheDir: string;
-  upstreamPort: number;
+  /** One `next start` instance, or several behind the same upstream. */
+  upstreamPort: number | number[];
   listenPort: number;
   /** The refresh listener's port (CACHE_REFRESH_URL). */
   refreshPort: number;
@@ -31,7 +32,8 @@ export function renderDeployConfig({
     text = text.replace(new RegExp(pattern.source, 'm'), by);
   };
   replace(/^proxy_cache_path \/var\/cache\/nginx\/broadsheet /, `proxy_cache_path ${cacheDir} `);
-  replace(/^(\s+)server 127\.0\.0\.1:3000;/, `$1server 127.0.0.1:${upstreamPort};`);
+  const servers = [upstreamPort].flat().map((port) => `server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`);
+  replace(/^(\s+)server 127\.0\.0\.1:3000 (.*)\n\s+server 127\.0\.0\.1:3001 .*;/, `$1${servers.join('\n$1')}`);
   replace(/^(\s+)listen 80;/, `$1listen 127.0.0.1:${listenPort};`);
   replace(/^(\s+)listen 127\.0\.0\.1:8081;/, `$1listen 127.0.0.1:${refreshPort};`);
   return text;

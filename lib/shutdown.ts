@@ -1,7 +1,10 @@
 import 'server-only';
 
 type Task = () => Promise<void>;
-const tasks = new Map<string, Task>();
+// On globalThis: Next bundles this module once for instrumentation.ts (which runs the tasks, lib/graceful-stop.ts)
+// and again for the routes that register them, and each copy would otherwise keep its own list.
+const holder = globalThis as unknown as { broadsheetShutdownTasks?: Map<string, Task> };
+const tasks = (holder.broadsheetShutdownTasks ??= new Map<string, Task>());
 
 /**
  * Work the server finishes before it ends on SIGTERM or SIGINT: counters held in memory are flushed, connections

@@ -1,0 +1,32 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { stopProcess, waitUntilAnswers } from '../bench/load';
+import { keepAliveArgs } from './next';
+
+export type Instance = {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Stops it as a deploy would (SIGTERM: it finishes what it is doing, lib/graceful-stop.ts). */
+  stop: () => Promise<void>;
+};
+
+/**
+ * One `next start` of an existing build on loopback, with `env` on top of this process's environment; resolves once
+ * its /api/health answers 200 (the database answers). Started by its own binary, not npx, so that its pid is the
+ * server's and a signal reaches it.
+ */
+export async function startInstance(
+  port: number,
+  env: Record<string, string | undefined>,
+  output: 'inherit' | 'ignore' = 'inherit',
+): Promise<Instance> {
+  const child = spawn(
+    path.join('node_modules', '.bin', 'next'),
+    ['start', '--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs],
+    { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', output, 'inherit'] },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilAnswers(`${url}/api/health`, { child, what: `next start on ${port}`, seconds: 90, status: 200 });
+  return { url, port, child, stop: () => stopProcess(child, 'SIGTERM') };
+}
