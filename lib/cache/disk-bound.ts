@@ -42,7 +42,11 @@ export class DiskBound {
 
   /** Removes the entries used longest ago while the cache is over its bound; one look at a time. */
   trim(): Promise<void> {
-    this.looking ??= this.look().finally(() => (this.looking = null));
+    this.looking ??= this.look().finally(() => {
+      this.looking = null;
+      // What was written during the look was not in it: look again, so the bound holds after the last write too.
+      if (this.writtenSinceLook >= this.maxBytes / 10) void this.trim();
+    });
     return this.looking;
   }
 
