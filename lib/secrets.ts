@@ -3,7 +3,13 @@ import { authSecret } from '@/lib/env';
 
 /** Everything Broadsheet signs or hashes with a key, one key each. */
 export type KeyUse =
-  'ip-hashes' | 'preview-links' | 'comment-form-stamps' | 'ad-visitors' | 'scheduler' | 'client-address-header';
+  | 'ip-hashes'
+  | 'preview-links'
+  | 'comment-form-stamps'
+  | 'ad-visitors'
+  | 'ad-clicks'
+  | 'scheduler'
+  | 'client-address-header';
 
 /**
  * The key for one use, derived from AUTH_SECRET (HKDF-SHA-256, the use as its label), so that no two uses share a
