@@ -1,7 +1,10 @@
 import 'server-only';
 
 type Task = () => Promise<void>;
-const tasks = new Map<string, Task>();
+// On globalThis: the build gives instrumentation.ts and the route bundles copies of this module of their own (each
+// with only the exports it uses), and a task registered by a route must be run by the signal handler.
+const holder = globalThis as unknown as { broadsheetShutdownTasks?: Map<string, Task> };
+const tasks = (holder.broadsheetShutdownTasks ??= new Map<string, Task>());
 
 /**
  * Work the server finishes before it ends on SIGTERM or SIGINT: counters held in memory are flushed, connections
