@@ -77,13 +77,17 @@ test('an admin adds an in-article slot for one label and sells it; the advertise
   await reader.reload();
   await ad.scrollIntoViewIfNeeded();
   expect((await (await seen).response())?.status()).toBe(204);
-  const click = await request.get(`/ads/click/${id}`, { maxRedirects: 0 });
+  const click = await request.get((await ad.getAttribute('href'))!, { maxRedirects: 0 });
   expect(click.headers().location).toBe('https://example.com/tutors');
 
-  // The admin's report, and the advertiser's private link, which needs no sign-in.
-  await page.goto(`/dashboard/ads/${id}`);
+  // The admin's report (counts are written within a second), and the advertiser's private link, which needs no
+  // sign-in.
   const report = page.getByRole('region', { name: 'Report' });
-  await expect(report.getByRole('definition').first()).toHaveText('1');
+  await expect(async () => {
+    await page.goto(`/dashboard/ads/${id}`);
+    await expect(report.getByRole('definition').first()).toHaveText('1', { timeout: 1000 });
+    await expect(report.locator('dl')).toContainText('Clicks1', { timeout: 1000 });
+  }).toPass();
   const link = await report.getByRole('link', { name: /\/ads\/report\// }).getAttribute('href');
   const advertiserView = await (await browser.newContext()).newPage();
   await advertiserView.goto(new URL(link!).pathname);

@@ -139,7 +139,8 @@ for (const javaScriptEnabled of [true, false]) {
         const shown = slot.locator('a[data-ad]:visible');
         await expect(shown).toHaveCount(1);
         await expect(shown).toHaveAttribute('rel', 'sponsored noopener');
-        await expect(shown).toHaveAttribute('href', /^\/ads\/click\/\d+$/);
+        // The link carries the click token the page was rendered with (a click without one is not counted).
+        await expect(shown).toHaveAttribute('href', /^\/ads\/click\/\d+\?t=[0-9a-z]+\.[\w-]+$/);
         await expect(shown.locator('img').first()).toHaveAttribute('alt', /.+/);
         // Without JavaScript the shown ad carries a lazy pixel that counts a served impression.
         await expect(shown.locator('img[src^="/api/ads/served/"]')).toHaveCount(javaScriptEnabled ? 0 : 1);

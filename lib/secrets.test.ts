@@ -15,6 +15,7 @@ describe('keys', () => {
       'preview-links',
       'comment-form-stamps',
       'ad-visitors',
+      'ad-clicks',
       'scheduler',
       'client-address-header',
     ];

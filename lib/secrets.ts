@@ -8,6 +8,7 @@ export type KeyUse =
   | 'comment-form-stamps'
   | 'commenter-proof'
   | 'ad-visitors'
+  | 'ad-clicks'
   | 'scheduler'
   | 'client-address-header'
   | 'totp'

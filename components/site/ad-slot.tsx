@@ -1,3 +1,4 @@
+import { adClickHref } from '@/lib/ads/click-token';
 import type { SlotWithAds } from '@/lib/ads/queries';
 import { pickWeighted, rotationScript } from '@/lib/ads/rotation';
 
@@ -5,13 +6,16 @@ import { pickWeighted, rotationScript } from '@/lib/ads/rotation';
  * A slot's ads share one box of the slot's exact size, reserved by the markup itself (width plus aspect ratio),
  * so nothing moves when an image arrives. All of the slot's live ads are in the (cached) HTML; the rotation script
  * below shows one per page view, by weight, choosing as the server does here. Without JavaScript the ad chosen when
- * the page was rendered shows.
+ * the page was rendered shows. Every ad's link carries its own click token, minted now, as the page is rendered:
+ * the script may show any of them.
  */
 export function AdSlot({ slot }: { slot: SlotWithAds }) {
   const box = { width: '100%', aspectRatio: `${slot.width} / ${slot.height}` };
   // Rendered once per cached page, on the server: the rotation script picks again in each reader's browser.
   // eslint-disable-next-line react-hooks/purity -- the choice is meant to differ between renders
   const shown = pickWeighted(slot.ads, Math.random());
+  // The render's time is the click tokens' issue time.
+  const renderedAt = new Date();
   return (
     <section
       aria-label={`Advertisement: ${slot.name}`}
@@ -24,7 +28,7 @@ export function AdSlot({ slot }: { slot: SlotWithAds }) {
           {slot.ads.map((ad) => (
             <a
               key={ad.id}
-              href={`/ads/click/${ad.id}`}
+              href={adClickHref(ad.id, renderedAt)}
               rel="sponsored noopener"
               hidden={ad.id !== shown.id}
               data-ad={ad.id}

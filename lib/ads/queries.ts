@@ -7,6 +7,7 @@ import { listAllLabels } from '@/db/queries/taxonomy';
 import { cached } from '@/lib/cache/cached';
 import { tags } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
+import { CLICK_TOKEN_REFRESH_SECONDS } from './click-token';
 import { advertiserReportUrl } from './report-access';
 import { reportRange, type ReportQuery } from './report';
 import { upcomingWeeks } from './requests';
@@ -20,11 +21,15 @@ export type AdRequestListing = Awaited<ReturnType<typeof listRequestRows>>[numbe
 /** A slot with the label it targets and how many ads it holds. */
 export type SlotDetails = Awaited<ReturnType<typeof admin.listSlotsForAdmin>>[number];
 
-/** Every slot with the ads live when the cache was filled (the scheduler refreshes it as windows open and close). */
+/**
+ * Every slot with the ads live when the cache was filled (the scheduler refreshes it as windows open and close).
+ * Read again every few hours, and so is every page that shows ads: its ad links' click tokens must stay fresh.
+ */
 export const listAdSlots = cached(
   'ads:slots',
   (db) => listLiveSlots(db, new Date()),
   () => [tags.ads],
+  { revalidateSeconds: CLICK_TOKEN_REFRESH_SECONDS },
 );
 
 /** An id from an address; null for anything that cannot be one. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { countAdEvent, dailyFigures } from '@/db/queries/ad-stats';
+import { addAdCounts, dailyFigures } from '@/db/queries/ad-stats';
 import { listLiveSlots } from '@/db/queries/ads';
 import { insertAdRequest, getAdRequest } from '@/db/queries/ad-requests';
 import { adSlots, ads, labels } from '@/db/schema';
@@ -83,9 +83,10 @@ describe('booking requests and reports', () => {
 
   it('reports every day of the range, zeros included, only through the ad’s own token', async () => {
     const [ad] = await db().select().from(ads).limit(1);
-    await countAdEvent(db(), ad.id, 'impressions', '2026-11-02', 40);
-    await countAdEvent(db(), ad.id, 'clicks', '2026-11-02', 3);
-    await countAdEvent(db(), ad.id, 'impressions', '2026-11-04', 10);
+    await addAdCounts(db(), [
+      { adId: ad.id, day: '2026-11-02', impressions: 40, servedImpressions: 0, clicks: 3 },
+      { adId: ad.id, day: '2026-11-04', impressions: 10, servedImpressions: 0, clicks: 0 },
+    ]);
     expect(await dailyFigures(db(), [ad.id], '2026-11-01', '2026-11-04')).toEqual([
       { day: '2026-11-01', impressions: 0, servedImpressions: 0, clicks: 0 },
       { day: '2026-11-02', impressions: 40, servedImpressions: 0, clicks: 3 },

@@ -5,17 +5,20 @@ type Query<A extends unknown[], R> = (db: Database, ...args: A) => Promise<R>;
 
 /**
  * Wraps a query in Next's data cache under the given tags. Entries live until a write revalidates one of
- * their tags; a page that reads them is tagged too, so revalidation reaches the static pages.
+ * their tags; a page that reads them is tagged too, so revalidation reaches the static pages. With
+ * `revalidateSeconds` they are also read again that long after they were made, and so is every page that reads
+ * them (Next takes a page's revalidation time from its shortest read).
  */
 export function cached<A extends unknown[], R>(
   name: string,
   query: Query<A, R>,
   tagsFor: (...args: A) => string[],
+  { revalidateSeconds }: { revalidateSeconds?: number } = {},
 ): (...args: A) => Promise<R> {
   return async (...args: A) => {
     const read = unstable_cache(async () => query(await getDb(), ...args), [name, JSON.stringify(args)], {
       tags: tagsFor(...args),
-      revalidate: false,
+      revalidate: revalidateSeconds ?? false,
     });
     return reviveDates(await read());
   };

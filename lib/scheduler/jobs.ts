@@ -56,7 +56,7 @@ async function sweep(now = new Date()): Promise<void> {
   await pruneDrafts(db, now);
   // Comments held while the last moderator mail was too recent are announced once it is old enough.
   await notifyModerators(db, now);
-  await pruneViews(db, now);
+  await pruneViews(db);
   await pruneProgress(now);
 }
 

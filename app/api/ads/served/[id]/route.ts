@@ -1,5 +1,4 @@
-import { getDb } from '@/lib/db';
-import { countImpressions } from '@/lib/ads/impressions';
+import { countOncePerVisitor } from '@/lib/ads/impressions';
 import { clientIp } from '@/lib/request/client-address';
 
 const pixel = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -9,9 +8,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = Number((await params).id);
   if (Number.isInteger(id) && id > 0) {
     const who = { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') ?? '' };
-    await countImpressions(await getDb(), [id], who, 'servedImpressions').catch((error) =>
-      console.error('ad pixel:', error),
-    );
+    await countOncePerVisitor([id], who, 'servedImpressions').catch((error) => console.error('ad pixel:', error));
   }
   return new Response(pixel, { headers: { 'Content-Type': 'image/gif', 'Cache-Control': 'no-store' } });
 }
