@@ -93,7 +93,7 @@ export default async function ProfilePage({ searchParams }: Props) {
             <p>
               Off. With it on, signing in asks for your password and then for a code from an authenticator app on your
               phone, so a stolen password alone does not open your account.{' '}
-              <Link href="/dashboard/profile/two-factor" className="text-accent hover:underline">
+              <Link href="/dashboard/profile/two-factor" className="text-accent underline">
                 More about it
               </Link>
             </p>
