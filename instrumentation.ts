@@ -1,7 +1,7 @@
 /**
  * Runs once as the server starts (Next never calls it during `next build`). The environment is checked first
  * (lib/env.ts: AUTH_SECRET is required), and a server without what it needs stops here with a message saying what to
- * set. Then the connection's address is recorded on each request (lib/request/client-address.ts), the page cache is
+ * set. Then the database is migrated (a no-op when it is up to date), the connection's address is recorded on each request (lib/request/client-address.ts), the page cache is
  * chosen (with REDIS_URL one Redis shared by every instance, lib/cache/redis-handler.ts; else Next's file-system
  * cache, lib/cache/file-system-handler.ts; neither keeps 404s), a stop signal is made to finish the shutdown tasks
  * before the process exits (lib/graceful-stop.ts), and the scheduler's workers start on the job queue
@@ -25,7 +25,10 @@ export async function register() {
     installFileSystemHandler();
   }
   const { stopGracefully } = await import('./lib/graceful-stop');
-  const { closeDb } = await import('./lib/db');
+  const { closeDb, migrate } = await import('./lib/db');
+  // `npm start` serves an unchanged build without a step of its own before: the database is brought up to date here
+  // (nothing to do when it already is).
+  await migrate();
   // Connections close last: the shutdown tasks (counters flushed, the job under way) still write through them.
   stopGracefully({ deadlineMs: 10_000, finish: async () => void (await Promise.all([closeDb(), closeSharedRedis()])) });
   if (config.SCHEDULER === 'off') return;

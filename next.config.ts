@@ -40,10 +40,23 @@ const nextConfig: NextConfig = {
   async headers() {
     return securityHeaders(siteUrl());
   },
+  // An old WordPress address on the home page (/?p=12, /?page_id=3) goes to its redirect; the home page without
+  // such a query stays the static page it is, and pays nothing for this check.
+  async rewrites() {
+    return {
+      beforeFiles: ['p', 'page_id'].map((key) => ({
+        source: '/',
+        has: [{ type: 'query' as const, key }],
+        destination: '/old-address',
+      })),
+    };
+  },
   async redirects() {
     return [
-      // Old Blogger permalinks end in .html.
-      { source: '/:year(\\d{4})/:month(\\d{2})/:slug.html', destination: '/:year/:month/:slug', permanent: true },
+      // Old Blogger permalinks end in .html, and so do Blogger's pages: a 301, as the issue asks of every imported
+      // address (`permanent: true` would answer 308).
+      { source: '/:year(\\d{4})/:month(\\d{2})/:slug.html', destination: '/:year/:month/:slug', statusCode: 301 },
+      { source: '/p/:slug.html', destination: '/p/:slug', statusCode: 301 },
     ];
   },
 };

@@ -44,6 +44,9 @@ export const config = {
     '/advertise',
     '/preview/:token',
     '/comments/:path*',
+    '/follow',
+    '/follow/:path*',
+    '/replies/:path*',
     '/ads/report/:token',
   ],
 };

@@ -14,13 +14,17 @@ import { buildDemoSite } from '../scripts/build';
 import { keepAliveArgs } from '../scripts/next';
 import { adBeacon, freePort, request, runLoad, stopProcess, waitUntilAnswers } from './load';
 import { finishReport, record } from './report';
+import { measureCommentPath } from './comment-path';
+import { measureInstances } from './instances';
 import { measureKillLoss, storedImpressions } from './kill';
 import { measureRestart } from './restart';
 import { measureScale } from './scale';
 import { measureBeaconsThroughNginx, measureServing } from './serving';
 import { measureStorms } from './storm';
 
-const database = await freshDatabaseEnv(process.env.BENCH_DB_NAME ?? 'bench', process.env.DATABASE_URL);
+// The PostgreSQL server the run was pointed at, if any: write figures are measured on it beside PGlite's.
+const serverUrl = process.env.DATABASE_URL;
+const database = await freshDatabaseEnv(process.env.BENCH_DB_NAME ?? 'bench', serverUrl);
 Object.assign(process.env, database, {
   NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? '.next-bench',
   AUTH_SECRET: randomBytes(32).toString('base64url'),
@@ -35,9 +39,9 @@ process.env.SITE_URL = base;
 const refreshPort = await freePort();
 process.env.CACHE_REFRESH_URL = `http://127.0.0.1:${refreshPort}`;
 
-// BENCH_PARTS picks what runs: `scale`, `serving`, `storm`, `restart`, `kill` or all (the default), e.g.
-// BENCH_PARTS=serving npm run bench. The comment and beacon loads always run.
-const parts = (process.env.BENCH_PARTS ?? 'scale,serving,storm,restart,kill').split(',');
+// BENCH_PARTS picks what runs: `scale`, `serving`, `storm`, `instances`, `restart`, `kill` or all (the default),
+// e.g. BENCH_PARTS=serving npm run bench. The comment and beacon loads always run.
+const parts = (process.env.BENCH_PARTS ?? 'scale,serving,storm,instances,restart,kill').split(',');
 
 // Build time, queries and first visits against archives of 1,000 and 10,000 posts (own databases, builds, servers).
 if (parts.includes('scale')) await measureScale();
@@ -139,6 +143,11 @@ try {
     budget: '= accepted',
     pass: Number(stored) === load.ok,
   });
+  // Two instances on PostgreSQL and Redis of their own, from this build (on either bench database).
+  if (parts.includes('instances')) await measureInstances({ month });
+  // The comment path without Next, on each database: PGlite, and PostgreSQL beside it when the run has a server.
+  await measureCommentPath(undefined);
+  if (serverUrl) await measureCommentPath(serverUrl);
   if (parts.includes('restart')) await measureRestart({ port, label: 'demo' });
   // Last: a SIGKILL is what the embedded database is least sure to come back from.
   if (parts.includes('kill')) await measureKillLoss({ port, adId });

@@ -148,6 +148,7 @@ async function checkMicroCache(proxyBase: string, articlePath: string): Promise<
       (await status(page, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })) !== 'HIT',
     ],
     ['an RSC (client navigation) request bypasses it', (await status(page, { headers: { rsc: '1' } })) !== 'HIT'],
+    ['a page with a script nonce (search) is never shared', (await twice(`${proxyBase}/search?q=harbour`)) !== 'HIT'],
     ['/dashboard is never cached', (await twice(`${proxyBase}/dashboard`)) === '-'],
     ['/api is never cached', (await twice(`${proxyBase}/api/comments/token`)) === '-'],
   ];

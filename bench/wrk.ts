@@ -44,10 +44,18 @@ export function parseWrk(output: string): WrkResult {
 }
 
 /** `wrk -t2 -cN -dS --latency URL` (wrk at /usr/bin/wrk, or WRK). */
-export async function wrk(url: string, { connections = 50, seconds = 8, threads = 2 } = {}): Promise<WrkResult> {
+export async function wrk(
+  url: string,
+  {
+    connections = 50,
+    seconds = 8,
+    threads = 2,
+    header,
+  }: { connections?: number; seconds?: number; threads?: number; header?: string } = {},
+): Promise<WrkResult> {
   const { stdout } = await run(
     process.env.WRK ?? 'wrk',
-    [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', url],
+    [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', ...(header ? ['-H', header] : []), url],
     { maxBuffer: 1 << 20 },
   );
   return parseWrk(stdout);

@@ -75,7 +75,12 @@ export const recoveryCodes = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
 
-export const accountAction = pgEnum('account_action', ['two_factor_on', 'two_factor_off', 'two_factor_reset']);
+export const accountAction = pgEnum('account_action', [
+  'two_factor_on',
+  'two_factor_off',
+  'two_factor_reset',
+  'recovery_codes_replaced',
+]);
 
 /** Changes to how people sign in: who did what to whose account, and when (shown on the People page). */
 export const accountLog = pgTable(
@@ -175,6 +180,10 @@ export const posts = pgTable(
     previewSecret: uuid('preview_secret').notNull().defaultRandom(),
     // In the trash since then; emptied after 30 days.
     deletedAt: timestamptz('deleted_at'),
+    // "Email to followers" (lib/subscribers): whether publishing it mails its followers; off for corrections.
+    emailFollowers: boolean('email_followers').notNull().default(true),
+    // When its mailing was queued: set once, at first publication, so updates and republishing never send again.
+    emailQueuedAt: timestamptz('email_queued_at'),
     // 'site' follows the site's moderation setting; the others override it for this post.
     commentsMode: commentsMode('comments_mode').notNull().default('site'),
     authorId: uuid('author_id')
@@ -227,6 +236,61 @@ export const postRevisions = pgTable(
   (t) => [index('post_revisions_post_idx').on(t.postId, t.createdAt)],
 );
 
+/**
+ * A page outside the stream of news (About, Contact, Corrections policy) at /p/SLUG: never on the home page, in
+ * archives or feeds; in the sitemap. Its body is sanitized on the way in, as a post's is.
+ */
+export const pageStatus = pgEnum('page_status', ['draft', 'published']);
+export const pages = pgTable('pages', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  title: text('title').notNull(),
+  slug: text('slug').notNull().unique(),
+  bodyHtml: text('body_html').notNull().default(''),
+  status: pageStatus('status').notNull().default('draft'),
+  authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+  publishedAt: timestamptz('published_at'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+/** The version of a published page before each save that changed it. */
+export const pageRevisions = pgTable(
+  'page_revisions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    pageId: integer('page_id')
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    savedBy: uuid('saved_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('page_revisions_page_idx').on(t.pageId, t.createdAt)],
+);
+
+/** Who made a redirect: a person in the dashboard, a post's slug or month changing, or an import. */
+export const redirectSource = pgEnum('redirect_source', ['manual', 'slug_change', 'import']);
+
+/**
+ * An old address that answers 301 with a new one. Looked up only on the way to a 404 (lib/redirects), so cached
+ * pages pay nothing. `fromPath` is a path with its query, normalised by lib/redirects (e.g. `/2018/10/a.html`,
+ * `/?p=12`); `toPath` a path on this site or an absolute URL.
+ */
+export const redirects = pgTable(
+  'redirects',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    fromPath: text('from_path').notNull().unique(),
+    toPath: text('to_path').notNull(),
+    source: redirectSource('source').notNull().default('manual'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  // saveRedirects looks up the redirects that point at a path it is about to redirect (to shorten chains).
+  (table) => [index('redirects_to_path_idx').on(table.toPath)],
+);
+
 export const labels = pgTable('labels', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   name: text('name').notNull().unique(),
@@ -266,6 +330,9 @@ export const comments = pgTable(
       .notNull()
       .references(() => posts.id, { onDelete: 'cascade' }),
     parentId: integer('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
+    // The comment the reader answered. The same as parent_id but at the deepest level, where a reply is shown beside
+    // the one it answers (lib/comments/thread.ts) and the reply mail must still go to that one's author.
+    replyToId: integer('reply_to_id').references((): AnyPgColumn => comments.id, { onDelete: 'set null' }),
     authorName: text('author_name').notNull(),
     authorEmail: text('author_email'),
     // Set when a signed-in member of staff wrote it: shown with a staff mark.
@@ -278,6 +345,9 @@ export const comments = pgTable(
     // renders them and the text, escaped by React).
     body: text('body').notNull(),
     status: commentStatus('status').notNull().default('pending'),
+    // "Email me replies": approved replies to it are mailed to author_email, once that address is confirmed
+    // (reply_followers, lib/comments/reply-mail.ts).
+    notifyReplies: boolean('notify_replies').notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -483,6 +553,10 @@ export const siteSettings = pgTable(
     adsTxt: text('ads_txt').notNull().default(''),
     // Admins and editors without two-factor sign-in are sent to set it up, and can do nothing else until they have.
     requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+    // The header menu's entries in order (lib/settings/menu.ts checks them when read); null: the default entries.
+    menu: jsonb('menu'),
+    // Story mails carry the whole post, or only its excerpt with a link to read on.
+    mailFullText: boolean('mail_full_text').notNull().default(false),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -492,10 +566,120 @@ export const siteSettings = pgTable(
   ],
 );
 
+export const subscriberStatus = pgEnum('subscriber_status', ['pending', 'confirmed', 'unsubscribed', 'bouncing']);
+export const subscriberSource = pgEnum('subscriber_source', ['widget', 'import', 'comment']);
+export const mailFrequency = pgEnum('mail_frequency', ['each', 'daily']);
+export const sendStatus = pgEnum('send_status', ['claimed', 'sent', 'deferred', 'failed']);
+
+/**
+ * A reader who follows the site or some labels by email (lib/subscribers). Only confirmed addresses receive
+ * stories; the confirmation link's token is kept only as a hash. "Forget me" deletes the row (and its sends).
+ */
+export const subscribers = pgTable(
+  'subscribers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    email: text('email').notNull().unique(),
+    status: subscriberStatus('status').notNull().default('pending'),
+    // Follows every story; otherwise only those of its labels (subscriber_labels).
+    wholeSite: boolean('whole_site').notNull().default(true),
+    frequency: mailFrequency('frequency').notNull().default('each'),
+    // Permanent (5xx) failures in a row: three make the address bouncing, and it is skipped.
+    permanentFailures: integer('permanent_failures').notNull().default(0),
+    confirmTokenHash: text('confirm_token_hash').unique(),
+    confirmExpiresAt: timestamptz('confirm_expires_at'),
+    source: subscriberSource('source').notNull().default('widget'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    confirmedAt: timestamptz('confirmed_at'),
+  },
+  (t) => [
+    // Addresses are compared lower-cased: one row per mailbox however it was typed.
+    check('subscribers_email_lower', sql`${t.email} = lower(${t.email})`),
+    index('subscribers_status_idx').on(t.status),
+  ],
+);
+
+/** The labels a subscriber follows (beside, or instead of, the whole site). */
+export const subscriberLabels = pgTable(
+  'subscriber_labels',
+  {
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    labelId: integer('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.subscriberId, t.labelId] }), index('subscriber_labels_label_idx').on(t.labelId)],
+);
+
+/**
+ * One row per story per subscriber, claimed before its mail is sent: the primary key is what makes "exactly once
+ * per address per story" hold across restarts and instances. A row left 'claimed' by a killed server is never sent
+ * again by the job (it may have gone out); the dashboard counts it as unknown and "Resend to failed" can retry it.
+ */
+export const postSends = pgTable(
+  'post_sends',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    status: sendStatus('status').notNull().default('claimed'),
+    attempts: integer('attempts').notNull().default(0),
+    // The mail server's answer to the last failed attempt.
+    error: text('error'),
+    claimedAt: timestamptz('claimed_at').notNull().defaultNow(),
+    sentAt: timestamptz('sent_at'),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.subscriberId] }), index('post_sends_status_idx').on(t.postId, t.status)],
+);
+
+export const replyFollowerStatus = pgEnum('reply_follower_status', ['pending', 'confirmed', 'unsubscribed']);
+
+/**
+ * An address that asked for mail about replies to its comments ("Email me replies"), confirmed once like a
+ * subscription: later comments that tick the box need no new confirmation. Its unsubscribe stops every reply mail
+ * to the address. Kept apart from subscribers: replies are not stories, and asking for one is not following the
+ * site.
+ */
+export const replyFollowers = pgTable(
+  'reply_followers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    email: text('email').notNull().unique(),
+    status: replyFollowerStatus('status').notNull().default('pending'),
+    confirmTokenHash: text('confirm_token_hash').unique(),
+    confirmExpiresAt: timestamptz('confirm_expires_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    confirmedAt: timestamptz('confirmed_at'),
+  },
+  (t) => [check('reply_followers_email_lower', sql`${t.email} = lower(${t.email})`)],
+);
+
+/**
+ * One row per approved reply whose parent's author asked for replies, claimed before the mail goes: the primary key
+ * makes "exactly once per reply" hold across retries, undone and repeated approvals, restarts and instances.
+ */
+export const replySends = pgTable('reply_sends', {
+  replyId: integer('reply_id')
+    .primaryKey()
+    .references(() => comments.id, { onDelete: 'cascade' }),
+  status: sendStatus('status').notNull().default('claimed'),
+  attempts: integer('attempts').notNull().default(0),
+  error: text('error'),
+  claimedAt: timestamptz('claimed_at').notNull().defaultNow(),
+  sentAt: timestamptz('sent_at'),
+});
+
 export type User = typeof users.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type PostRevision = typeof postRevisions.$inferSelect;
 export type Label = typeof labels.$inferSelect;
+export type Page = typeof pages.$inferSelect;
+export type Redirect = typeof redirects.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type AdSlot = typeof adSlots.$inferSelect;
 export type Ad = typeof ads.$inferSelect;
@@ -513,3 +697,39 @@ export const jobProgress = pgTable('job_progress', {
   note: text('note').notNull().default(''),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * What each import made of each item of its source (lib/import): keyed by the source (a Blogger blog, a WordPress
+ * site) and the item's own id there, so importing the same file again finds it and creates nothing twice.
+ */
+export const importItems = pgTable(
+  'import_items',
+  {
+    sourceKey: text('source_key').notNull(),
+    kind: text('kind').$type<'author' | 'label' | 'post' | 'page' | 'comment'>().notNull(),
+    externalId: text('external_id').notNull(),
+    // The id of the person, label, post, page or comment it became.
+    entityId: text('entity_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceKey, t.kind, t.externalId] })],
+);
+
+export const importStatus = pgEnum('import_status', ['queued', 'running', 'done', 'failed', 'stopped']);
+
+/** One import from the dashboard: its job, where it stands, and at the end its summary (counts, skips). */
+export const imports = pgTable(
+  'imports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jobId: uuid('job_id'),
+    fileName: text('file_name').notNull(),
+    status: importStatus('status').notNull().default('queued'),
+    summary: jsonb('summary'),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    finishedAt: timestamptz('finished_at'),
+  },
+  (t) => [index('imports_created_idx').on(t.createdAt)],
+);

@@ -9,7 +9,8 @@ test('an advertiser requests a slot; bad input keeps what was typed; the admin a
   await page.goto('/advertise');
   await expect(page.getByRole('table')).toContainText('Week of');
   await page.getByLabel('Company').fill(company);
-  await page.getByLabel('Email').fill('ads@saltwater.example');
+  // The sidebar's "Follow by email" has an Email field too.
+  await page.getByRole('main').getByLabel('Email').fill('ads@saltwater.example');
   await page.getByLabel('Slot').selectOption({ label: 'Sidebar bottom (300×250)' });
   await page.getByLabel('Start date').fill('2020-01-01');
   await page.getByLabel('Weeks').fill('3');

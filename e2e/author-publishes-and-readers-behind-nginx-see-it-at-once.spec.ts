@@ -9,6 +9,9 @@ import { publishNewPost, signInAs, thisMonth, unique } from './fixtures';
  * on. nginx keeps its copies for an hour here instead of a second, so a page that changes can only have been
  * refreshed by Broadsheet.
  */
+// One worker for the file's tests: its nginx listens on the one refresh port the server knows (E2E_REFRESH_PORT).
+test.describe.configure({ mode: 'default' });
+
 let nginx: Nginx;
 let readerBase: string;
 
@@ -56,4 +59,20 @@ test('an author publishes and a reader behind nginx sees the post at once', asyn
   await expect(readerPage.getByRole('heading', { level: 1 })).toHaveText(title);
   expect((await readerPage.request.get(`${thisMonth()}/${slug}`)).headers()['x-micro-cache']).toBe('HIT');
   await reader.close();
+});
+
+test('a page rendered per request is never shared through nginx: each reader gets a script nonce of their own', async ({
+  request,
+}) => {
+  const search = async () => {
+    const answer = await request.get(`${readerBase}/search?q=harbour`);
+    expect(answer.status()).toBe(200);
+    const nonce = /'nonce-([^']+)'/.exec(answer.headers()['content-security-policy'] ?? '')?.[1];
+    return { nonce, cache: answer.headers()['x-micro-cache'] };
+  };
+  const first = await search();
+  const second = await search();
+  expect(first.nonce).toBeTruthy();
+  expect(second.nonce).not.toBe(first.nonce);
+  expect(second.cache).not.toBe('HIT');
 });

@@ -88,6 +88,16 @@ async function verify(page: Page, code: string, label = 'Authentication code') {
   await submit(page, 'Verify');
 }
 
+/** Past the password, a recovery code that is refused (spent, or replaced). */
+async function recoveryCodeRefused(page: Page, email: string, code: string) {
+  await passwordStep(page, email);
+  await page.getByRole('link', { name: 'Use a recovery code' }).click();
+  await verify(page, code, 'Recovery code');
+  await expect(page.getByRole('main').getByRole('alert').first()).toHaveText(
+    'That recovery code is not right, or it has been used.',
+  );
+}
+
 test('an editor sets up a second factor, signs in with a code and with a recovery code, once; wrong codes count; an admin resets it', async ({
   page,
   browser,
@@ -125,12 +135,7 @@ test('an editor sets up a second factor, signs in with a code and with a recover
   await signOut(page);
 
   // Spent: the same recovery code is refused the second time, and that failure counts.
-  await passwordStep(page, email);
-  await page.getByRole('link', { name: 'Use a recovery code' }).click();
-  await verify(page, codes[0], 'Recovery code');
-  await expect(page.getByRole('main').getByRole('alert').first()).toHaveText(
-    'That recovery code is not right, or it has been used.',
-  );
+  await recoveryCodeRefused(page, email, codes[0]);
   await page.getByRole('link', { name: 'Use a code from your app' }).click();
   const wrong = notThe(await codeFor(secret, 2));
   for (let failure = 2; failure <= 10; failure++) {
@@ -162,6 +167,40 @@ test('an editor sets up a second factor, signs in with a code and with a recover
   expect(await admin.locator('main img').count()).toBe(0);
   expect(dialogs).toBe(0);
   await signInWith(page, email, DEMO_PASSWORD);
+});
+
+test('an author who used up recovery codes makes new ones with a code from the app; the old ones stop working', async ({
+  page,
+}) => {
+  const email = `rae-${unique()}@example.com`;
+  await signInAs(page, 'admin');
+  await createAccountAs(page, { name: `Rae ${unique()}`, email, role: 'author', password: DEMO_PASSWORD });
+  await signOut(page);
+  await signInWith(page, email, DEMO_PASSWORD);
+  const { secret, codes } = await setUpSecondFactor(page);
+
+  await page.goto('/dashboard/profile');
+  const wrong = notThe(await codeFor(secret, 1));
+  await page.getByLabel('Code from your app').fill(wrong);
+  await submit(page, 'Make new recovery codes');
+  await expect(page.getByRole('main').getByRole('alert').first()).toHaveText(
+    'That code is not right. Type the one your app shows now.',
+  );
+  await expectShownBack(page, 'Code from your app', wrong);
+  await page.getByLabel('Code from your app').fill(await codeFor(secret, 1));
+  await page.getByRole('button', { name: 'Make new recovery codes' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'New recovery codes made: the old ones no longer work.' }),
+  ).toBeVisible();
+  const fresh = await page.locator('[aria-labelledby="recovery-codes"] li').allInnerTexts();
+  expect(fresh).toHaveLength(10);
+  expect(fresh).not.toContain(codes[0]);
+  await snap(page, 'profile-new-recovery-codes');
+  await signOut(page);
+
+  await recoveryCodeRefused(page, email, codes[0]);
+  await verify(page, fresh[0], 'Recovery code');
+  await expect(page).toHaveURL(/\/dashboard/);
 });
 
 test('an XSS corpus typed into the two-factor fields comes back as text and never runs', async ({ page }) => {

@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../lib/seed/demo-accounts';
+import { postAction } from './server-actions';
 
 export type Role = 'admin' | 'editor' | 'author' | 'contributor' | 'moderator';
 
@@ -126,4 +127,43 @@ export function makePng(width: number, height: number): Buffer {
     chunk('IDAT', pixels),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * Sends a comment as the article's form would, from a network of its own (or the one `from` names); returns the
+ * action's answer (its status, and its text, in which `"status":"ok"` means the comment was taken).
+ */
+export async function sendComment(
+  baseUrl: string,
+  articlePath: string,
+  {
+    name,
+    body,
+    email = `${unique()}@example.com`,
+    from,
+  }: { name: string; body: string; email?: string; from?: string },
+) {
+  const html = await (await fetch(baseUrl + articlePath)).text();
+  const postId = /name="postId" value="(\d+)"/.exec(html)![1];
+  const { token } = (await (await fetch(`${baseUrl}/api/comments/token`)).json()) as { token: string };
+  const network = from ?? `10.202.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  return postAction({
+    baseUrl,
+    page: articlePath,
+    file: 'lib/comments/actions.ts',
+    name: 'postCommentAction',
+    fields: { postId, name, email, body, token },
+    headers: { 'x-forwarded-for': network },
+  });
+}
+
+/** A moderator approves the pending comment found by its text, ticking it and pressing "Approve" (works without JavaScript). */
+export async function approveInQueue(page: Page, text: string) {
+  await page.goto(`/dashboard/comments?queue=pending&q=${encodeURIComponent(text)}`);
+  await page
+    .getByRole('checkbox', { name: /Select the comment by/ })
+    .first()
+    .check();
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(page.getByText('No comments in this queue.')).toBeVisible();
 }

@@ -13,6 +13,8 @@ const pages = [
   ['search', '/search?q=harbour'],
   ['search without a match', '/search?q=zeppelin'],
   ['advertise', '/advertise'],
+  ['follow by email', '/follow'],
+  ['follow a label by email', `/follow?label=${newest.labels[0].toLowerCase().replace(/ /g, '-')}`],
   ['sign-in', '/signin'],
   ['forgotten password', '/signin/reset'],
   ['reset link that no longer works', '/signin/reset/spent-or-made-up'],

@@ -108,7 +108,7 @@ test('a reader follows one label by RSS: its feed lists the published posts with
 test('old .html permalinks redirect permanently', async ({ request }) => {
   const permalink = permalinkOf(newest.daysAgo, newest.slug);
   const response = await request.get(`${permalink}.html`, { maxRedirects: 0 });
-  expect(response.status()).toBe(308);
+  expect(response.status()).toBe(301);
   expect(response.headers().location).toBe(permalink);
 });
 

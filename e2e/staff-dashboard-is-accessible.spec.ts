@@ -25,6 +25,12 @@ for (const path of [
   '/dashboard/ads',
   '/dashboard/ads/slots',
   '/dashboard/ads/slots/new',
+  '/dashboard/pages',
+  '/dashboard/redirects',
+  '/dashboard/settings/menu',
+  '/dashboard/import',
+  '/dashboard/export',
+  '/dashboard/subscribers',
 ]) {
   test(`${path} has no accessibility violations`, async () => {
     if (path === '/dashboard/posts/new') await openEditor(page, path);

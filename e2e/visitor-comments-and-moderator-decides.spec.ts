@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { permalinkOf, published } from './demo';
-import { signInAs, unique } from './fixtures';
+import { approveInQueue, signInAs, unique } from './fixtures';
 import { callAction, sessionCookie } from './server-actions';
 import { xssPayloads } from './xss-payloads';
 
@@ -14,19 +14,9 @@ const network = () => ({
 async function writeComment(page: Page, fields: { name: string; email?: string; body: string }) {
   const form = page.locator('#write-comment');
   await form.getByLabel('Name').fill(fields.name);
-  if (fields.email) await form.getByLabel('Email').fill(fields.email);
+  if (fields.email) await form.getByLabel('Email', { exact: true }).fill(fields.email);
   await form.getByLabel('Comment').fill(fields.body);
   return form;
-}
-
-async function approveInQueue(page: Page, text: string) {
-  await page.goto(`/dashboard/comments?queue=pending&q=${encodeURIComponent(text)}`);
-  await page
-    .getByRole('checkbox', { name: /Select the comment by/ })
-    .first()
-    .check();
-  await page.getByRole('button', { name: 'Approve', exact: true }).click();
-  await expect(page.getByText('No comments in this queue.')).toBeVisible();
 }
 
 test.describe('with JavaScript', () => {
@@ -64,14 +54,13 @@ test.describe('with JavaScript', () => {
       await expect(page.locator('#comments')).toContainText(body, { timeout: 1000 });
     }).toPass({ timeout: 15_000 });
     await expect(page.locator('#comments-heading')).toContainText('1 comment');
-    await page.goto('/');
-    const onHome = await page.getByRole('link', { name: `1 comment on ${quiet[0].title}` }).count();
-    expect(
-      onHome +
-        (await page
-          .goto('/page/2')
-          .then(() => page.getByRole('link', { name: `1 comment on ${quiet[0].title}` }).count())),
-    ).toBe(1);
+    // Wherever the home page's pages have it by now (other specs publish posts before this one runs).
+    let counted = 0;
+    for (const path of ['/', '/page/2', '/page/3', '/page/4']) {
+      await page.goto(path);
+      counted += await page.getByRole('link', { name: `1 comment on ${quiet[0].title}` }).count();
+    }
+    expect(counted).toBe(1);
 
     // A reply opens the same form under the comment and threads beneath it once approved.
     await page.goto(article);

@@ -62,6 +62,13 @@ const envSchema = z.object({
    */
   STORAGE: z.enum(['disk', 's3']).optional().or(unset),
   UPLOADS_DIR: z.string().min(1).default('.data/uploads'),
+  /** Where export files uploaded at /dashboard/import wait for their import job (deleted when it ends). */
+  IMPORTS_DIR: z.string().min(1).default('.data/imports'),
+  /**
+   * The largest export file /dashboard/import takes, in MB: real Blogger and WordPress exports run to 20–200 MB. The
+   * upload streams to IMPORTS_DIR, so this bounds the disk it takes, not memory.
+   */
+  IMPORT_MAX_MB: z.coerce.number().int().positive().default(512),
   /** An S3-compatible bucket for uploads (AWS S3, Cloudflare R2, MinIO, Garage). */
   S3_BUCKET: z.string().optional().or(unset),
   /** Another service than AWS (http://127.0.0.1:9000 for MinIO): its buckets are then addressed by path. */
@@ -92,6 +99,8 @@ const envSchema = z.object({
     .string()
     .default('broadsheet@localhost')
     .transform((from) => from || 'broadsheet@localhost'),
+  /** The most mails per second to followers (lib/subscribers/send.ts); 0: as fast as the SMTP server takes them. */
+  MAIL_RATE_PER_SECOND: z.coerce.number().min(0).default(0),
   /** The in-process scheduler (instrumentation.ts): `off` disables it. */
   SCHEDULER: z.string().optional(),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(5000),

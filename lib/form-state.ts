@@ -10,6 +10,8 @@ export type FormState = {
   message?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
+  /** Lines listed under the message (the rows an import refused, each with why). */
+  details?: string[];
   /** Shown once and never again (new recovery codes): the page keeps no readable copy. */
   secrets?: string[];
 };

@@ -14,7 +14,9 @@ export type KeyUse =
   | 'totp'
   | 'recovery-codes'
   | 'two-factor-pending'
-  | 'sign-in-tickets';
+  | 'sign-in-tickets'
+  | 'subscriber-links'
+  | 'reply-links';
 
 /**
  * The key for one use, derived from AUTH_SECRET (HKDF-SHA-256, the use as its label), so that no two uses share a

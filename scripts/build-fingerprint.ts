@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { env } from '@/lib/env';
 
 /**
  * What shapes a build: the code, the lockfile, the configuration files and the environment Next bakes into the
@@ -56,6 +57,13 @@ export function isBuildCurrent(distDir: string, fingerprint: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether the last build was made from this code, lockfile and build-time environment (then it can be served). */
+export function isSiteBuilt(): boolean {
+  if (!isBuildCurrent(env().NEXT_DIST_DIR, buildFingerprint(process.cwd(), env()))) return false;
+  console.log('Nothing that shapes the build changed since the last one: serving it.');
+  return true;
 }
 
 /** Written only after a build succeeded, so an interrupted build is built again. */

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, getDb, migrate } from '@/lib/db';
 import { env } from '@/lib/env';
-import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
-import { buildFingerprint, isBuildCurrent, recordBuild } from './build-fingerprint';
+import { buildFingerprint, isSiteBuilt, recordBuild } from './build-fingerprint';
 import { markChunksCalledOnLoad } from './compile-hints';
 import { runNext } from './next';
 import { addScriptPoliciesToPrerenderedPages } from './prerendered-script-policies';
@@ -26,18 +25,14 @@ export async function buildSite(): Promise<void> {
   recordBuild(distDir, fingerprint);
 }
 
-/** For `npm start`: builds only when the code, the lockfile or the build-time environment changed since the last build. */
+/** Builds only when the code, the lockfile or the build-time environment changed since the last build. */
 export async function buildSiteIfChanged(): Promise<void> {
-  const distDir = env().NEXT_DIST_DIR;
-  if (isBuildCurrent(distDir, buildFingerprint(process.cwd(), env()))) {
-    console.log('Nothing that shapes the build changed since the last one: serving it.');
-    return;
-  }
-  await buildSite();
+  if (!isSiteBuilt()) await buildSite();
 }
 
 /** For the e2e suite and the benchmark: an empty database gets the demo newsroom, then the site is built. */
 export async function buildDemoSite(): Promise<void> {
+  const { seedDemoAccounts, seedDemoContent } = await import('@/lib/seed/demo');
   await migrate();
   const db = await getDb();
   await seedDemoContent(db);

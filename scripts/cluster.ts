@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { env } from '@/lib/env';
+import { startS3Server } from '@/lib/testing/s3-server';
 import { freePort } from '../bench/load';
 import { renderDeployConfig, startNginx } from '../bench/nginx';
 import { ensureAuthSecret } from './auth-secret';
@@ -11,8 +12,9 @@ import { prepareDatabase } from './prepare-db';
 /**
  * `npm run cluster [-- --instances N --port P]`: Broadsheet as several instances on one machine, to try what
  * deploy/README.md describes. N `next start` instances (default 2) share PostgreSQL (DATABASE_URL, else a fresh
- * `broadsheet_cluster` database on the machine's server with the demo newsroom and its accounts) and Redis
- * (REDIS_URL, else the machine's redis://127.0.0.1:6379), behind the shipped deploy/nginx.conf on P (default 8080).
+ * `broadsheet_cluster` database on the machine's server with the demo newsroom and its accounts), Redis (REDIS_URL,
+ * else the machine's redis://127.0.0.1:6379) and a bucket (S3_BUCKET and the rest, else a local S3-compatible
+ * server, s3rver, with its files in a temporary folder), behind the shipped deploy/nginx.conf on P (default 8080).
  * Stays in the foreground until Ctrl-C or SIGTERM, then stops everything it started (and drops the database it made).
  */
 const { values } = parseArgs({
@@ -26,8 +28,11 @@ ensureAuthSecret();
 const made = env().DATABASE_URL
   ? undefined
   : await freshDatabaseEnv('cluster', 'postgres://postgres@127.0.0.1:5432/broadsheet');
+// Uploads go to the bucket, so that every instance serves every file.
+const s3 = env().S3_BUCKET ? undefined : await startS3Server();
 Object.assign(process.env, {
   ...made,
+  ...s3?.env,
   REDIS_URL: env().REDIS_URL ?? 'redis://127.0.0.1:6379',
   // Its own build, beside the developer's .next: SITE_URL below is baked into it.
   NEXT_DIST_DIR: '.next-cluster',
@@ -63,6 +68,7 @@ async function stop() {
   stopping = true;
   await nginx.stop();
   await Promise.all(instances.map((instance) => instance.stop()));
+  await s3?.stop();
   if (made?.DATABASE_URL) await dropDatabase(made.DATABASE_URL);
   process.exit(0);
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { catchMail } from '@/lib/mail/testing';
+import { E2E_MAIL_DIR } from '../e2e/mail';
 import { freshDatabaseEnv } from '@/db/fresh-database';
 import { env, scriptEnv } from '@/lib/env';
 import { buildDemoSite } from './build';
@@ -9,7 +12,13 @@ import { runNext } from './next';
  * build in its own folder, and `next start` on the test port. Playwright starts it and stops it.
  */
 const { E2E_PORT: port, E2E_REFRESH_PORT } = scriptEnv();
+// The site's mail goes to a real SMTP server on loopback, which files each mail for the specs to read.
+fs.rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
+fs.mkdirSync(E2E_MAIL_DIR, { recursive: true });
+const mailCatcher = await catchMail({ dir: E2E_MAIL_DIR });
 const testEnv = {
+  SMTP_URL: mailCatcher.url,
+  MAIL_FROM: 'newsroom@broadsheet.test',
   ...(await freshDatabaseEnv('e2e', env().DATABASE_URL)),
   NEXT_DIST_DIR: '.next-e2e',
   SITE_URL: `http://127.0.0.1:${port}`,

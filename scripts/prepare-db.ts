@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb, migrate } from '@/lib/db';
-import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
+import { isEmpty } from '@/lib/seed/is-empty';
 import { env } from '@/lib/env';
 import { forgetBuild } from './build-fingerprint';
 
@@ -10,13 +10,15 @@ export async function prepareDatabase(): Promise<void> {
   const { DATABASE_URL, PGLITE_DIR } = env();
   const db = await getDb();
   if (!DATABASE_URL && (await isEmpty(db))) {
+    // Loaded only on a first run: a restart then starts without the sanitizer and the account code.
+    const { seedDemoAccounts, seedDemoContent } = await import('@/lib/seed/demo');
     await seedDemoContent(db);
     await seedDemoAccounts(db);
     console.log(`Seeded the demo newsroom into ${PGLITE_DIR}.`);
     forgetBuild(env().NEXT_DIST_DIR);
   }
-  // PGlite has no autovacuum. Vacuuming at each start keeps what a PostgreSQL server's autovacuum keeps: planner
-  // statistics, and the visibility map that lets a deep listing page skip its offset inside the index.
+  // Before a build, the embedded database is vacuumed (it has no autovacuum; the server's 'vacuum' job does it
+  // later): the build's pages are planned on up-to-date statistics.
   if (!DATABASE_URL) await db.execute(sql`vacuum analyze`);
   // Release the embedded database: the build's workers and then the server open it next.
   await closeDb();

@@ -1,5 +1,6 @@
 import { closeDb, getDb, migrate } from '@/lib/db';
-import { isEmpty, seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
+import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
+import { isEmpty } from '@/lib/seed/is-empty';
 import { env } from '@/lib/env';
 import { forgetBuild } from './build-fingerprint';
 

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { AppCodeField } from './app-code-field';
 import { FormMessage } from '@/components/ui/form-message';
 import { idle, type FormState } from '@/lib/form-state';
+import { RecoveryCodes } from './recovery-codes';
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -38,44 +38,11 @@ export function TurnOnTwoFactor({ action, setup }: Props) {
       <form action={formAction} className="max-w-sm space-y-4">
         <p>2. Type the code the app shows for this site.</p>
         <FormMessage state={state} />
-        <Field
-          label="Authentication code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          defaultValue={state.values?.code}
-          error={state.fieldErrors?.code}
-        />
+        <AppCodeField label="Authentication code" state={state} />
         <Button type="submit" disabled={pending}>
           Turn on two-factor sign-in
         </Button>
       </form>
     </div>
-  );
-}
-
-function RecoveryCodes({ state, codes }: { state: FormState; codes: string[] }) {
-  return (
-    <section aria-labelledby="recovery-codes" className="max-w-xl space-y-4">
-      <FormMessage state={state} />
-      <h2 id="recovery-codes" className="font-serif text-2xl font-bold">
-        Your recovery codes
-      </h2>
-      <p>
-        Each one signs you in once, instead of a code from your app, if you lose your phone. Keep them somewhere safe,
-        such as your password manager: they are not shown again.
-      </p>
-      <ol className="grid grid-cols-2 gap-2 rounded border border-rule bg-white p-4 font-mono text-lg">
-        {codes.map((code) => (
-          <li key={code}>{code}</li>
-        ))}
-      </ol>
-      <p>
-        <Link href="/dashboard/profile" className="font-semibold text-accent hover:underline">
-          Done: back to your profile
-        </Link>
-      </p>
-    </section>
   );
 }

@@ -8,8 +8,7 @@ import { idle, type FormState } from '@/lib/form-state';
 import { autosaveAction, savePostAction } from '@/lib/posts/actions';
 import type { EditorPost } from '@/lib/posts/editor-data';
 import { postMessages } from '@/lib/posts/messages';
-import { slugify } from '@/lib/slug';
-import { RichTextEditor } from './rich-text-editor';
+import { BodyField, TitleAndSlugFields } from './content-fields';
 
 type Props = { post: EditorPost; canPublish: boolean; canCreateLabels: boolean; initialMessage?: FormState };
 
@@ -21,8 +20,6 @@ export function PostEditor({ post, canPublish, canCreateLabels, initialMessage }
   const errors = state.fieldErrors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
   const [id, setId] = useState(post.id);
-  const [slugEdited, setSlugEdited] = useState(Boolean(post.id));
-  const [slug, setSlug] = useState(values.slug);
   const [dirty, setDirty] = useState(false);
   const [autosave, setAutosave] = useState('');
   const autosaveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -76,26 +73,12 @@ export function PostEditor({ post, canPublish, canCreateLabels, initialMessage }
         <FormMessage state={state} />
         <input type="hidden" name="id" value={id ?? ''} />
         <TimezoneOffset />
-        <Field
-          label="Title"
-          name="title"
-          defaultValue={values.title}
-          error={errors.title}
-          required
-          maxLength={200}
-          className="text-lg"
-          onInput={(event) => !slugEdited && setSlug(slugify(event.currentTarget.value))}
-        />
-        <Field
-          label="Slug"
-          name="slug"
-          value={slug}
-          error={errors.slug}
-          hint="The last part of the post's address. Follows the title until you change it."
-          onChange={(event) => {
-            setSlugEdited(true);
-            setSlug(event.currentTarget.value);
-          }}
+        <TitleAndSlugFields
+          title={values.title}
+          slug={values.slug}
+          errors={errors}
+          slugHint="The last part of the post's address."
+          saved={Boolean(post.id)}
         />
         <Field
           label="Excerpt"
@@ -113,21 +96,7 @@ export function PostEditor({ post, canPublish, canCreateLabels, initialMessage }
             />
           )}
         </Field>
-        <div>
-          <RichTextEditor
-            name="body"
-            label="Body"
-            defaultValue={values.body}
-            onChange={changed}
-            invalid={Boolean(errors.body)}
-            describedBy={errors.body ? 'body-error' : undefined}
-          />
-          {errors.body && (
-            <p id="body-error" className="mt-1 text-sm font-semibold text-accent">
-              {errors.body}
-            </p>
-          )}
-        </div>
+        <BodyField body={values.body} error={errors.body} onChange={changed} />
       </div>
 
       <aside aria-label="Publishing" className="space-y-5">
@@ -178,6 +147,16 @@ export function PostEditor({ post, canPublish, canCreateLabels, initialMessage }
                 </Button>
               )}
             </>
+          )}
+          {canPublish && post.status !== 'published' && (
+            <div className="pt-1">
+              <input type="hidden" name="emailFollowersShown" value="yes" />
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="emailFollowers" value="yes" defaultChecked={post.emailFollowers} />
+                Email to followers
+              </label>
+              <p className="text-xs text-muted">Sent once, when it goes live. Untick for corrections.</p>
+            </div>
           )}
           <Button type="submit" name="intent" value="preview" variant="secondary" disabled={pending} className="w-full">
             Preview

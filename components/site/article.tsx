@@ -3,6 +3,7 @@ import { formatDateHeader } from '@/lib/dates';
 import { buildThreads, commentCountLabel } from '@/lib/comments/thread';
 import { commentMessages } from '@/lib/comments/messages';
 import { listApprovedComments } from '@/lib/comments/queries';
+import { mailEnabled } from '@/lib/mail';
 import { authorPath } from '@/lib/posts/permalink';
 import type { PostDetail } from '@/lib/posts/queries';
 import { commentsClosed } from '@/lib/comments/rules';
@@ -43,7 +44,7 @@ export async function Article({ post, settings, adSlots = [] }: Props) {
   const comments = await listApprovedComments(post.id);
   const open = !commentsClosed(post, settings, new Date());
   // No stamp in the static HTML (it would be as old as the cached page): the form gets one when it is shown.
-  const form = { postId: post.id, token: '', requireEmail: settings.requireEmail, open };
+  const form = { postId: post.id, token: '', requireEmail: settings.requireEmail, repliesByMail: mailEnabled(), open };
   const countLabel = commentCountLabel(comments.length);
   return (
     <>

@@ -4,7 +4,14 @@ import { useState } from 'react';
 import { CommentForm } from './comment-form';
 import { ReportForm } from './report-form';
 
-type Props = { commentId: number; authorName: string; postId: number; requireEmail: boolean; open: boolean };
+type Props = {
+  commentId: number;
+  authorName: string;
+  postId: number;
+  requireEmail: boolean;
+  repliesByMail: boolean;
+  open: boolean;
+};
 
 const panel = 'mt-4 scroll-mt-4 border-t border-rule pt-4';
 
@@ -13,7 +20,7 @@ const panel = 'mt-4 scroll-mt-4 border-t border-rule pt-4';
  * with it, the form opens in place. The forms are made only when asked for: an article with many comments does not
  * carry a form per comment in its HTML.
  */
-export function CommentActions({ commentId, authorName, postId, requireEmail, open }: Props) {
+export function CommentActions({ commentId, authorName, postId, requireEmail, repliesByMail, open }: Props) {
   const [shown, setShown] = useState<'reply' | 'report' | null>(null);
   const toggle = (which: 'reply' | 'report') => (event: React.MouseEvent) => {
     event.preventDefault();
@@ -44,7 +51,13 @@ export function CommentActions({ commentId, authorName, postId, requireEmail, op
       {shown === 'reply' && (
         <div id={`reply-${commentId}`} className={panel}>
           <p className="mb-2 text-sm font-semibold">Reply to {authorName}</p>
-          <CommentForm postId={postId} parentId={commentId} token="" requireEmail={requireEmail} />
+          <CommentForm
+            postId={postId}
+            parentId={commentId}
+            token=""
+            requireEmail={requireEmail}
+            repliesByMail={repliesByMail}
+          />
         </div>
       )}
       {shown === 'report' && (

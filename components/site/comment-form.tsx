@@ -12,6 +12,8 @@ type Props = {
   parentId?: number;
   token: string;
   requireEmail: boolean;
+  /** Whether the site sends mail (SMTP_URL): without it there is no "Email me replies". */
+  repliesByMail: boolean;
   initialState?: CommentFormState;
   draftId?: string;
 };
@@ -46,7 +48,7 @@ function pageData(): Promise<PageData> {
  * The comment form. A plain form post works without JavaScript; with it, the result shows in place, the form gets
  * a fresh "shown at" stamp, and signed-in staff comment as themselves.
  */
-export function CommentForm({ postId, parentId, token, requireEmail, initialState, draftId }: Props) {
+export function CommentForm({ postId, parentId, token, requireEmail, repliesByMail, initialState, draftId }: Props) {
   const [state, action, pending] = useActionState<CommentFormState, FormData>(
     postCommentAction,
     initialState ?? { status: 'idle' },
@@ -58,6 +60,11 @@ export function CommentForm({ postId, parentId, token, requireEmail, initialStat
   const errors = state.fieldErrors ?? {};
 
   const formRef = useRef<HTMLFormElement>(null);
+
+  // The proof that this browser wrote the comment just taken, kept as an HTTP-only cookie by the server.
+  useEffect(() => {
+    if (state.proof) void fetch('/api/comments/proof', { method: 'POST', body: state.proof });
+  }, [state.proof]);
 
   // Only once the form comes into view: the page itself is cached (by Next and by nginx), and most readers never
   // reach the comments, so fetching on load would send every page view to Node twice more. The stamp then also
@@ -115,7 +122,7 @@ export function CommentForm({ postId, parentId, token, requireEmail, initialStat
             autoComplete="email"
             defaultValue={values.email}
             error={errors.email}
-            hint={requireEmail ? 'Never shown.' : 'Optional, never shown.'}
+            hint={requireEmail ? 'Never shown.' : 'Optional (needed for replies by email), never shown.'}
           />
         </div>
       )}
@@ -131,6 +138,24 @@ export function CommentForm({ postId, parentId, token, requireEmail, initialStat
           />
         )}
       </Field>
+      {repliesByMail && (
+        <div className="text-sm">
+          <label className="flex items-center gap-2 font-semibold">
+            {/* Kept ticked when the comment comes back refused (values echo what was sent). */}
+            <input
+              type="checkbox"
+              name="notifyReplies"
+              value="yes"
+              defaultChecked={values.notifyReplies === 'yes'}
+              aria-describedby={`${honeypotId}-replies`}
+            />
+            {commentMessages.form.notifyReplies}
+          </label>
+          <p id={`${honeypotId}-replies`} className="text-muted">
+            {commentMessages.form.notifyRepliesHint}
+          </p>
+        </div>
+      )}
       <button
         type="submit"
         disabled={pending}

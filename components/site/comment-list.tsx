@@ -4,7 +4,7 @@ import type { PublicComment } from '@/lib/comments/queries';
 import { CommentActions } from './comment-actions';
 
 type Node = ThreadNode<PublicComment>;
-type FormProps = { postId: number; requireEmail: boolean; open: boolean };
+type FormProps = { postId: number; requireEmail: boolean; repliesByMail: boolean; open: boolean };
 type Props = FormProps & { threads: Node[]; timeZone: string };
 
 const commentTime = (timeZone: string) =>
@@ -69,6 +69,7 @@ function CommentItem({
           authorName={comment.authorName}
           postId={form.postId}
           requireEmail={form.requireEmail}
+          repliesByMail={form.repliesByMail}
           open={form.open}
         />
       </article>

@@ -1,13 +1,22 @@
-/** What the frame shows of the site itself. */
-export type FrameSite = { title: string; description: string; themeCredit: string; year: number };
+import type { MenuLink } from '@/lib/settings/menu';
 
-/** The frame's site details from the settings, with the year of the copyright line as of this render. */
-export function frameSite(settings: { title: string; description: string; themeCredit: string }): FrameSite {
+/** What the frame shows of the site itself. */
+export type FrameSite = { title: string; description: string; themeCredit: string; year: number; menu: MenuLink[] };
+
+/**
+ * The frame's site details from the settings and the header menu, with the year of the copyright line as of this
+ * render.
+ */
+export function frameSite(
+  settings: { title: string; description: string; themeCredit: string },
+  menu: MenuLink[],
+): FrameSite {
   return {
     title: settings.title,
     description: settings.description,
     themeCredit: settings.themeCredit,
     year: new Date().getFullYear(),
+    menu,
   };
 }
 
@@ -48,18 +57,13 @@ export function FrameLayout({ site, children, headerExtras, sidebar, footerExtra
         </div>
         <nav aria-label="Main" className="site-nav">
           <ul>
-            <li>
-              <a href="/">Home</a>
-            </li>
-            <li>
-              <a href="/search">Search</a>
-            </li>
-            <li>
-              <a href="/advertise">Advertise</a>
-            </li>
-            <li>
-              <a href="/feed.xml">RSS feed</a>
-            </li>
+            {site.menu.map((link, index) => (
+              <li key={index}>
+                <a href={link.href} {...(link.outside && { rel: 'noopener' })}>
+                  {link.text}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { labelFeedPath } from '@/lib/feeds/news-feed';
 import { alternates } from '@/lib/seo';
+import { mailEnabled } from '@/lib/mail';
 import { formatMonth, monthRange, yearRange } from '@/lib/dates';
 import { authorPath, labelPath, monthPath, parseYear, parseYearMonth, yearPath } from '@/lib/posts/permalink';
 import { getAuthor, getLiveLabel, listArchiveMonths } from '@/lib/posts/queries';
@@ -57,6 +58,17 @@ export async function LabelListing({ slug, page }: { slug: string; page: number 
           <a href={labelFeedPath(slug)} className="font-semibold text-accent hover:underline">
             Follow {label.name} by RSS
           </a>
+          {mailEnabled() && (
+            <>
+              {' · '}
+              <a
+                href={`/follow?label=${encodeURIComponent(slug)}`}
+                className="font-semibold text-accent hover:underline"
+              >
+                Follow {label.name} by email
+              </a>
+            </>
+          )}
         </p>
       }
       filter={{ labelSlug: slug }}

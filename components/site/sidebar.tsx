@@ -2,8 +2,11 @@ import type { SlotWithAds } from '@/lib/ads/queries';
 import { labelPath } from '@/lib/posts/permalink';
 import { listArchiveMonths, listLabels } from '@/lib/posts/queries';
 import { getSettings } from '@/lib/settings/queries';
+import { issueFormToken } from '@/lib/comments/form-token';
+import { mailEnabled } from '@/lib/mail';
 import { AdSlot } from './ad-slot';
 import { ArchiveWidget } from './archive-widget';
+import { FollowForm } from './follow-form';
 import { SearchForm } from './search-form';
 import { Widget } from './widget';
 
@@ -15,6 +18,12 @@ export async function Sidebar({ slots }: { slots: SlotWithAds[] }) {
       <Widget title="Search">
         <SearchForm name="Search the news" />
       </Widget>
+      {/* Without SMTP_URL there is no mail to follow by. */}
+      {mailEnabled() && (
+        <Widget title="Follow by email">
+          <FollowForm token={issueFormToken()} />
+        </Widget>
+      )}
       {slots.map((slot) => (
         <AdSlot key={slot.key} slot={slot} />
       ))}

@@ -1,6 +1,7 @@
 import { listAdSlots } from '@/lib/ads/queries';
 import { slotsFor } from '@/lib/ads/rules';
-import { getSettings } from '@/lib/settings/queries';
+import { menuLink } from '@/lib/settings/menu';
+import { getMenu, getSettings } from '@/lib/settings/queries';
 import { AdRotation, AdSlot } from './ad-slot';
 import { FrameLayout, frameSite } from './frame-layout';
 import { Sidebar } from './sidebar';
@@ -19,11 +20,11 @@ type Props = {
  * targeted at the labels of the article on the page.
  */
 export async function SiteFrame({ children, labels, nonce }: Props) {
-  const [settings, slots] = await Promise.all([getSettings(), listAdSlots()]);
+  const [settings, menu, slots] = await Promise.all([getSettings(), getMenu(), listAdSlots()]);
   return (
     <>
       <FrameLayout
-        site={frameSite(settings)}
+        site={frameSite(settings, menu.map(menuLink))}
         headerExtras={slotsFor(slots, 'header', labels).map((slot) => (
           <div key={slot.key} className="mt-4 flex justify-center">
             <AdSlot slot={slot} />

@@ -1,12 +1,14 @@
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { getSettings } from '@/lib/settings/queries';
+import { menuLink } from '@/lib/settings/menu';
+import { getMenu, getSettings } from '@/lib/settings/queries';
 import { frameSite } from './frame-layout';
 import { NotFoundPage } from './not-found-page';
 
 /** The 404 page with the site's name in its frame: app/not-found.tsx, and the fallback below. */
 export async function SiteNotFound() {
-  return <NotFoundPage site={frameSite(await getSettings())} />;
+  const [settings, menu] = await Promise.all([getSettings(), getMenu()]);
+  return <NotFoundPage site={frameSite(settings, menu.map(menuLink))} />;
 }
 
 /**

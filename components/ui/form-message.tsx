@@ -13,6 +13,13 @@ export function FormMessage({ state }: { state: FormState }) {
       className={`break-words rounded border-l-4 px-4 py-3 text-sm font-semibold ${tone}`}
     >
       {state.message}
+      {state.details && state.details.length > 0 && (
+        <ul className="mt-2 list-disc pl-5 font-normal">
+          {state.details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

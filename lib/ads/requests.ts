@@ -6,7 +6,7 @@ import { getAdRequest, insertAdRequest } from '@/db/queries/ad-requests';
 import { getSlot } from '@/db/queries/ads-admin';
 import { adRequests, ads } from '@/db/schema';
 import { sendMail } from '@/lib/mail';
-import { checkLimit, recordEvent } from '@/lib/rate-limit';
+import { giveBack, takeSlots } from '@/lib/rate-limit';
 import { saveImage } from '@/lib/uploads/images';
 import { adMessages } from './messages';
 import { advertiserReportUrl } from './report-access';
@@ -56,18 +56,22 @@ export async function requestAdSpace(
   creative: File | null,
   ipHash: string,
 ): Promise<{ ok: true } | Refusal> {
-  const limited = await checkLimit(db, requestLimit, ipHash);
-  if (limited.limited) return { ok: false, message: messages.tooMany };
+  // Taken before the creative is stored, so a burst cannot fill the storage; given back if the request is refused.
+  const taken = await takeSlots(db, [[requestLimit, ipHash]]);
+  if (taken.limited) return { ok: false, message: messages.tooMany };
+  const refuse = async (refusal: Refusal) => {
+    await giveBack(db, taken.taken);
+    return refusal;
+  };
   const slot = await getSlot(db, input.slotId);
-  if (!slot) return { ok: false, message: messages.slot, fieldErrors: { slotId: messages.slot } };
+  if (!slot) return refuse({ ok: false, message: messages.slot, fieldErrors: { slotId: messages.slot } });
   let creativeUrl: string | null = null;
   if (creative && creative.size > 0) {
     const saved = await saveImage(creative, 'creatives', { width: slot.width, height: slot.height });
-    if (!saved.ok) return { ok: false, message: messages.notSent, fieldErrors: { creative: saved.message } };
+    if (!saved.ok) return refuse({ ok: false, message: messages.notSent, fieldErrors: { creative: saved.message } });
     creativeUrl = saved.url;
   }
   await insertAdRequest(db, { ...input, creativeUrl });
-  await recordEvent(db, requestLimit, ipHash);
   return { ok: true };
 }
 

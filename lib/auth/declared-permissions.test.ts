@@ -24,6 +24,7 @@ const expected: Record<string, Record<string, string>> = {
     startTwoFactorSetupAction: 'account:secure',
     turnOnTwoFactorAction: 'account:secure',
     turnOffTwoFactorAction: 'account:secure',
+    replaceRecoveryCodesAction: 'account:secure',
   },
   'lib/comments/actions.ts': {
     postCommentAction: 'public',
@@ -32,6 +33,8 @@ const expected: Record<string, Record<string, string>> = {
     undoDecisionAction: 'comments:moderate',
     blockCommenterAction: 'comments:moderate',
   },
+  'lib/comments/reply-actions.ts': { confirmRepliesAction: 'public', stopRepliesAction: 'public' },
+  'lib/pages/actions.ts': { savePageAction: 'pages:manage', restorePageRevisionAction: 'pages:manage' },
   'lib/people/actions.ts': {
     createPersonAction: 'people:manage',
     updatePersonAction: 'people:manage',
@@ -47,7 +50,24 @@ const expected: Record<string, Record<string, string>> = {
     trashPostAction: 'posts:write',
     restoreRevisionAction: 'posts:write',
   },
-  'lib/settings/actions.ts': { saveSettingsAction: 'settings:manage' },
+  'lib/redirects/actions.ts': {
+    saveRedirectAction: 'redirects:manage',
+    deleteRedirectAction: 'redirects:manage',
+    importRedirectsAction: 'redirects:manage',
+  },
+  'lib/settings/actions.ts': { saveSettingsAction: 'settings:manage', saveMenuAction: 'pages:manage' },
+  'lib/subscribers/admin-actions.ts': {
+    removeSubscriberAction: 'subscribers:manage',
+    importSubscribersAction: 'subscribers:manage',
+    resendFailedAction: 'subscribers:manage',
+  },
+  'lib/subscribers/actions.ts': {
+    followAction: 'public',
+    savePreferencesAction: 'public',
+    unsubscribeAction: 'public',
+    forgetAction: 'public',
+    confirmFollowAction: 'public',
+  },
 };
 
 // Every server action must say what it needs: the e2e role matrix tries each one as every role against that.

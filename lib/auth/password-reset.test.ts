@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { passwordResets, users } from '@/db/schema';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
-import { catchMail } from '@/lib/mail/testing';
+import { useMailCatcher } from '@/lib/testing/mail-catcher';
 import { createAccount } from '@/lib/people/accounts';
 import { findResetAccount, requestPasswordReset, resetPassword } from './password-reset';
 import { authenticate } from './sign-in';
@@ -10,25 +10,19 @@ import { authenticate } from './sign-in';
 const db = useFreshDatabase('password_reset');
 const oldPassword = 'the old one, forgotten';
 const newPassword = 'a brand new password';
-let mail: Awaited<ReturnType<typeof catchMail>>;
-
-beforeAll(async () => {
-  mail = await catchMail();
-  process.env.SMTP_URL = mail.url;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await mail.close();
-});
+const mail = useMailCatcher();
 
 /**
  * Asks for a link for `email` and returns the token of the mail that came within a second (the answer does not
  * wait for the mail), or null when none came.
  */
 async function askForLink(email: string, ip: string, now = new Date()): Promise<string | null> {
-  const before = mail.messages.length;
+  const before = mail().messages.length;
   expect(await requestPasswordReset(db(), email, ip, now)).toEqual({ status: 'accepted' });
-  const mine = () => mail.messages.slice(before).find((message) => message.includes(`To: ${email}`));
+  const mine = () =>
+    mail()
+      .messages.slice(before)
+      .find((message) => message.includes(`To: ${email}`));
   for (let waited = 0; waited < 1000 && !mine(); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
   return /\/signin\/reset\/([\w-]+)/.exec(mine() ?? '')?.[1] ?? null;
 }
@@ -85,10 +79,10 @@ describe('password reset', () => {
       password: oldPassword,
     });
     await db().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, cai.id));
-    const sent = mail.messages.length;
+    const sent = mail().messages.length;
     expect(await askForLink('nobody@example.com', '10.3.0.1')).toBeNull();
     expect(await askForLink('cai@example.com', '10.3.0.1')).toBeNull();
-    expect(mail.messages).toHaveLength(sent);
+    expect(mail().messages).toHaveLength(sent);
     expect(await db().select().from(passwordResets).where(eq(passwordResets.userId, cai.id))).toHaveLength(0);
   });
 

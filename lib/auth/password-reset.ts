@@ -4,7 +4,7 @@ import { and, eq, gt, lte } from 'drizzle-orm';
 import { getDb, type Database } from '@/lib/db';
 import { passwordResets, users } from '@/db/schema';
 import { env } from '@/lib/env';
-import { sendMail } from '@/lib/mail';
+import { sendMailInBackground } from '@/lib/mail';
 import {
   clearEvents,
   clearEventsFromAllClients,
@@ -69,9 +69,7 @@ export async function requestPasswordReset(
     .where(eq(users.email, email));
   if (!user || user.deactivatedAt) return { status: 'accepted' };
   const token = await createResetToken(db, user.id, now);
-  // Not awaited (sendMail never throws): waiting for the mail server would make a known address answer later
-  // than an unknown one.
-  void sendMail({
+  sendMailInBackground({
     to: [email],
     subject: 'Set a new password',
     text: [

@@ -14,6 +14,11 @@ export const actions = [
   'people:manage',
   'settings:manage',
   'ads:manage',
+  'pages:manage', // pages outside the news (About, Contact, Corrections policy), and the header menu
+  'redirects:manage', // old addresses that answer 301 with a new one
+  'import', // bring a Blogger or WordPress site in (admins only)
+  'export', // download the whole site, people and ad figures included (admins only)
+  'subscribers:manage', // the list of email followers: counts, search, remove, CSV; resending a post's failures
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -29,6 +34,9 @@ const permissions: Record<Role, readonly Action[]> = {
     'posts:manage-any',
     'labels:manage',
     'comments:moderate',
+    'pages:manage',
+    'redirects:manage',
+    'subscribers:manage',
   ],
   moderator: ['dashboard:view', 'account:secure', 'comments:moderate'],
   admin: actions,

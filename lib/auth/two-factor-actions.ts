@@ -10,7 +10,7 @@ import { clientIp } from '@/lib/request/client-address';
 import { getSettings } from '@/lib/settings/queries';
 import { mayTurnOffSecondFactor, SECOND_FACTOR_SETUP_PATH } from './second-factor-rule';
 import { normalizeTotpCode } from './totp';
-import { startSetup, turnOff, turnOn } from './two-factor';
+import { replaceRecoveryCodes, startSetup, turnOff, turnOn } from './two-factor';
 
 /** Anyone's own second factor ('account:secure': allowed even while the site is waiting for them to set one up). */
 
@@ -20,6 +20,7 @@ export const startTwoFactorSetupAction = authorizedButtonAction('account:secure'
 });
 
 const wrongCode = 'That code is not right. Type the one your app shows now.';
+const locked = (minutes: number) => `Too many failed attempts. Try again in ${minutes} minutes.`;
 
 export const turnOnTwoFactorAction = authorizedAction(
   'account:secure',
@@ -47,12 +48,7 @@ export const turnOffTwoFactorAction = authorizedAction(
       return { status: 'error', message: 'This site requires two-factor sign-in of admins and editors.' };
     }
     const result = await turnOff(await getDb(), user.id, codeOrPassword, clientIp(await headers()));
-    if (!result.ok && result.reason === 'locked') {
-      return {
-        status: 'error',
-        message: `Too many failed attempts. Try again in ${result.retryAfterMinutes} minutes.`,
-      };
-    }
+    if (!result.ok && result.reason === 'locked') return { status: 'error', message: locked(result.retryAfterMinutes) };
     if (!result.ok) {
       const message = 'That is neither a current code from your app nor your password.';
       return { status: 'error', message, fieldErrors: { codeOrPassword: message } };
@@ -60,4 +56,24 @@ export const turnOffTwoFactorAction = authorizedAction(
     revalidatePath('/dashboard/profile');
     redirect('/dashboard/profile?two-factor=off');
   },
+);
+
+export const replaceRecoveryCodesAction = authorizedAction(
+  'account:secure',
+  z.object({
+    code: z.string().refine((code) => normalizeTotpCode(code) !== null, 'Enter the 6 digits your app shows.'),
+  }),
+  async ({ code }, user) => {
+    const result = await replaceRecoveryCodes(await getDb(), user.id, code, clientIp(await headers()));
+    if (!result.ok && result.reason === 'locked') return { status: 'error', message: locked(result.retryAfterMinutes) };
+    if (!result.ok) return { status: 'error', message: wrongCode, fieldErrors: { code: wrongCode } };
+    revalidatePath('/dashboard/profile');
+    return {
+      status: 'ok',
+      message: 'New recovery codes made: the old ones no longer work.',
+      secrets: result.recoveryCodes,
+      values: {},
+    };
+  },
+  { invalidMessage: 'Check the code and try again.' },
 );

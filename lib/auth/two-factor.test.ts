@@ -9,6 +9,7 @@ import { mustSetUpSecondFactor } from './second-factor-rule';
 import { authenticate } from './sign-in';
 import {
   checkSecondFactor,
+  replaceRecoveryCodes,
   resetSecondFactor,
   secretBeingSetUp,
   startSetup,
@@ -149,6 +150,25 @@ describe('turning it off and resetting it', () => {
     await turnOn(db(), account.id, await codeAt(fresh, Date.now() - 30_000));
     expect(await turnOff(db(), account.id, await codeAt(fresh, Date.now()), '10.3.0.1')).toEqual({ ok: true });
     expect(await authenticate(db(), 'gi@example.com', password, '10.3.0.1')).toMatchObject({ secondFactor: false });
+  });
+
+  it('makes new recovery codes only with a current code from the app, and voids the old ones', async () => {
+    const { account, secret, codes } = await withSecondFactor('jo@example.com', new Date(Date.now() - 60_000));
+    expect(await replaceRecoveryCodes(db(), account.id, password, '10.4.0.1')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    const replaced = await replaceRecoveryCodes(db(), account.id, await codeAt(secret, Date.now()), '10.4.0.1');
+    if (!replaced.ok) throw new Error('not replaced');
+    expect(replaced.recoveryCodes).toHaveLength(10);
+    expect(replaced.recoveryCodes).not.toContain(codes[0]);
+    const pending = { accountId: account.id, passwordAt: Date.now() };
+    const old = { method: 'recovery', code: codes[0] } as const;
+    expect(await checkSecondFactor(db(), pending, old, '10.4.0.1')).toEqual({ ok: false, reason: 'invalid' });
+    const fresh = { method: 'recovery', code: replaced.recoveryCodes[0] } as const;
+    expect(await checkSecondFactor(db(), pending, fresh, '10.4.0.1')).toEqual({ ok: true });
+    const [latest] = await listAccountLog(db());
+    expect(latest).toMatchObject({ action: 'recovery_codes_replaced', actorName: 'jo', personName: 'jo' });
   });
 
   it('an admin resets someone’s second factor, and the log says who did it to whom', async () => {

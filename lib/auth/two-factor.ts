@@ -53,15 +53,43 @@ export async function turnOn(db: Database, accountId: string, code: string, now 
   if (!secret) return { ok: false, reason: 'no-setup' };
   const step = await totpStep(secret, code, now.getTime());
   if (step === null) return { ok: false, reason: 'wrong-code' };
-  const codes = newRecoveryCodes();
-  await db.transaction(async (tx) => {
+  const codes = await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ totpSecret: seal(secret, accountId), totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step })
       .where(eq(users.id, accountId));
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, accountId));
-    await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: accountId, codeHash: hashRecoveryCode(c)! })));
     await logAccountChange(tx, { actorId: accountId, personId: accountId, action: 'two_factor_on' });
+    return storeNewRecoveryCodes(tx, accountId);
+  });
+  return { ok: true, recoveryCodes: codes };
+}
+
+/** Ten new recovery codes in place of the old ones, which are void from now (inside the caller's transaction). */
+async function storeNewRecoveryCodes(tx: Database, accountId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, accountId));
+  await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: accountId, codeHash: hashRecoveryCode(c)! })));
+  return codes;
+}
+
+export type NewRecoveryCodes = Exclude<FactorCheck, { ok: true }> | { ok: true; recoveryCodes: string[] };
+
+/**
+ * New recovery codes, for someone who used or lost theirs: only with a current code from the app (the codes stand
+ * in for the app, so the password alone must not mint them), under the code step's limits.
+ */
+export async function replaceRecoveryCodes(
+  db: Database,
+  accountId: string,
+  code: string,
+  ip: string,
+  now = new Date(),
+): Promise<NewRecoveryCodes> {
+  const result = await limited(db, accountId, ip, () => spendTotpCode(db, accountId, code, now));
+  if (!result.ok) return result;
+  const codes = await db.transaction(async (tx) => {
+    await logAccountChange(tx, { actorId: accountId, personId: accountId, action: 'recovery_codes_replaced' });
+    return storeNewRecoveryCodes(tx, accountId);
   });
   return { ok: true, recoveryCodes: codes };
 }

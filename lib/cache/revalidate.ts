@@ -1,5 +1,7 @@
 import { revalidateTag } from 'next/cache';
+import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage.external';
 import { after } from 'next/server';
+import { pagePath } from '@/lib/pages/permalink';
 import { permalinksOf } from '@/lib/posts/queries';
 import { proxyRefreshConfigured, refreshProxyCache } from './proxy-refresh';
 import { tags } from './tags';
@@ -22,15 +24,23 @@ const frontPage: Pages = async () => ['/'];
  * served the old one, so a change is live on the following page view. Once the response is sent, a caching proxy
  * in front (nginx) is asked for fresh copies of `pages`, and the same tags are invalidated again, for renders that
  * were already under way when the write landed. Pages not in `pages` leave the proxy's cache within two seconds.
+ *
+ * Next's revalidateTag only queues a tag: Next applies the queue before the render that follows an action, but
+ * after a redirect (every form posted without JavaScript) only once all `after()` work is done, and it refuses to
+ * be called at all once the request has moved on to rendering. So the work after the answer goes to the request's
+ * page cache directly (invalidate below), at once and again two seconds later.
  */
 export function revalidateTags(names: string[], pages: Pages = frontPage): void {
   const unique = [...new Set(names)];
   for (const name of unique) revalidateTag(name, { expire: 0 });
+  const cache = workAsyncStorage.getStore()?.incrementalCache;
+  const invalidate = async () => cache?.revalidateTag(unique, { expire: 0 });
   after(async () => {
+    await invalidate();
     const paths = proxyRefreshConfigured() ? await pages() : [];
     await refreshProxyCache(paths);
     await new Promise((resolve) => setTimeout(resolve, SECOND_PASS_MS));
-    for (const name of unique) revalidateTag(name, { expire: 0 });
+    await invalidate();
     await refreshProxyCache(paths);
   });
 }
@@ -46,4 +56,9 @@ export function revalidatePost({ slugs, listings }: { slugs: string[]; listings:
 /** Comments were published or withdrawn: their articles, and the front page that shows each one's count. */
 export function revalidateComments(postIds: number[]): void {
   revalidateTags(postIds.map(tags.comments), async () => [...(await permalinksOf({ ids: postIds })), '/']);
+}
+
+/** A page changed: itself under each slug it had, and the listings of pages (the sitemap). */
+export function revalidatePage(slugs: string[]): void {
+  revalidateTags([...slugs.map(tags.page), tags.pages], async () => slugs.map(pagePath));
 }

@@ -11,4 +11,9 @@ export const tags = {
   comments: (postId: number) => `comments:${postId}`,
   ads: 'ads',
   settings: 'settings',
+  /** Any listing of published pages: the sitemap, the menu editor's choices. */
+  pages: 'pages',
+  page: (slug: string) => `page:${slug}`,
+  /** The header menu's entries, in every reader's page. */
+  menu: 'menu',
 } as const;

@@ -1,11 +1,11 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listApprovedComments } from '@/db/queries/comments';
 import { commentChain } from '@/db/queries/comment-checks';
 import { commentDrafts, comments, posts, siteSettings } from '@/db/schema';
-import { catchMail } from '@/lib/mail/testing';
 import { createAccount } from '@/lib/people/accounts';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
+import { useMailCatcher } from '@/lib/testing/mail-catcher';
 import { draftValues, saveDraft } from './drafts';
 import { issueFormToken } from './form-token';
 import { commentMessages } from './messages';
@@ -18,7 +18,7 @@ import { buildThreads, type ThreadNode } from './thread';
 const db = useFreshDatabase('comment_abuse');
 const now = new Date('2030-06-01T12:00:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
-let mail: Awaited<ReturnType<typeof catchMail>>;
+const mail = useMailCatcher();
 let heldPost = 0;
 let openPost = 0;
 
@@ -31,8 +31,6 @@ const send = (postId: number, fields: Record<string, string>, ipHash: string, at
   );
 
 beforeAll(async () => {
-  mail = await catchMail();
-  process.env.SMTP_URL = mail.url;
   const admin = await createAccount(db(), { email: 'mod@example.com', name: 'Mod', role: 'admin' });
   await db().insert(siteSettings).values({ id: 1, title: 'Test', moderationMode: 'hold_all' });
   const rows = await db()
@@ -50,10 +48,6 @@ beforeAll(async () => {
     ])
     .returning({ id: posts.id });
   [heldPost, openPost] = rows.map((row) => row.id);
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await mail.close();
 });
 
 describe('a forged draft', () => {
@@ -89,7 +83,7 @@ describe('a forged draft', () => {
 
 describe('the honeypot', () => {
   it('answers 30 forged posts as held, counts them, and keeps and mails nothing', async () => {
-    const sent = mail.messages.length;
+    const sent = mail().messages.length;
     for (let i = 0; i < 30; i++) {
       const result = await send(
         heldPost,
@@ -100,7 +94,7 @@ describe('the honeypot', () => {
     }
     expect(await db().select({ n: count() }).from(comments)).toEqual([{ n: 0 }]);
     expect(await notifyModerators(db(), now)).toBe(false);
-    expect(mail.messages).toHaveLength(sent);
+    expect(mail().messages).toHaveLength(sent);
     // Counted like comments: the network is over its limit.
     expect(await send(heldPost, { name: 'Bot', body: 'Now without the field' }, 'ip-bot')).toMatchObject({
       ok: false,
@@ -120,20 +114,20 @@ describe('moderator mail', () => {
     // What each request does once answered; the instances race for the one mail.
     const sent = await Promise.all(held.map(() => notifyModerators(db(), now)));
     expect(sent.filter(Boolean)).toHaveLength(1);
-    expect(mail.messages).toHaveLength(1);
-    const subject = /^Subject: (.*)$/m.exec(mail.messages[0])?.[1];
+    expect(mail().messages).toHaveLength(1);
+    const subject = /^Subject: (.*)$/m.exec(mail().messages[0])?.[1];
     expect(subject).toBe(commentMessages.moderators.heldMail(5, []).subject);
     expect(subject).not.toContain('Mallory');
-    expect(mail.messages[0]).toContain('5 comments are waiting for moderation');
-    expect(mail.messages[0]).toContain('Held comment 4');
+    expect(mail().messages[0]).toContain('5 comments are waiting for moderation');
+    expect(mail().messages[0]).toContain('Held comment 4');
 
     // One more a minute later waits for the interval; the scheduler's tick then sends it, once.
     await send(heldPost, { name: 'Late', body: 'A later one' }, 'ip-late', later(60_000));
     expect(await notifyModerators(db(), later(60_000))).toBe(false);
     expect(await notifyModerators(db(), later(MODERATOR_MAIL_INTERVAL_MS))).toBe(true);
     expect(await notifyModerators(db(), later(3 * MODERATOR_MAIL_INTERVAL_MS))).toBe(false);
-    expect(mail.messages).toHaveLength(2);
-    expect(mail.messages[1]).toContain('6 comments are waiting');
+    expect(mail().messages).toHaveLength(2);
+    expect(mail().messages[1]).toContain('6 comments are waiting');
   });
 });
 

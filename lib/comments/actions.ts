@@ -14,21 +14,16 @@ import type { FormState } from '@/lib/form-state';
 import { postPath } from '@/lib/posts/permalink';
 import { getSettings } from '@/lib/settings/queries';
 import { clientIp, hashIp } from '@/lib/request/client-address';
-import { siteUrl } from '@/lib/env';
-import {
-  COMMENTER_PROOF_COOKIE,
-  COMMENTER_PROOF_MAX_AGE_SECONDS,
-  proofWith,
-  provenCommentIds,
-} from './commenter-proof';
+import { COMMENTER_PROOF_COOKIE, commenterProofCookie, proofWith, provenCommentIds } from './commenter-proof';
 import { issueFormToken } from './form-token';
 import { commentablePostPath } from './comment-page';
 import { discardDraft, draftValues, saveDraft } from './drafts';
 import { commentMessages } from './messages';
-import { blockCommenter, decisions, moderate, notifyModerators, reportComment, undoDecision } from './moderation';
+import { blockCommenter, decisions, moderate, notifyModeratorsSoon, reportComment, undoDecision } from './moderation';
 import { commentFormSchema, submitComment } from './submit';
 
-export type CommentFormState = FormState & { token?: string };
+/** `proof`: the commenter-proof cookie's new value, for the form to have kept (app/api/comments/proof). */
+export type CommentFormState = FormState & { token?: string; proof?: string };
 
 /**
  * A comment that could not be taken. With JavaScript the form shows why in place, with a fresh stamp. Without it
@@ -66,34 +61,30 @@ export const postCommentAction = publicAction(
   async (form, formData): Promise<CommentFormState> => {
     const requestHeaders = await headers();
     const cookieJar = await cookies();
-    const db = await getDb();
+    const [db, staff, settings] = await Promise.all([getDb(), getCurrentUser(), getSettings()]);
     const proven = provenCommentIds(cookieJar.get(COMMENTER_PROOF_COOKIE)?.value);
     const result = await submitComment(db, form, {
       ipHash: hashIp(clientIp(requestHeaders)),
-      staff: await getCurrentUser(),
+      staff,
       now: new Date(),
       seenStamp: cookieJar.get('comment_seen')?.value,
       provenCommentIds: proven,
+      settings,
     });
     if (!result.ok) return refuse(formData, result.message, result.field ? { [result.field]: result.message } : {});
-    if (result.commentId) {
-      cookieJar.set(COMMENTER_PROOF_COOKIE, proofWith(proven, result.commentId), {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: siteUrl().startsWith('https:'),
-        path: '/',
-        maxAge: COMMENTER_PROOF_MAX_AGE_SECONDS,
-      });
-    }
+    const proof = result.commentId ? proofWith(proven, result.commentId) : undefined;
     const draftId = formData.get('draftId');
     if (typeof draftId === 'string' && draftId) await discardDraft(db, draftId);
 
     if (result.status === 'approved') revalidateComments([result.post.id]);
     // A honeypot catch (no comment id) is answered as held, but nothing waits for the moderators.
-    else if (result.commentId) after(async () => notifyModerators(await getDb()));
+    else if (result.commentId) after(async () => notifyModeratorsSoon(await getDb()));
     const message = commentMessages.posted[result.status];
-    if (requestHeaders.has('next-action')) return { status: 'ok', message, values: {}, token: issueFormToken() };
-    const path = postPath(result.post, (await getSettings()).timeZone);
+    // With JavaScript the form has the proof kept by a request of its own: a cookie set here would make Next render
+    // the whole article again into this answer (28 KB, most of the time a comment took under a rush).
+    if (requestHeaders.has('next-action')) return { status: 'ok', message, values: {}, token: issueFormToken(), proof };
+    if (proof) cookieJar.set(commenterProofCookie(proof));
+    const path = postPath(result.post, settings.timeZone);
     redirect(result.status === 'approved' ? `${path}#comment-${result.commentId}` : `${path}#comment-held`);
   },
   {

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { siteUrl } from '@/lib/env';
 import { keyFor } from '@/lib/secrets';
 
 /**
@@ -10,7 +11,7 @@ import { keyFor } from '@/lib/secrets';
 export const COMMENTER_PROOF_COOKIE = 'commenter';
 /** The newest comments it names: enough to outlive a few rejected or held ones. */
 const KEPT = 20;
-export const COMMENTER_PROOF_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
+const COMMENTER_PROOF_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 
 function sign(ids: string): string {
   return createHmac('sha256', keyFor('commenter-proof')).update(ids).digest('base64url');
@@ -30,4 +31,17 @@ export function provenCommentIds(cookie: string | undefined): number[] {
 export function proofWith(ids: number[], commentId: number): string {
   const kept = [...ids.filter((id) => id !== commentId), commentId].slice(-KEPT).join('-');
   return `${kept}.${sign(kept)}`;
+}
+
+/** How the proof is kept: out of reach of scripts, sent back with every request to the site, for 400 days. */
+export function commenterProofCookie(value: string) {
+  return {
+    name: COMMENTER_PROOF_COOKIE,
+    value,
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: siteUrl().startsWith('https:'),
+    path: '/',
+    maxAge: COMMENTER_PROOF_MAX_AGE_SECONDS,
+  };
 }

@@ -22,6 +22,7 @@ const draftFields = {
   name: MAX_NAME_LENGTH,
   email: MAX_EMAIL_LENGTH,
   body: MAX_COMMENT_LENGTH,
+  notifyReplies: 3,
 } as const;
 
 /** What a refused comment form gets back: only its own fields, each cut to its limit. */

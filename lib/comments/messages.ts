@@ -1,3 +1,4 @@
+import { confirmLinkLines } from '@/lib/subscribers/messages';
 import type { ModerationAction, ModerationDecision } from './moderation';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -19,6 +20,9 @@ export const commentMessages = {
     bodyHint: (limit: number) => `Plain text. Links become clickable. Up to ${number(limit)} characters.`,
     nameRequired: 'Enter your name.',
     emailRequired: 'Enter your email address (it is never shown).',
+    notifyReplies: 'Email me replies',
+    notifyRepliesHint: 'When a reply to your comment is published. The first time, we send a link to confirm.',
+    emailForReplies: 'Enter your email address to get replies by email, or untick “Email me replies”.',
   },
   posted: {
     approved: 'Your comment is published.',
@@ -36,6 +40,38 @@ export const commentMessages = {
     blockedNetwork: 'Comments from your network are not accepted here.',
     blockedWord: (word: string) =>
       `Your comment contains a word that is not allowed here: “${word}”. Please edit it and post again.`,
+  },
+  replyMail: {
+    confirmMail: {
+      subject: (site: string) => `Confirm that you want replies from ${site} by email`,
+      text: (site: string, link: string) =>
+        [
+          `Someone, probably you, commented on ${site} and asked for replies by email.`,
+          '',
+          ...confirmLinkLines(link),
+        ].join('\n'),
+    },
+    // The reply's author and the story's title are people's words: the subject is encoded by the mailer, and cut.
+    subject: (author: string, postTitle: string) =>
+      `${clip(author, 60)} replied to your comment on “${clip(postTitle, 80)}”`,
+    intro: (author: string, postTitle: string) => `${author} replied to your comment on “${postTitle}”:`,
+    yours: 'You wrote',
+    read: 'Read the reply on the site',
+    why: (site: string) => `You receive this because you asked ${site} to email you replies to your comments.`,
+    stop: 'Stop emails about replies',
+  },
+  replies: {
+    confirmHeading: 'Confirm replies by email',
+    confirmExplain: 'Press the button to get an email when someone replies to your comments.',
+    confirmButton: 'Confirm replies by email',
+    confirmed: 'Confirmed: replies to your comments will reach your inbox.',
+    expired:
+      'This confirmation link has expired or was already used. Tick “Email me replies” on your next comment to get a new one.',
+    stopHeading: 'Emails about replies',
+    stopExplain: 'Press the button to stop every email about replies to your comments.',
+    stopButton: 'Stop emails about replies',
+    stopped: 'Done: you will get no more emails about replies.',
+    gone: 'This link no longer works.',
   },
   report: {
     invalid: 'That comment cannot be reported.',

@@ -15,8 +15,9 @@ import {
 } from '@/db/schema';
 import { can, roles } from '@/lib/auth/permissions';
 import { sendMail } from '@/lib/mail';
-import { checkLimit, recordEvent } from '@/lib/rate-limit';
+import { takeSlots } from '@/lib/rate-limit';
 import { commentMessages } from './messages';
+import { queueReplyMails } from './reply-mail';
 
 export type ModerationAction = (typeof moderationAction.enumValues)[number];
 /** What a moderator decides about the selected comments; blocking a commenter has buttons of its own. */
@@ -68,6 +69,8 @@ export async function moderate(
     if (decision === 'delete') await tx.delete(comments).where(inArray(comments.id, targetIds));
     else await tx.update(comments).set({ status: nextStatus[decision] }).where(inArray(comments.id, targetIds));
   });
+  // Approved replies are mailed to their parents' authors who asked, by a job: the moderator never waits for SMTP.
+  if (decision === 'approve') await queueReplyMails(db, targetIds);
   // Any change to an approved comment, or a comment becoming approved, changes what readers see.
   const touched = targets.filter((t) => t.status === 'approved' || decision === 'approve');
   return { postIds: [...new Set(touched.map((t) => t.postId))] };
@@ -108,6 +111,7 @@ export async function undoDecision(
       .where(and(eq(commentReports.commentId, commentId), eq(commentReports.resolvedAt, last.createdAt)));
     await tx.update(comments).set({ status: previous }).where(eq(comments.id, commentId));
   });
+  if (previous === 'approved') await queueReplyMails(db, [commentId]);
   const readersSeeIt = target.status === 'approved' || previous === 'approved';
   return { postIds: readersSeeIt ? [target.postId] : [] };
 }
@@ -139,15 +143,15 @@ export async function reportComment(
   db: Database,
   { commentId, reason, ipHash }: { commentId: number; reason: string; ipHash: string },
 ): Promise<'reported' | 'limited' | 'not-found'> {
-  if ((await checkLimit(db, reportLimit, ipHash)).limited) return 'limited';
   const [target] = await db
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.id, commentId), eq(comments.status, 'approved')));
   if (!target) return 'not-found';
-  await db.insert(commentReports).values({ commentId, reason });
-  await recordEvent(db, reportLimit, ipHash);
-  return 'reported';
+  const slot = await takeSlots(db, [[reportLimit, ipHash]], new Date(), async (tx) => {
+    await tx.insert(commentReports).values({ commentId, reason });
+  });
+  return slot.limited ? 'limited' : 'reported';
 }
 
 const moderatorRoles = roles.filter((role) => can(role, 'comments:moderate'));
@@ -195,4 +199,19 @@ export async function notifyModerators(db: Database, now = new Date()): Promise<
     ...commentMessages.moderators.heldMail(Number(waiting), newest),
   });
   return true;
+}
+
+/** How often one process looks whether moderators are due a mail as comments are held; the sweep covers the rest. */
+const HELD_CHECK_INTERVAL_MS = 30_000;
+let lastHeldCheck = Number.NEGATIVE_INFINITY;
+
+/**
+ * After a comment is held: notifyModerators, at most once per 30 seconds in this process, so that a rush of held
+ * comments costs the database one look, not one per comment. A comment held in between is announced by the next
+ * look or the scheduler's sweep (every five minutes, the same as the mail's own interval).
+ */
+export async function notifyModeratorsSoon(db: Database, now = Date.now()): Promise<void> {
+  if (now - lastHeldCheck < HELD_CHECK_INTERVAL_MS) return;
+  lastHeldCheck = now;
+  await notifyModerators(db);
 }

@@ -136,6 +136,16 @@ describe('submitComment', () => {
     });
   });
 
+  it('stores exactly the limit when 20 comments from one network arrive at once', async () => {
+    const network = ip();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => submit({ name: 'Burst', body: `Burst comment ${i}` }, network)),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(5);
+    const stored = await db().select({ id: comments.id }).from(comments).where(eq(comments.ipHash, network));
+    expect(stored).toHaveLength(5);
+  });
+
   it('refuses blocked emails and networks', async () => {
     await db()
       .insert(blockedCommenters)

@@ -17,14 +17,14 @@ describe('checkHealth', () => {
   });
 
   it('is ready when the database answers; the cache is off without REDIS_URL', async () => {
-    expect(await checkHealth()).toEqual({ ready: true, parts: { db: 'ok', cache: 'off' } });
+    expect(await checkHealth()).toEqual({ ready: true, parts: { db: 'ok', cache: 'off', storage: 'ok' } });
   });
 
   it('reports a Redis that does not answer, and stays ready: pages still serve without it', async () => {
     process.env.REDIS_URL = redis.url;
     await expect.poll(async () => (await checkHealth()).parts.cache).toBe('ok');
     await redis.stop();
-    expect(await checkHealth()).toEqual({ ready: true, parts: { db: 'ok', cache: 'failed' } });
+    expect(await checkHealth()).toEqual({ ready: true, parts: { db: 'ok', cache: 'failed', storage: 'ok' } });
     await redis.start();
     await expect.poll(async () => (await checkHealth()).parts.cache, { timeout: 5000 }).toBe('ok');
   });

@@ -65,7 +65,7 @@ export async function openQueue({ background, pollingIntervalSeconds = 2 }: Star
   };
   const boss = new PgBoss(
     pglite
-      ? // PGlite has no autovacuum (npm start vacuums it): pg-boss would warn about that on every check.
+      ? // PGlite has no autovacuum (the 'vacuum' job stands in): pg-boss would warn about that on every check.
         { ...shared, backend: 'pglite', db: pgliteAdapter(pglite), monitorVacuum: false }
       : { ...shared, connectionString: DATABASE_URL, max: POOL_SIZE },
   );

@@ -1,23 +1,100 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
+import { onShutdown } from '@/lib/shutdown';
 
-type Mail = { to: string[]; subject: string; text: string };
+/**
+ * A mail: a plain text part always, an HTML part beside it when given, and extra headers (List-Unsubscribe…).
+ * nodemailer encodes every header value, so a CR or LF in a subject or a name cannot start a header of its own.
+ */
+export type Mail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
+
+/** What became of one delivery: a 4xx answer (or a dropped connection) may pass later, a 5xx never will. */
+export type Delivery = { ok: true } | { ok: false; permanent: boolean; reason: string };
+
+// One pooled transport per SMTP_URL, kept across calls (and dev reloads): connections are reused between mails.
+const holder = globalThis as unknown as { broadsheetMailPool?: { url: string; transport: Transporter } };
+
+/** The process's pooled SMTP transport (nodemailer `pool: true`: up to five connections, many mails each). */
+function pooledTransport(url: string): Transporter {
+  if (holder.broadsheetMailPool?.url !== url) {
+    holder.broadsheetMailPool?.transport.close();
+    // As query parameters of the URL: nodemailer parses them with it (given beside `url` in an options object,
+    // `pool` is not applied, and every mail opens a connection of its own: a third of the rate, measured).
+    const pooled = new URL(url);
+    for (const [name, value] of Object.entries({ pool: 'true', maxConnections: '5', maxMessages: '1000' }))
+      if (!pooled.searchParams.has(name)) pooled.searchParams.set(name, value);
+    holder.broadsheetMailPool = { url, transport: nodemailer.createTransport(pooled.toString()) };
+  }
+  return holder.broadsheetMailPool.transport;
+}
+
+/** Closes the pooled connections (tests, shutdown). */
+export function closeMailPool(): void {
+  holder.broadsheetMailPool?.transport.close();
+  holder.broadsheetMailPool = undefined;
+}
+
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * Sends a mail without making the caller wait for the mail server (a known address must answer as fast as an
+ * unknown one). The send is tracked, so a stopping server (and a test) can let it finish first.
+ */
+export function sendMailInBackground(mail: Mail): void {
+  const sending = sendMail(mail).finally(() => inFlight.delete(sending));
+  inFlight.add(sending);
+}
+
+/** Resolves once every mail sent in the background so far has been handed over or has failed. */
+export async function mailInFlight(): Promise<void> {
+  await Promise.allSettled([...inFlight]);
+}
+
+// A confirmation link asked for just before a restart still reaches its reader.
+onShutdown('mail', async () => {
+  await mailInFlight();
+  closeMailPool();
+});
+
+/** Whether mail can be sent at all (SMTP_URL set): features that only make sense with mail hide without it. */
+export function mailEnabled(): boolean {
+  return Boolean(env().SMTP_URL);
+}
+
+/**
+ * Sends one mail through the pool and says how it went, without throwing: for senders that count failures
+ * (subscribers' mail). Needs SMTP_URL.
+ */
+export async function deliver(mail: Mail): Promise<Delivery> {
+  const { SMTP_URL: url, MAIL_FROM } = env();
+  if (!url) return { ok: false, permanent: false, reason: 'SMTP_URL is not set' };
+  try {
+    await pooledTransport(url).sendMail({ from: MAIL_FROM, ...mail });
+    return { ok: true };
+  } catch (error) {
+    const { responseCode, message } = error as { responseCode?: number; message?: string };
+    const reason = (message ?? String(error)).slice(0, 500);
+    return { ok: false, permanent: typeof responseCode === 'number' && responseCode >= 500, reason };
+  }
+}
 
 /**
  * Sends mail through SMTP_URL (e.g. smtp://user:pass@mail.example:587) from MAIL_FROM. With no SMTP configured the
  * message is logged and skipped: mail is a convenience, never a reason for a reader's action to fail.
  */
 export async function sendMail(mail: Mail): Promise<'sent' | 'skipped' | 'failed'> {
-  const { SMTP_URL: url, MAIL_FROM } = env();
-  if (!url || mail.to.length === 0) {
+  if (!env().SMTP_URL || mail.to.length === 0) {
     console.info(`mail skipped (no SMTP_URL): ${mail.subject}`);
     return 'skipped';
   }
-  try {
-    await nodemailer.createTransport(url).sendMail({ from: MAIL_FROM, ...mail });
-    return 'sent';
-  } catch (error) {
-    console.error('mail failed:', error);
-    return 'failed';
-  }
+  const delivery = await deliver(mail);
+  if (delivery.ok) return 'sent';
+  console.error('mail failed:', delivery.reason);
+  return 'failed';
 }

@@ -7,6 +7,7 @@ import { authorizedAction, authorizedButtonAction } from '@/lib/actions';
 import { revalidatePost } from '@/lib/cache/revalidate';
 import { formValues } from '@/lib/form-state';
 import { queuePublication } from '@/lib/scheduler/jobs';
+import { queueFollowerMail } from '@/lib/subscribers/mailing';
 import { saveImage } from '@/lib/uploads/images';
 import { previewPathOf } from './dashboard-queries';
 import { postFormSchema } from './editing';
@@ -42,6 +43,7 @@ export const savePostAction = authorizedAction(
       };
     }
     revalidatePost(result);
+    if (result.wentLive) await queueFollowerMail(await getDb(), result.id);
     if (result.status === 'scheduled' && result.publishedAt)
       await queuePublication({ id: result.id, publishedAt: result.publishedAt });
     if (form.intent === 'preview') redirect(await previewPathOf(result.id));

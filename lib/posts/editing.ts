@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commentsMode, type Post } from '@/db/schema';
+import { optionalId, typedSlug } from '@/lib/form-fields';
 import { slugify } from '@/lib/slug';
 
 /** What the editor's buttons ask for. */
@@ -10,21 +11,9 @@ const MAX_LABELS = 10;
 
 export const postFormSchema = z
   .object({
-    id: z.coerce
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    id: optionalId,
     title: z.string().trim().min(1, 'Give the post a title.').max(200, 'Keep the title under 200 characters.'),
-    slug: z
-      .string()
-      .trim()
-      .max(80, 'Keep the slug under 80 characters.')
-      .refine(
-        (slug) => slug === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug),
-        'Use lowercase letters, digits and dashes only.',
-      ),
+    slug: typedSlug,
     excerpt: z.string().trim().max(500, 'Keep the excerpt under 500 characters.').default(''),
     labels: z
       .string()
@@ -47,6 +36,9 @@ export const postFormSchema = z
     commentsMode: z.enum(commentsMode.enumValues).default('site'),
     intent: z.enum(intents, 'Choose what to do with the post.'),
     scheduleAt: z.string().default(''),
+    // A checkbox sends nothing when off: the hidden `emailFollowersShown` says the form had it.
+    emailFollowers: z.literal('yes').optional(),
+    emailFollowersShown: z.literal('yes').optional(),
     timezoneOffset: z.coerce.number().int().min(-900).max(900).default(0),
   })
   .transform((form) => ({ ...form, slug: form.slug || slugify(form.title) }))

@@ -14,6 +14,8 @@ export type EditorPost = {
   status: PostStatus;
   scheduleAt: string;
   commentsMode: CommentsMode;
+  /** "Email to followers": publishing mails the post to its followers (on by default, off for corrections). */
+  emailFollowers: boolean;
 };
 
 /** The editor's view of a stored post: labels as one comma list, the schedule as a datetime-local value (UTC). */
@@ -30,6 +32,7 @@ export function toEditorPost(post: EditablePost): EditorPost {
     status: post.status,
     scheduleAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 19) : '',
     commentsMode: post.commentsMode,
+    emailFollowers: post.emailFollowers,
   };
 }
 
@@ -44,4 +47,5 @@ export const emptyEditorPost: EditorPost = {
   status: 'draft',
   scheduleAt: '',
   commentsMode: 'site',
+  emailFollowers: true,
 };

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPostForEditing, listRevisions } from '@/db/queries/dashboard-posts';
 import { getPublishedPostBySlug } from '@/db/queries/posts';
-import { labels, posts } from '@/db/schema';
+import { labels, posts, redirects } from '@/db/schema';
+import { postPath } from './permalink';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createAccount } from '@/lib/people/accounts';
@@ -136,6 +137,25 @@ describe('savePost', () => {
     );
     expect(unpublished).toMatchObject({ ok: true, status: 'draft', listings: true });
     expect(await getPublishedPostBySlug(db(), 'quay-works')).toBeNull();
+  });
+
+  it("leaves a redirect from a live post's old address when its slug changes, in the same save", async () => {
+    const created = await savePost(db(), people.editor, form({ title: 'Harbour wall', intent: 'publish' }), undefined);
+    const id = String((created as { id: number }).id);
+    await savePost(db(), people.editor, form({ id, title: 'Harbour wall', slug: 'harbour-wall-repairs' }), undefined);
+    const live = await getPublishedPostBySlug(db(), 'harbour-wall-repairs');
+    const [oldPath, newPath] = ['harbour-wall', 'harbour-wall-repairs'].map((slug) =>
+      postPath({ slug, publishedAt: live!.publishedAt }, 'UTC'),
+    );
+    expect(
+      await db().select({ from: redirects.fromPath, to: redirects.toPath, source: redirects.source }).from(redirects),
+    ).toEqual([{ from: oldPath, to: newPath, source: 'slug_change' }]);
+
+    // A draft has no public address to keep: renaming it leaves nothing.
+    const draft = await savePost(db(), people.editor, form({ title: 'Unseen' }), undefined);
+    const draftId = String((draft as { id: number }).id);
+    await savePost(db(), people.editor, form({ id: draftId, title: 'Unseen', slug: 'still-unseen' }), undefined);
+    expect(await db().select().from(redirects)).toHaveLength(1);
   });
 
   it('schedules in the future only', async () => {

@@ -17,7 +17,15 @@ type Refused = { ok: false; forbidden?: true; notFound?: true; field?: string; m
 type Changed = { ok: true; slugs: string[]; listings: boolean };
 
 export type SaveResult =
-  (Changed & { id: number; created: boolean; status: PostStatus; publishedAt: Date | null }) | Refused;
+  | (Changed & {
+      id: number;
+      created: boolean;
+      status: PostStatus;
+      publishedAt: Date | null;
+      /** It went live with this save (it was not published before): its followers may be mailed. */
+      wentLive: boolean;
+    })
+  | Refused;
 
 /**
  * Applies the editor's form to a post (new when form.id is empty): checks the person's rights on this post and
@@ -50,6 +58,7 @@ export async function savePost(
     bodyHtml: sanitizePostHtml(form.body),
     coverAlt: form.coverAlt,
     commentsMode: form.commentsMode,
+    ...(form.emailFollowersShown && { emailFollowers: form.emailFollowers === 'yes' }),
     ...(coverImage && { coverImage }),
     status: next.status,
     publishedAt: next.publishedAt,
@@ -84,6 +93,7 @@ export async function savePost(
     listings: wasLive || next.status === 'published',
     status: next.status,
     publishedAt: next.publishedAt,
+    wentLive: !wasLive && next.status === 'published',
   };
 }
 

@@ -1,12 +1,18 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { pruneViews } from '@/db/queries/ad-stats';
 import { pruneDrafts } from '@/lib/comments/drafts';
 import { notifyModerators } from '@/lib/comments/moderation';
+import { queueMissedReplyMails, sendReplyMail } from '@/lib/comments/reply-mail';
 import { getDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { JobData, JobInput } from '@/lib/jobs/jobs';
+import { runImportJob } from '@/lib/import/imports';
 import { enqueue, pruneProgress, startQueue, type Queue } from '@/lib/jobs/queue';
 import { pruneEvents } from '@/lib/rate-limit';
+import { queueFollowerMail, queueMissedFollowerMail } from '@/lib/subscribers/mailing';
+import { sendDailyDigests } from '@/lib/subscribers/digest';
+import { sendPostToFollowers } from '@/lib/subscribers/send';
 import { adWindowsChanged, upcomingAdWindows, type AdWindow } from './ad-windows';
 import { schedulerKey } from './key';
 import { emptyOldTrash, publishDuePosts, publishPost, upcomingPosts } from './publish-due';
@@ -22,6 +28,7 @@ export async function startScheduler({ pollingIntervalSeconds }: { pollingInterv
   const queue = await startQueue({ background: true, pollingIntervalSeconds });
   await workSchedulerJobs(queue, revalidateThroughServer);
   await enqueue('sweep', {}, { singletonKey: 'sweep' });
+  await enqueue('vacuum', {}, { singletonKey: 'vacuum' });
 }
 
 /** Registers the scheduler's handlers on a queue; `revalidate` is how the 'revalidate' job refreshes pages. */
@@ -29,15 +36,36 @@ export async function workSchedulerJobs(queue: Queue, revalidate: Revalidate): P
   await queue.work('publish-post', async ({ postId, at }) => {
     // Due by the job's own time too: pg-boss reads the database's clock, this is the server's.
     const published = await publishPost(await getDb(), postId, latest(new Date(), new Date(at)));
-    if (published) await enqueue('revalidate', { posts: [published.slug] });
+    if (published) {
+      await enqueue('revalidate', { posts: [published.slug] });
+      await queueFollowerMail(await getDb(), published.id);
+    }
+  });
+  await queue.work('email-post', async ({ postId }) => {
+    const report = await sendPostToFollowers(await getDb(), postId, { ratePerSecond: env().MAIL_RATE_PER_SECOND });
+    // Thrown, so pg-boss tries again later (with backoff) for the deliveries a mail server deferred.
+    if (report.deferred > 0) throw new Error(`${report.deferred} deliveries deferred (4xx): trying again later`);
+  });
+  await queue.work('email-reply', async ({ replyId }) => {
+    // Thrown, so pg-boss tries again later (with backoff) when the mail server deferred it.
+    if ((await sendReplyMail(await getDb(), replyId)) === 'deferred') throw new Error('reply mail deferred (4xx)');
   });
   await queue.work('ad-window', async ({ at }) => {
     const since = new Date(Date.parse(at) - 1);
     if (await adWindowsChanged(await getDb(), since, latest(new Date(), new Date(at))))
       await enqueue('revalidate', { ads: true });
   });
+  await queue.work('email-digest', async () => void (await sendDailyDigests(await getDb())));
   await queue.work('sweep', () => sweep());
+  await queue.work('vacuum', async () => {
+    if (!env().DATABASE_URL) await (await getDb()).execute(sql`vacuum analyze`);
+  });
   await queue.work('revalidate', revalidate);
+  await queue.work('import', async ({ importId }, job) => {
+    const summary = await runImportJob(await getDb(), importId, job.progress);
+    if (summary?.wholeSite) await enqueue('revalidate', { posts: summary.postSlugs, site: true });
+    else if (summary?.postSlugs.length) await enqueue('revalidate', { posts: summary.postSlugs });
+  });
 }
 
 /**
@@ -49,6 +77,9 @@ async function sweep(now = new Date()): Promise<void> {
   // A post that fails records why on itself (the dashboard shows it) and is tried again at the next sweep.
   const { published } = await publishDuePosts(db, now);
   if (published.length > 0) await enqueue('revalidate', { posts: published.map((post) => post.slug) });
+  for (const post of published) await queueFollowerMail(db, post.id);
+  await queueMissedFollowerMail(db, now);
+  await queueMissedReplyMails(db, now);
   for (const post of await upcomingPosts(db, now)) await queuePublication(post);
   for (const ad of await upcomingAdWindows(db, now)) await queueAdWindows(ad, now);
   await emptyOldTrash(db, now);

@@ -1,5 +1,4 @@
 import 'server-only';
-import { count } from 'drizzle-orm';
 import { createAccount } from '@/lib/people/accounts';
 import { writePost } from '@/lib/posts/write';
 import { sanitizePostHtml } from '@/lib/sanitize/html';
@@ -10,12 +9,6 @@ import { DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { demoAdSlots, demoAds, demoAuthors, demoLabels, demoPosts, type DemoComment } from './demo-content';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/** True when nobody has an account yet: a first start then seeds the demo, and later starts leave it alone. */
-export async function isEmpty(db: Database): Promise<boolean> {
-  const [{ n }] = await db.select({ n: count() }).from(users);
-  return Number(n) === 0;
-}
 
 /**
  * A demo post's time: `hour` o'clock `daysAgo` days before today, or, for one of today's posts whose hour has not

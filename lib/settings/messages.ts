@@ -9,4 +9,6 @@ export const settingsMessages = {
     approve: 'Publish at once',
   } satisfies Record<SiteSettings['moderationMode'], string>,
   saved: 'Settings saved. Every page shows them now.',
+  menuSaved: 'Menu saved. Every page shows it now.',
+  menuInvalid: 'The menu was not saved: please correct the marked entries.',
 };

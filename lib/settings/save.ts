@@ -33,6 +33,11 @@ export const settingsFormSchema = z.object({
     .max(10, 'At most 10.'),
   minSubmitSeconds: z.coerce.number({ error: 'Enter a number of seconds.' }).int().min(0).max(120),
   feedFullText: z.enum(['yes', 'no'], 'Choose what the feeds carry.').transform((v) => v === 'yes'),
+  // Absent from forms older than the setting: excerpts, as before.
+  mailFullText: z
+    .enum(['yes', 'no'], 'Choose what story mails carry.')
+    .default('no')
+    .transform((v) => v === 'yes'),
   adsTxt: z.string().max(20_000).default(''),
   requireTwoFactor: z.enum(['yes', 'no'], 'Choose who needs two-factor sign-in.').transform((v) => v === 'yes'),
 });

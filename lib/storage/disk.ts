@@ -46,5 +46,10 @@ export function diskStorage(dir: string): Storage {
     },
 
     url: (key) => `/uploads/${key}`,
+
+    async reachable() {
+      await fs.mkdir(/* turbopackIgnore: true */ root, { recursive: true });
+      await fs.access(/* turbopackIgnore: true */ root, fs.constants.W_OK);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   ListObjectsV2Command,
   NoSuchKey,
   PutObjectCommand,
@@ -85,6 +86,10 @@ export function s3Storage({ client, name }: Bucket, publicUrl?: string): Storage
     },
 
     url: (key) => (publicUrl ? `${publicUrl}/${key}` : `/uploads/${key}`),
+
+    async reachable() {
+      await client.send(new HeadBucketCommand({ Bucket: name }));
+    },
   };
 }
 

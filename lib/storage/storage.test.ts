@@ -43,6 +43,10 @@ describe.each(implementations)('%s storage', (_name, open) => {
   });
   afterAll(() => opened.close());
 
+  it('says it can store files', async () => {
+    await expect(opened.storage.reachable()).resolves.toBeUndefined();
+  });
+
   it('gives back what was put: bytes, type and size; served from /uploads/… by default', async () => {
     const { storage } = opened;
     await storage.put('covers/a1.png', png, 'image/png');
@@ -82,5 +86,18 @@ describe.each(implementations)('%s storage', (_name, open) => {
       await expect(storage.put(key, png, 'image/png'), key).rejects.toThrow();
     }
     expect(fs.readFileSync(path.join(folder, 'secret.png'))).toEqual(Buffer.from(png));
+  });
+});
+
+describe('a storage that cannot store', () => {
+  it('says so: a folder under a file, a bucket no server holds', async () => {
+    const file = path.join(folder, 'a-file');
+    fs.writeFileSync(file, '');
+    await expect(diskStorage(path.join(file, 'uploads')).reachable()).rejects.toThrow();
+    const server = await startS3Server();
+    const bucket = openBucket({ ...server.settings, bucket: 'no-such-bucket' });
+    await expect(s3Storage(bucket).reachable()).rejects.toThrow();
+    bucket.client.destroy();
+    await server.stop();
   });
 });

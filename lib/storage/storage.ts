@@ -46,6 +46,8 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** The address the file is served from. */
   url(key: string): string;
+  /** Resolves when files can be stored now (the folder is writable, the bucket answers); throws why not. */
+  reachable(): Promise<void>;
 }
 
 /** Each segment letters, digits, `_`, `-` and single inner dots: no `..`, no empty or absolute path, no backslash. */

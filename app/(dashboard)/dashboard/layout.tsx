@@ -19,10 +19,15 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const links = [
     can(user.role, 'posts:write') && { href: '/dashboard/posts', label: 'Posts' },
     can(user.role, 'posts:write') && { href: '/dashboard/posts/new', label: 'New post' },
+    can(user.role, 'pages:manage') && { href: '/dashboard/pages', label: 'Pages' },
+    can(user.role, 'redirects:manage') && { href: '/dashboard/redirects', label: 'Redirects' },
     can(user.role, 'comments:moderate') && { href: '/dashboard/comments', label: 'Comments', badge: pending },
     can(user.role, 'ads:manage') && { href: '/dashboard/ads', label: 'Ads' },
+    can(user.role, 'subscribers:manage') && { href: '/dashboard/subscribers', label: 'Subscribers' },
     can(user.role, 'people:manage') && { href: '/dashboard/people', label: 'People' },
     can(user.role, 'settings:manage') && { href: '/dashboard/settings', label: 'Settings' },
+    can(user.role, 'import') && { href: '/dashboard/import', label: 'Import' },
+    can(user.role, 'export') && { href: '/dashboard/export', label: 'Export' },
     { href: '/dashboard/profile', label: 'Profile' },
   ].filter((link) => link !== false);
   return (

@@ -12,8 +12,9 @@ export async function POST(request: Request) {
   if (!isSchedulerRequest(request)) return Response.json({ error: 'Forbidden' }, { status: 403 });
   const change = jobs.revalidate.data.safeParse(await request.json().catch(() => null));
   if (!change.success) return Response.json({ error: 'Bad request' }, { status: 400 });
-  const { posts, ads } = change.data;
+  const { posts, ads, site } = change.data;
   if (posts.length > 0) revalidatePost({ slugs: posts, listings: true });
   if (ads) revalidateTags([tags.ads]);
+  if (site) revalidateTags([tags.posts, tags.pages, tags.settings, tags.menu, tags.ads]);
   return Response.json({ revalidated: change.data });
 }

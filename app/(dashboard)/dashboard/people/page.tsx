@@ -21,6 +21,7 @@ const logWords = {
   two_factor_on: ['turned on their two-factor sign-in', 'turned on two-factor sign-in for'],
   two_factor_off: ['turned off their two-factor sign-in', 'turned off two-factor sign-in for'],
   two_factor_reset: ['reset their two-factor sign-in', 'reset the two-factor sign-in of'],
+  recovery_codes_replaced: ['made new recovery codes', 'made new recovery codes for'],
 } as const;
 
 const roleOptions = roles.map((role) => ({ value: role, label: role[0].toUpperCase() + role.slice(1) }));

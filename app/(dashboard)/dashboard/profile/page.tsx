@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NewRecoveryCodes } from '@/components/auth/new-recovery-codes';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { requirePermission } from '@/lib/auth/current-user';
 import { mayTurnOffSecondFactor } from '@/lib/auth/second-factor-rule';
-import { startTwoFactorSetupAction, turnOffTwoFactorAction } from '@/lib/auth/two-factor-actions';
+import {
+  replaceRecoveryCodesAction,
+  startTwoFactorSetupAction,
+  turnOffTwoFactorAction,
+} from '@/lib/auth/two-factor-actions';
 import { twoFactorOf } from '@/lib/auth/two-factor-view';
 import { changePasswordAction, updateProfileAction } from '@/lib/people/actions';
 import { getSettings } from '@/lib/settings/queries';
@@ -70,6 +75,7 @@ export default async function ProfilePage({ searchParams }: Props) {
               On since {when.format(status.since)}: signing in asks for a code from your authenticator app after your
               password. {status.recoveryCodesLeft} of your recovery codes are left.
             </p>
+            <NewRecoveryCodes action={replaceRecoveryCodesAction} />
             {mayTurnOffSecondFactor(user.role, settings) ? (
               <ActionForm
                 action={turnOffTwoFactorAction}

@@ -22,7 +22,7 @@ export default async function SettingsPage() {
   const settings = await getSettings();
   return (
     <>
-      <PageHeading title="Settings" />
+      <PageHeading title="Settings" links={[{ href: '/dashboard/settings/menu', label: 'Header menu' }]} />
       <ActionForm
         action={saveSettingsAction}
         submitLabel="Save settings"
@@ -100,6 +100,10 @@ export default async function SettingsPage() {
             hint: 'Bots submit instantly; people do not.',
           },
           yesOrNo('feedFullText', 'RSS feeds carry', settings.feedFullText, {
+            yes: 'Whole posts',
+            no: 'Excerpts, with a link to the post',
+          }),
+          yesOrNo('mailFullText', 'Mails to followers carry', settings.mailFullText, {
             yes: 'Whole posts',
             no: 'Excerpts, with a link to the post',
           }),

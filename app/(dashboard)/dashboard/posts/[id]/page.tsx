@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import { PostEditor } from '@/components/dashboard/post-editor';
+import { PostMailing } from '@/components/dashboard/post-mailing';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -13,6 +14,7 @@ import { savedMessage } from '@/lib/posts/messages';
 import { postPath } from '@/lib/posts/permalink';
 import { previewPath } from '@/lib/posts/preview';
 import { getSettings } from '@/lib/settings/queries';
+import { loadPostMailing } from '@/lib/subscribers/pages';
 
 export const metadata: Metadata = { title: 'Edit post' };
 
@@ -31,6 +33,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
       ? postPath({ slug: post.slug, publishedAt: post.publishedAt }, settings.timeZone)
       : null;
   const message = savedMessage(saved);
+  const mailing = await loadPostMailing(post.id);
   return (
     <>
       <PageHeading
@@ -59,6 +62,9 @@ export default async function EditPostPage({ params, searchParams }: Props) {
             canCreateLabels={can(user.role, 'labels:manage')}
             initialMessage={message ? { status: 'ok', message } : undefined}
           />
+          {mailing && (
+            <PostMailing postId={post.id} report={mailing} canResend={can(user.role, 'subscribers:manage')} />
+          )}
           <div className="mt-8 flex flex-wrap items-start justify-between gap-4 border-t border-rule pt-6">
             <div className="text-sm">
               <p className="font-semibold">Share a preview</p>

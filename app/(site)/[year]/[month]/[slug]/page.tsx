@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { slotsFor } from '@/lib/ads/rules';
 import { getPost, listRecentPostPaths } from '@/lib/posts/queries';
 import { authorPath, postPath } from '@/lib/posts/permalink';
+import { redirectIfMoved } from '@/lib/redirects/lookup';
 import { getSettings } from '@/lib/settings/queries';
 
 type Props = { params: Promise<{ year: string; month: string; slug: string }> };
@@ -58,7 +59,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const found = await load(params);
-  if (!found) return <NotFoundHere />;
+  if (!found) {
+    const { year, month, slug } = await params;
+    // Blogger's /YYYY/MM/slug.html came here through next.config's redirect: an import stored that form.
+    await redirectIfMoved(`/${year}/${month}/${slug}`, `/${year}/${month}/${slug}.html`);
+    return <NotFoundHere />;
+  }
   const { post, settings, canonical, requested } = found;
   // A right slug under the wrong month (an old link, or a changed time zone) moves to the real permalink.
   if (requested !== canonical) permanentRedirect(canonical);

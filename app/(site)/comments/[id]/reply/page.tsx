@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CommentForm } from '@/components/site/comment-form';
+import { mailEnabled } from '@/lib/mail';
 import { QuotedComment } from '@/components/site/quoted-comment';
 import { SiteFrame } from '@/components/site/site-frame';
 import { loadCommentPage } from '@/lib/comments/comment-page';
@@ -27,6 +28,7 @@ export default async function ReplyPage({ params }: { params: Promise<{ id: stri
             parentId={comment.id}
             token={issueFormToken()}
             requireEmail={settings.requireEmail}
+            repliesByMail={mailEnabled()}
           />
         ) : (
           <p className="text-sm text-muted">{commentMessages.refused.closed}</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CommentForm } from '@/components/site/comment-form';
+import { mailEnabled } from '@/lib/mail';
 import { SiteFrame } from '@/components/site/site-frame';
 import { loadDraftPage } from '@/lib/comments/comment-page';
 import { issueFormToken } from '@/lib/comments/form-token';
@@ -30,6 +31,7 @@ export default async function CommentDraftPage({ params }: { params: Promise<{ i
           parentId={parentId}
           token={issueFormToken()}
           requireEmail={settings.requireEmail}
+          repliesByMail={mailEnabled()}
           draftId={draft.id}
           initialState={{
             status: 'error',

@@ -1,0 +1,77 @@
+/**
+ * Sending a story to 10,000 followers into a local SMTP sink (smtp-server on loopback, keeping nothing): mails per
+ * second with the rate setting off, and the process's RSS during the send above its RSS before it.
+ *   node --conditions=react-server --expose-gc --import tsx bench/mail-send.ts [followers]
+ * Budgets (issue #28): ≥ 100 mails/s; RSS ≤ 50 MB above idle, flat. The sink runs in this process too, so the
+ * figures are for sender and sink together on one core's share.
+ */
+import fs from 'node:fs';
+import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
+import { posts, subscribers, users } from '@/db/schema';
+import { closeDb, getDb, migrate } from '@/lib/db';
+import { env } from '@/lib/env';
+import { closeMailPool } from '@/lib/mail';
+import { catchMail } from '@/lib/mail/testing';
+import { sendPostToFollowers } from '@/lib/subscribers/send';
+
+const followers = Number(process.argv[2] ?? 10_000);
+const created = await freshDatabaseEnv(`bench_mail_${process.pid}`, env().DATABASE_URL);
+Object.assign(process.env, created, { AUTH_SECRET: process.env.AUTH_SECRET || 'bench-only-secret' });
+try {
+  await migrate();
+  const db = await getDb();
+  const [author] = await db
+    .insert(users)
+    .values({ email: 'bench@example.com', name: 'Bench Writer', slug: 'bench-writer' })
+    .returning({ id: users.id });
+  const [post] = await db
+    .insert(posts)
+    .values({
+      title: 'A story for ten thousand inboxes',
+      slug: 'ten-thousand',
+      excerpt: 'What the harbour council decided last night, and what it means for the ferry.',
+      bodyHtml: '<p>The council met.</p>'.repeat(20),
+      status: 'published',
+      publishedAt: new Date(),
+      authorId: author.id,
+    })
+    .returning({ id: posts.id });
+  for (let from = 0; from < followers; from += 1000)
+    await db.insert(subscribers).values(
+      Array.from({ length: Math.min(1000, followers - from) }, (_, i) => ({
+        email: `reader${from + i}@example.com`,
+        status: 'confirmed' as const,
+      })),
+    );
+  const sink = await catchMail({ keep: false });
+  process.env.SMTP_URL = sink.url;
+
+  global.gc?.();
+  const idle = process.memoryUsage().rss;
+  let peak = idle;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const report = await sendPostToFollowers(db, post.id);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+
+  const result = {
+    followers,
+    sent: report.sent,
+    received: sink.received(),
+    seconds: Number(seconds.toFixed(1)),
+    mailsPerSecond: Math.round(report.sent / seconds),
+    rssIdleMB: Math.round(idle / 2 ** 20),
+    rssAboveIdleMB: Math.round((peak - idle) / 2 ** 20),
+    driver: env().DATABASE_URL ? 'postgresql' : 'pglite',
+  };
+  console.log(JSON.stringify(result, null, 2));
+  fs.mkdirSync('bench/results', { recursive: true });
+  fs.writeFileSync('bench/results/mail-send.json', JSON.stringify(result, null, 2) + '\n');
+  closeMailPool();
+  await sink.close();
+} finally {
+  await closeDb();
+  if (created.DATABASE_URL) await dropDatabase(created.DATABASE_URL);
+  if (created.PGLITE_DIR) fs.rmSync(created.PGLITE_DIR, { recursive: true, force: true });
+}

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."account_action" ADD VALUE 'recovery_codes_replaced';
