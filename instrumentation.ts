@@ -1,12 +1,13 @@
 /**
  * Runs once as the server starts (Next never calls it during `next build`). The environment is checked first
  * (lib/env.ts: AUTH_SECRET is required), and a server without what it needs stops here with a message saying what to
- * set. Then the database is migrated (a no-op when it is up to date), the connection's address is recorded on each request (lib/request/client-address.ts), the page cache is
- * chosen (with REDIS_URL one Redis shared by every instance, lib/cache/redis-handler.ts; else Next's file-system
- * cache, lib/cache/file-system-handler.ts; neither keeps 404s), a stop signal is made to finish the shutdown tasks
- * before the process exits (lib/graceful-stop.ts), and the scheduler's workers start on the job queue
- * (lib/scheduler/jobs.ts): scheduled posts and ad windows are jobs due at their time, and a sweep catches anything
- * missed while the server was down.
+ * set. Then the connection's address is recorded on each request (lib/request/client-address.ts), ad impression
+ * beacons are answered before Next (lib/ads/beacon-front.ts), the page cache is chosen (with REDIS_URL one Redis
+ * shared by every instance, lib/cache/redis-handler.ts; else Next's file-system cache,
+ * lib/cache/file-system-handler.ts; neither keeps 404s), the database is migrated (a no-op when it is up to date), a
+ * stop signal is made to finish the shutdown tasks before the process exits (lib/graceful-stop.ts), and the
+ * scheduler's workers start on the job queue (lib/scheduler/jobs.ts): scheduled posts and ad windows are jobs due
+ * at their time, and a sweep catches anything missed while the server was down.
  */
 export async function register() {
   // Set by Next per runtime, its documented test (lib/env.ts says why it is read here): what follows is Node-only.
@@ -15,6 +16,8 @@ export async function register() {
   const config = exitUnlessConfigured();
   const { recordPeerAddresses } = await import('./lib/request/client-address');
   recordPeerAddresses();
+  const { answerBeaconsBeforeNext } = await import('./lib/ads/beacon-front');
+  answerBeaconsBeforeNext();
   const { sharedRedis, closeSharedRedis } = await import('./lib/redis/client');
   const redis = sharedRedis();
   if (redis) {
