@@ -167,3 +167,13 @@ export async function approveInQueue(page: Page, text: string) {
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(page.getByText('No comments in this queue.')).toBeVisible();
 }
+
+/**
+ * Does what `act` does and waits for the server's answer to the POST it sends (a server action or, before
+ * hydration, the form itself): a page closed before then may take the request down with it.
+ */
+export async function answered(page: Page, act: () => Promise<void>): Promise<void> {
+  const answer = page.waitForResponse((response) => response.request().method() === 'POST');
+  await act();
+  await answer;
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { permalinkOf, published } from './demo';
-import { sendComment, signInAs, unique } from './fixtures';
+import { answered, sendComment, signInAs, unique } from './fixtures';
 
 // An article no other test comments on, so the comments approved here change nothing another test counts.
 const article = published.filter((post) => !post.comments?.length).at(-1)!;
@@ -98,10 +98,3 @@ test('without JavaScript: a row’s Reject button decides and returns to the sam
   await expect(row(page, comment.body)).toBeVisible();
   await context.close();
 });
-
-/** Does what `act` does and waits for the server's answer to the server action it sends. */
-async function answered(page: Page, act: () => Promise<void>): Promise<void> {
-  const answer = page.waitForResponse((response) => response.request().method() === 'POST');
-  await act();
-  await answer;
-}
