@@ -5,11 +5,17 @@ import { pipeline } from 'node:stream/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asc, eq, ne } from 'drizzle-orm';
+import { listLiveSlots } from '@/db/queries/ads';
 import { listApprovedComments } from '@/db/queries/comments';
 import { listPublishedPages, getPublishedPageBySlug } from '@/db/queries/pages';
-import { getPublishedPostBySlug, listPublishedPostDates, listPublishedPosts } from '@/db/queries/posts';
+import {
+  getAdjacentPublishedPosts,
+  getPublishedPostBySlug,
+  listPublishedPostDates,
+  listPublishedPosts,
+} from '@/db/queries/posts';
 import { getSiteSettings, getStoredMenu, storeMenu } from '@/db/queries/settings';
-import { listArchiveMonths, listLabelsWithCounts } from '@/db/queries/taxonomy';
+import { getAuthorBySlug, listArchiveMonths, listLabelsWithCounts } from '@/db/queries/taxonomy';
 import {
   blockedCommenters,
   adDailyStats,
@@ -36,6 +42,7 @@ import { writePage } from '@/lib/pages/write';
 import { createAccount } from '@/lib/people/accounts';
 import { writePost } from '@/lib/posts/write';
 import { sanitizePostHtml } from '@/lib/sanitize/html';
+import { readMenu } from '@/lib/settings/menu';
 import { seedDemoContent } from '@/lib/seed/demo';
 import { storage } from '@/lib/storage';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
@@ -202,26 +209,36 @@ async function snapshot() {
   };
 }
 
-/** What the home page, an article, a label's page, a page and the sitemap render from, through the reader reads. */
+/**
+ * What reader pages render from, through the reader reads: the settings and the header menu, the home page, an
+ * article with its comments and its Newer / Older links, a label's page, its author's page, a page, the ads of
+ * every slot and the sitemap.
+ */
 async function readerPages() {
   const d = db();
   const settings = await getSiteSettings(d);
   const withoutIds = (value: unknown) =>
     JSON.parse(JSON.stringify(value, (key, v) => (key === 'id' || key === 'postId' ? undefined : v)));
   const home = await listPublishedPosts(d, { limit: settings.postsPerPage });
-  const slug = home.posts[0].slug;
+  // Not the newest: an article with both a newer and an older one.
+  const slug = home.posts[1].slug;
   const article = await getPublishedPostBySlug(d, slug);
   const [label] = await listLabelsWithCounts(d);
   const thread = await listApprovedComments(d, article!.id);
+  const adjacent = await getAdjacentPublishedPosts(d, { id: article!.id, publishedAt: article!.publishedAt });
   return withoutIds({
     settings,
-    menu: await getStoredMenu(d),
+    menu: readMenu(await getStoredMenu(d)),
     home,
     article,
+    adjacent,
     // Threads by place in the list: ids are new.
     comments: thread.map(({ parentId, ...c }) => ({ ...c, parent: thread.findIndex((p) => p.id === parentId) })),
     label: await listPublishedPosts(d, { labelSlug: label.slug, limit: settings.postsPerPage }),
+    author: await getAuthorBySlug(d, article!.author.slug),
+    authorPage: await listPublishedPosts(d, { authorSlug: article!.author.slug, limit: settings.postsPerPage }),
     page: await getPublishedPageBySlug(d, 'about'),
+    ads: await listLiveSlots(d, new Date('2026-03-10T12:00:00Z')),
     sitemap: [
       await listPublishedPostDates(d),
       await listLabelsWithCounts(d),
@@ -252,11 +269,18 @@ async function emptySite() {
 
 describe('the export archive', () => {
   const file = path.join(folder, 'site.tar.gz');
+  let before: Awaited<ReturnType<typeof snapshot>>;
+  let pagesBefore: Awaited<ReturnType<typeof readerPages>>;
 
   it('restores into an empty site the same site, its uploads written back through storage', async () => {
     await seed();
-    const before = await snapshot();
-    const pagesBefore = await readerPages();
+    before = await snapshot();
+    pagesBefore = await readerPages();
+    // What the comparison below is worth: an article with both links, a byline with posts, live ads, a menu.
+    expect(pagesBefore.adjacent.newer && pagesBefore.adjacent.older).toBeTruthy();
+    expect(pagesBefore.authorPage.posts.length).toBeGreaterThan(0);
+    expect(pagesBefore.ads.flatMap((slot: { ads: unknown[] }) => slot.ads).length).toBeGreaterThan(0);
+    expect(pagesBefore.menu).toHaveLength(2);
     const missing: string[] = [];
     await pipeline(archiveStream(db(), await storage(), 'https://news.example', missing), fs.createWriteStream(file));
     expect(missing).toEqual([]);
@@ -281,9 +305,9 @@ describe('the export archive', () => {
   });
 
   it('refuses to restore into a site that has content, and writes nothing', async () => {
-    const before = await snapshot();
+    const restored = await snapshot();
     await expect(importExport(db(), file)).rejects.toThrow(/already has content \(\d+ posts/);
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(restored);
   });
 
   it('refuses a damaged archive with what is wrong, and writes nothing', async () => {
