@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,7 +48,8 @@ import { seedDemoContent } from '@/lib/seed/demo';
 import { storage } from '@/lib/storage';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { archiveStream } from './archive';
-import { tarEnd, tarHeader, tarPadding } from './tar';
+import { restoreWasUndone } from './archive-restore';
+import { readTar, tarEnd, tarHeader, tarPadding, type TarEntry } from './tar';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'export-archive-'));
 process.env.STORAGE = 'disk';
@@ -267,6 +269,19 @@ async function emptySite() {
   await d.delete(users).where(ne(users.email, 'admin@example.com'));
 }
 
+/** The archive at `from` again, each entry's bytes as `change` gives them (unchanged when it gives undefined). */
+async function rewritten(from: string, change: (entry: TarEntry) => Buffer | undefined): Promise<string> {
+  const blocks: Buffer[] = [];
+  const tar = gunzipSync(fs.readFileSync(from));
+  for await (const entry of readTar(Readable.from([tar]), tar.length)) {
+    const bytes = change(entry) ?? entry.bytes;
+    blocks.push(tarHeader(entry.name, bytes.length), bytes, tarPadding(bytes.length));
+  }
+  const made = path.join(folder, `rewritten-${Math.random()}.tar.gz`);
+  fs.writeFileSync(made, gzipSync(Buffer.concat([...blocks, tarEnd()])));
+  return made;
+}
+
 describe('the export archive', () => {
   const file = path.join(folder, 'site.tar.gz');
   let before: Awaited<ReturnType<typeof snapshot>>;
@@ -310,6 +325,46 @@ describe('the export archive', () => {
     expect(await snapshot()).toEqual(restored);
   });
 
+  it('takes out what it wrote when a part half way through fails, so the site is empty and a retry restores it', async () => {
+    await emptySite();
+    // A new site's settings, which a failed restore must leave as they were.
+    await db().insert(siteSettings).values({ id: 1, title: 'A new site', postsPerPage: 7 });
+    const empty = await snapshot();
+    const entries: string[] = [];
+    await rewritten(file, (entry) => void entries.push(entry.name));
+    // The parts before the comments (settings, people, labels, posts, pages) are written when they fail.
+    expect(entries.indexOf('comments/000001.json')).toBeGreaterThan(entries.indexOf('pages/000001.json'));
+    expect(entries.indexOf('pages/000001.json')).toBeGreaterThan(entries.indexOf('settings.json'));
+
+    // Refused: a corrupt part in the middle.
+    const corrupt = await rewritten(file, (entry) =>
+      entry.name === 'comments/000001.json' ? Buffer.from('[{"id": 1, "postId": ') : undefined,
+    );
+    const refused = await importExport(db(), corrupt).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ImportRefusedError);
+    expect((refused as Error).message).toMatch(/^This archive is damaged \(comments\/000001\.json: /);
+    expect(restoreWasUndone(refused)).toBe(true);
+    expect(await snapshot()).toEqual(empty);
+
+    // Failed in the database, after the comments: two slots with one key (the database refuses the second).
+    const clash = await rewritten(file, (entry) => {
+      if (entry.name !== 'ad-slots/000001.json') return undefined;
+      const slots = JSON.parse(entry.bytes.toString()) as { id: number; key: string }[];
+      return Buffer.from(JSON.stringify([...slots, { ...slots[0], id: 999_999 }]));
+    });
+    const failed = await importExport(db(), clash).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(Error);
+    expect(failed).not.toBeInstanceOf(ImportRefusedError);
+    expect(restoreWasUndone(failed)).toBe(true);
+    expect(await snapshot()).toEqual(empty);
+
+    // The good archive again: the whole site, as it was.
+    const summary = await importExport(db(), file);
+    expect(summary.created).toMatchObject({ posts: before.posts.length, comments: before.comments.length });
+    expect(await snapshot()).toEqual(before);
+    expect(await readerPages()).toEqual(pagesBefore);
+  });
+
   it('refuses a damaged archive with what is wrong, and writes nothing', async () => {
     await emptySite();
     const cut = path.join(folder, 'cut.tar.gz');
@@ -319,6 +374,8 @@ describe('the export archive', () => {
     expect(refused).toBeInstanceOf(ImportRefusedError);
     expect((refused as Error).message).toMatch(/^This archive is damaged/);
     expect(await db().select().from(posts)).toEqual([]);
+    expect(await db().select().from(comments)).toEqual([]);
+    expect(await db().select().from(siteSettings)).toEqual([]);
   });
 
   /** An archive written by hand: the manifest, then the given parts. */
