@@ -67,14 +67,14 @@ async function makeSite(): Promise<void> {
 
 const source = await freshDatabaseEnv('bench_restore_source', env().DATABASE_URL);
 const target = await freshDatabaseEnv('bench_restore_target', env().DATABASE_URL);
-const useDatabase = async (vars: { DATABASE_URL?: string; PGLITE_DIR?: string }) => {
+const switchTo = async (vars: { DATABASE_URL?: string; PGLITE_DIR?: string }) => {
   await closeDb();
   delete process.env.DATABASE_URL;
   delete process.env.PGLITE_DIR;
   Object.assign(process.env, vars);
 };
 try {
-  await useDatabase(source);
+  await switchTo(source);
   await migrate();
   await makeSite();
   const db = await getDb();
@@ -82,7 +82,7 @@ try {
   await pipeline(archiveStream(db, await storage(), 'https://bench.example'), fs.createWriteStream(file));
   const sizeMb = fs.statSync(file).size / 1e6;
 
-  await useDatabase(target);
+  await switchTo(target);
   await migrate();
   const restoring = await getDb();
   // The reader's question once before, so that its first answer does not count the query's preparation.
