@@ -3,8 +3,10 @@
  * comments, default 5, every other one a reply) imported into a fresh database of the chosen driver, without media:
  * wall time and peak RSS, against the budgets of #26 (60 s, 400 MB). Then the WXR export of the same site.
  *   npx tsx --conditions=react-server bench/import.ts   (DATABASE_URL=postgres://… for PostgreSQL)
+ * It runs itself again with the node flags of `npm run import` (scripts/import-flags.ts), so that it measures the
+ * import as it is run; BENCH_IMPORT_FLAGS=off measures it without them.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +16,12 @@ import { env } from '@/lib/env';
 import { writeWxr } from '@/lib/export/wxr';
 import { importExport } from '@/lib/import/run-import';
 import { describeSummary } from '@/lib/import/summary';
+import { importMemoryFlags, importNodeArgs } from '../scripts/import-flags';
+
+if (process.env.BENCH_IMPORT_FLAGS !== 'off' && !importMemoryFlags().every((flag) => process.execArgv.includes(flag))) {
+  const again = spawnSync(process.execPath, [...importNodeArgs(), process.argv[1]], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
 
 const postCount = Number(process.env.BENCH_IMPORT_POSTS ?? 10_000);
 const commentsPerPost = Number(process.env.BENCH_IMPORT_COMMENTS ?? 5);

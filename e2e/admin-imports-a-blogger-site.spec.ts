@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs, unique } from './fixtures';
+import { signInAs, unique, type Role } from './fixtures';
+import { sessionCookie } from './server-actions';
 
 const fixture = (name: string) => path.join(import.meta.dirname, '..', 'lib', 'import', 'fixtures', name);
 const shots = path.join(import.meta.dirname, '..', 'test-results', 'import-screens');
 
 // The whole flow without JavaScript: the form is a plain multipart POST to the upload route, then a redirect.
 test.use({ javaScriptEnabled: false });
+// One import runs at a time (a second upload is refused as busy): the tests that start one go one after another.
+test.describe.configure({ mode: 'serial' });
 
 /** Uploads a file at /dashboard/import and waits (the page refreshes itself while it runs) for how it ended. */
 async function importFile(page: Page, file: string, ending: RegExp) {
@@ -28,6 +31,49 @@ async function screenshots(page: Page, name: string) {
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
+
+/**
+ * Posts a file to the upload route as the import form does, with only the cookie and Origin given (Node's fetch
+ * sends no Origin of its own); the answer's status and where it sends the browser.
+ */
+async function upload(baseURL: string, { cookie, origin }: { cookie?: string; origin?: string }) {
+  const form = new FormData();
+  form.append('media', 'no');
+  const bytes = fs.readFileSync(fixture('not-an-export.xml'));
+  form.append('file', new Blob([bytes], { type: 'text/xml' }), 'not-an-export.xml');
+  const headers: Record<string, string> = { ...(cookie && { cookie }), ...(origin && { origin }) };
+  const answer = await fetch(`${baseURL}/api/import`, { method: 'POST', body: form, headers, redirect: 'manual' });
+  return { status: answer.status, location: answer.headers.get('location') };
+}
+
+test('the upload route takes a file only from an admin, sent from a page of this site', async ({ page, baseURL }) => {
+  const own = new URL(baseURL!).origin;
+  const as = (role: Role) => sessionCookie(baseURL!, `${role}@broadsheet.test`);
+  expect((await upload(baseURL!, { origin: own })).status).toBe(401);
+  expect((await upload(baseURL!, { cookie: await as('editor'), origin: own })).status).toBe(403);
+  expect((await upload(baseURL!, { cookie: await as('author'), origin: own })).status).toBe(403);
+  // An admin's session sent by another site's page (cross-site request forgery), or by something that is not a
+  // browser's form: refused.
+  const admin = await as('admin');
+  expect((await upload(baseURL!, { cookie: admin, origin: 'https://elsewhere.example' })).status).toBe(403);
+  expect((await upload(baseURL!, { cookie: admin, origin: 'null' })).status).toBe(403);
+  expect((await upload(baseURL!, { cookie: admin })).status).toBe(403);
+  // None of those started an import.
+  await signInAs(page, 'admin');
+  await page.goto('/dashboard/import');
+  await expect(page.getByText('not-an-export.xml')).toHaveCount(0);
+
+  expect(await upload(baseURL!, { cookie: admin, origin: own })).toEqual({
+    status: 303,
+    location: '/dashboard/import?started=1',
+  });
+  // The file was taken, and its import refuses it (it is not an export); once it has, the next import may start.
+  await expect(async () => {
+    await page.goto('/dashboard/import');
+    await expect(page.getByText(/Expected a Blogger backup/)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'The import failed (not-an-export.xml)' })).toBeVisible();
+});
 
 test('an admin imports a Blogger backup and readers find its posts with their comments', async ({ page }) => {
   test.setTimeout(180_000);

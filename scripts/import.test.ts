@@ -3,14 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { importNodeArgs } from './import-flags';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-import-command-'));
 const wxr = path.join(import.meta.dirname, '..', 'lib', 'import', 'fixtures', 'wordpress.xml');
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-/** The real command, as `npm run import` runs it, on an embedded database of its own. */
+/** The real command, as `npm run import` runs it (with its node flags), on an embedded database of its own. */
 function run(args: string[]): Promise<{ status: number; output: string }> {
-  const command = ['--conditions=react-server', '--import', 'tsx', 'scripts/import.ts', ...args];
+  const command = [...importNodeArgs(), 'scripts/import.ts', ...args];
   const env = { ...process.env, DATABASE_URL: '', PGLITE_DIR: path.join(folder, 'db'), UPLOADS_DIR: folder };
   return new Promise((resolve) =>
     execFile(process.execPath, command, { env }, (error, stdout, stderr) =>

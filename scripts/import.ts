@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import { closeDb, getDb, migrate } from '@/lib/db';
+import { RestoreNotUndoneError, restoreWasUndone } from '@/lib/export/archive-restore';
 import { importExport } from '@/lib/import/run-import';
 import { describeSummary } from '@/lib/import/summary';
 import { ImportRefusedError } from '@/lib/import/xml-items';
@@ -43,8 +44,12 @@ try {
   if (!dryRun && summary.wholeSite) await enqueue('revalidate', { posts: summary.postSlugs, site: true });
   else if (!dryRun && summary.created.posts > 0) await enqueue('revalidate', { posts: summary.postSlugs });
 } catch (error) {
-  if (error instanceof ImportRefusedError) console.error(error.message);
+  if (error instanceof ImportRefusedError || error instanceof RestoreNotUndoneError) console.error(error.message);
+  else if (restoreWasUndone(error))
+    console.error(`Stopped: ${(error as Error).message}. What it had restored was taken out: run it again.`);
   else console.error(`Stopped: ${(error as Error).message}. What was imported is kept: run it again to finish.`);
+  // A running server shows the site as it is again (readers may have seen part of a restore that was taken out).
+  if (restoreWasUndone(error)) await enqueue('revalidate', { posts: [], site: true });
   process.exitCode = 1;
 } finally {
   await stopQueue();

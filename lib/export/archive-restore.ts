@@ -1,7 +1,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { count, inArray, or } from 'drizzle-orm';
+import { count, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   blockedCommenters,
@@ -43,6 +43,10 @@ export const archiveMessages = {
     `This archive was written by a newer Broadsheet (archive version ${String(version)}): update this site first.`,
   /** Parts are read one after another from a live site: a row may point at one added after its part was read. */
   missing: 'what it belongs to was added while the archive was being written',
+  /** A restore that stopped and could not take out what it had written. */
+  notUndone: (why: string, undoError: string) =>
+    `The restore stopped (${why}), and taking out what it had written failed too (${undoError}): the site holds ` +
+    'part of the archive. Restore into a new, empty database.',
   notEmpty: (what: string) =>
     `This site already has content (${what}). A Broadsheet archive is restored only into an empty site, so that ` +
     'nothing is mixed or overwritten: restore it into a new database, or import a WXR export to merge.',
@@ -107,13 +111,87 @@ type Ids = {
   ads: Map<number, number>;
 };
 
+/**
+ * The ids of every row a restore created, table by table (rows with no id of their own, such as a post's labels and
+ * revisions, an ad's daily figures or a follower's labels, go with theirs by cascade), and the settings as they were
+ * before it wrote them: what a failed restore takes out again, so that the site is empty and a retry starts afresh.
+ */
+type Written = {
+  people: string[];
+  labels: number[];
+  posts: number[];
+  pages: number[];
+  comments: number[];
+  redirects: number[];
+  slots: number[];
+  ads: number[];
+  requests: number[];
+  subscribers: number[];
+  blocked: number[];
+  replyFollowers: number[];
+  /** The settings row before the restore wrote it (null: there was none); undefined until it writes them. */
+  settingsBefore?: typeof siteSettings.$inferSelect | null;
+};
+
+const UNDO_BATCH = 1000;
+
+/**
+ * Takes out what a failed restore wrote, by id, most dependent rows first (posts before the people who wrote them),
+ * a batch of ids per statement, each statement its own transaction as the restore's parts were: readers wait for
+ * one batch at a time. Rows others added meanwhile stay, but for those that hang on a restored row (a reader's
+ * comment on a restored post), which go with it.
+ */
+async function undo(db: Database, written: Written): Promise<void> {
+  const remove = async <Id extends number | string>(ids: Id[], statement: (batch: Id[]) => Promise<unknown>) => {
+    for (let at = 0; at < ids.length; at += UNDO_BATCH) await statement(ids.slice(at, at + UNDO_BATCH));
+  };
+  await remove(written.requests, (batch) => db.delete(adRequests).where(inArray(adRequests.id, batch)));
+  await remove(written.ads, (batch) => db.delete(ads).where(inArray(ads.id, batch)));
+  await remove(written.slots, (batch) => db.delete(adSlots).where(inArray(adSlots.id, batch)));
+  await remove(written.subscribers, (batch) => db.delete(subscribers).where(inArray(subscribers.id, batch)));
+  await remove(written.replyFollowers, (batch) => db.delete(replyFollowers).where(inArray(replyFollowers.id, batch)));
+  await remove(written.blocked, (batch) => db.delete(blockedCommenters).where(inArray(blockedCommenters.id, batch)));
+  await remove(written.redirects, (batch) => db.delete(redirects).where(inArray(redirects.id, batch)));
+  await remove(written.comments, (batch) => db.delete(comments).where(inArray(comments.id, batch)));
+  await remove(written.posts, (batch) => db.delete(posts).where(inArray(posts.id, batch)));
+  await remove(written.pages, (batch) => db.delete(pages).where(inArray(pages.id, batch)));
+  await remove(written.labels, (batch) => db.delete(labels).where(inArray(labels.id, batch)));
+  await remove(written.people, (batch) => db.delete(users).where(inArray(users.id, batch)));
+  if (written.settingsBefore === null) await db.delete(siteSettings).where(eq(siteSettings.id, 1));
+  else if (written.settingsBefore) {
+    const { id: _id, ...before } = written.settingsBefore;
+    await db.update(siteSettings).set(before).where(eq(siteSettings.id, 1));
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A restore stopped, and taking out what it had written failed too: the site holds part of the archive. */
+export class RestoreNotUndoneError extends Error {
+  constructor(why: unknown, undoError: unknown, options: ErrorOptions) {
+    super(archiveMessages.notUndone(messageOf(why), messageOf(undoError)), options);
+    this.name = 'RestoreNotUndoneError';
+  }
+}
+
+/** Errors of restores that failed after writing rows: pages cached meanwhile may show them. */
+const undoneErrors = new WeakSet<object>();
+
+/**
+ * Whether a failed import was a restore that had written rows before it failed (and took them out again): readers
+ * may have seen them meanwhile, so every cached page is to be revalidated, as after a restore that succeeded.
+ */
+export function restoreWasUndone(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && undoneErrors.has(error);
+}
+
 /** Left out of a restore, named in its summary. */
 type Skip = (item: string, reason?: string) => void;
 
 type Restorers = { [P in PartName]: (tx: Database, rows: PartRow<P>[]) => Promise<void> };
 
 /** How each part's rows are written, mapping old ids to new; `url` moves upload addresses to this site's storage. */
-function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restorers {
+function restorers(ids: Ids, written: Written, url: (text: string) => string, skip: Skip): Restorers {
   const urlOrNull = (text: string | null) => (text === null ? null : url(text));
   const body = (html: string) => sanitizePostHtml(url(html));
   return {
@@ -144,6 +222,7 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
           .insert(users)
           .values({ ...person, slug, image: urlOrNull(person.image) })
           .returning({ id: users.id });
+        written.people.push(created.id);
         ids.people.set(old, created.id);
         ids.newPeople++;
       }
@@ -153,6 +232,7 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
         .insert(labels)
         .values(rows.map(({ name, slug }) => ({ name, slug })))
         .returning();
+      written.labels.push(...created.map((label) => label.id));
       for (const row of rows) ids.labels.set(row.id, created.find((label) => label.slug === row.slug)!.id);
     },
     async posts(tx, rows) {
@@ -168,6 +248,7 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
           coverImage: urlOrNull(post.coverImage),
           authorId,
         });
+        written.posts.push(id);
         ids.posts.set(old, id);
         const labelled = labelIds.flatMap((label) => ids.labels.get(label) ?? []);
         if (labelled.length) await tx.insert(postLabels).values(labelled.map((labelId) => ({ postId: id, labelId })));
@@ -189,6 +270,7 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
           bodyHtml: body(page.bodyHtml),
           authorId: page.authorId && (ids.people.get(page.authorId) ?? null),
         });
+        written.pages.push(id);
         if (revisions.length)
           await tx.insert(pageRevisions).values(
             revisions.map((r) => ({
@@ -230,6 +312,7 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
             })),
           )
           .returning({ id: comments.id, createdAt: comments.createdAt, body: comments.body });
+        written.comments.push(...created.map((c) => c.id));
         // Rows come back in the order they were given; checked, since the thread depends on it.
         ready.forEach((c, i) => {
           if (created[i].body !== c.body || created[i].createdAt.getTime() !== c.createdAt.getTime())
@@ -239,7 +322,8 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
       }
     },
     async redirects(tx, rows) {
-      await tx.insert(redirects).values(rows).onConflictDoNothing();
+      const created = await tx.insert(redirects).values(rows).onConflictDoNothing().returning({ id: redirects.id });
+      written.redirects.push(...created.map((row) => row.id));
     },
     async 'ad-slots'(tx, rows) {
       const created = await tx
@@ -251,6 +335,7 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
           })),
         )
         .returning({ id: adSlots.id, key: adSlots.key });
+      written.slots.push(...created.map((slot) => slot.id));
       for (const row of rows) ids.slots.set(row.id, created.find((slot) => slot.key === row.key)!.id);
     },
     async ads(tx, rows) {
@@ -266,6 +351,7 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
           })),
         )
         .returning({ id: ads.id, reportToken: ads.reportToken });
+      written.ads.push(...created.map((ad) => ad.id));
       for (const row of placed) ids.ads.set(row.id, created.find((ad) => ad.reportToken === row.reportToken)!.id);
     },
     async 'ad-days'(tx, rows) {
@@ -277,21 +363,26 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
     },
     async 'ad-requests'(tx, rows) {
       const requests = rows.filter((row) => ids.slots.has(row.slotId) || void skip(`request of ${row.company}`));
-      if (requests.length)
-        await tx.insert(adRequests).values(
+      if (requests.length === 0) return;
+      const created = await tx
+        .insert(adRequests)
+        .values(
           requests.map((row) => ({
             ...row,
             creativeUrl: urlOrNull(row.creativeUrl),
             slotId: ids.slots.get(row.slotId)!,
             adId: row.adId && (ids.ads.get(row.adId) ?? null),
           })),
-        );
+        )
+        .returning({ id: adRequests.id });
+      written.requests.push(...created.map((row) => row.id));
     },
     async subscribers(tx, rows) {
       const created = await tx
         .insert(subscribers)
         .values(rows.map(({ labelIds: _labels, ...row }) => row))
         .returning({ id: subscribers.id, email: subscribers.email });
+      written.subscribers.push(...created.map((s) => s.id));
       const follows = rows.flatMap((row) =>
         row.labelIds.flatMap((label) => {
           const labelId = ids.labels.get(label);
@@ -301,13 +392,16 @@ function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restore
       if (follows.length) await tx.insert(subscriberLabels).values(follows);
     },
     async 'blocked-commenters'(tx, rows) {
-      await tx
+      const created = await tx
         .insert(blockedCommenters)
         .values(rows.map((row) => ({ ...row, createdBy: row.createdBy && (ids.people.get(row.createdBy) ?? null) })))
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ id: blockedCommenters.id });
+      written.blocked.push(...created.map((row) => row.id));
     },
     async 'reply-followers'(tx, rows) {
-      await tx.insert(replyFollowers).values(rows);
+      const created = await tx.insert(replyFollowers).values(rows).returning({ id: replyFollowers.id });
+      written.replyFollowers.push(...created.map((row) => row.id));
     },
   };
 }
@@ -318,8 +412,11 @@ const partNames = new Set(Object.keys(partSchemas));
  * Restores our own archive (lib/export/archive.ts) into an empty site, as the importer's third format: the same
  * posts, pages, labels, comments and threads, people (without passwords: they set one with a reset link), ads,
  * figures, requests, followers, settings, menu and redirects, with new ids; uploads are written back through the
- * storage interface under their keys, so bodies keep pointing at them. One transaction: a damaged archive leaves
- * the site as it was (uploads already written stay, unreferenced).
+ * storage interface under their keys, so bodies keep pointing at them. Each part file (at most 200 rows) is written
+ * in a transaction of its own, so that readers, who share PGlite's one connection with it, wait for one part at a
+ * time and not for the whole restore; if anything fails (a damaged part, a cut-off file, the database), what was
+ * written is taken out again by id and the settings put back, so the site is empty as before and a retry starts
+ * afresh (uploads already written stay, unreferenced, and a retry writes them again).
  */
 export async function restoreArchive(db: Database, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   await options.progress?.({ phase: 'reading', done: 0, total: 0 });
@@ -372,7 +469,12 @@ async function restoreEntries(
     slots: new Map(),
     ads: new Map(),
   };
-  const write = restorers(ids, url, (item, reason = archiveMessages.missing) => summary.skipped.push({ item, reason }));
+  const written: Written = {
+    ...{ people: [], labels: [], posts: [], pages: [], comments: [], redirects: [] },
+    ...{ slots: [], ads: [], requests: [], subscribers: [], blocked: [], replyFollowers: [] },
+  };
+  const skip: Skip = (item, reason = archiveMessages.missing) => void summary.skipped.push({ item, reason });
+  const write = restorers(ids, written, url, skip);
   const counted: Partial<Record<PartName, keyof typeof found>> = {
     posts: 'posts',
     pages: 'pages',
@@ -381,15 +483,17 @@ async function restoreEntries(
     people: 'authors',
   };
 
-  const restore = async (tx: Database) => {
+  const restore = async () => {
     for await (const entry of entries) {
       if (entry.name === 'settings.json') {
         const settings = parse(entry, settingsSchema);
-        if (!options.dryRun)
-          await tx
-            .insert(siteSettings)
-            .values({ id: 1, ...settings })
-            .onConflictDoUpdate({ target: siteSettings.id, set: { ...settings, updatedAt: new Date() } });
+        if (options.dryRun) continue;
+        const [before] = await db.select().from(siteSettings).where(eq(siteSettings.id, 1));
+        written.settingsBefore = before ?? null;
+        await db
+          .insert(siteSettings)
+          .values({ id: 1, ...settings })
+          .onConflictDoUpdate({ target: siteSettings.id, set: { ...settings, updatedAt: new Date() } });
       } else if (entry.name.startsWith('media/')) {
         const key = entry.name.slice('media/'.length);
         const type = typeOfKey(key);
@@ -408,12 +512,32 @@ async function restoreEntries(
           summary.postSlugs.push(
             ...(rows as PartRow<'posts'>[]).filter((p) => p.status === 'published' && !p.deletedAt).map((p) => p.slug),
           );
-        if (!options.dryRun) await (write[part] as (tx: Database, rows: unknown[]) => Promise<void>)(tx, rows);
+        if (options.dryRun) continue;
+        await db.transaction((tx) => (write[part] as (tx: Database, rows: unknown[]) => Promise<void>)(tx, rows));
+        // Each part is kept as it is written, so the import page can say how far it is (the archive does not say
+        // how many there are in all), and a long restore is not taken for one cut off by a restart.
+        if (part === 'posts' || part === 'pages')
+          await options.progress?.({ phase: 'posts', done: found.posts + found.pages, total: 0 });
+        else if (part === 'comments') await options.progress?.({ phase: 'comments', done: found.comments, total: 0 });
       }
     }
   };
-  if (options.dryRun) await restore(db);
-  else await db.transaction((tx) => restore(tx));
+  try {
+    await restore();
+  } catch (error) {
+    if (options.dryRun) throw error;
+    const wroteSome =
+      written.settingsBefore !== undefined || Object.values(written).some((rows) => Array.isArray(rows) && rows.length);
+    let thrown = error;
+    try {
+      await undo(db, written);
+    } catch (undoError) {
+      console.error('A failed restore could not be taken out:', undoError);
+      thrown = new RestoreNotUndoneError(error, undoError, { cause: error });
+    }
+    if (wroteSome && typeof thrown === 'object' && thrown !== null) undoneErrors.add(thrown);
+    throw thrown;
+  }
   if (!options.dryRun) {
     summary.created = {
       ...{ posts: ids.posts.size, pages: found.pages, comments: ids.comments.size },

@@ -1,15 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asc, eq, ne } from 'drizzle-orm';
+import { listLiveSlots } from '@/db/queries/ads';
 import { listApprovedComments } from '@/db/queries/comments';
 import { listPublishedPages, getPublishedPageBySlug } from '@/db/queries/pages';
-import { getPublishedPostBySlug, listPublishedPostDates, listPublishedPosts } from '@/db/queries/posts';
+import {
+  getAdjacentPublishedPosts,
+  getPublishedPostBySlug,
+  listPublishedPostDates,
+  listPublishedPosts,
+} from '@/db/queries/posts';
 import { getSiteSettings, getStoredMenu, storeMenu } from '@/db/queries/settings';
-import { listArchiveMonths, listLabelsWithCounts } from '@/db/queries/taxonomy';
+import { getAuthorBySlug, listArchiveMonths, listLabelsWithCounts } from '@/db/queries/taxonomy';
 import {
   blockedCommenters,
   adDailyStats,
@@ -36,11 +43,13 @@ import { writePage } from '@/lib/pages/write';
 import { createAccount } from '@/lib/people/accounts';
 import { writePost } from '@/lib/posts/write';
 import { sanitizePostHtml } from '@/lib/sanitize/html';
+import { readMenu } from '@/lib/settings/menu';
 import { seedDemoContent } from '@/lib/seed/demo';
 import { storage } from '@/lib/storage';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { archiveStream } from './archive';
-import { tarEnd, tarHeader, tarPadding } from './tar';
+import { restoreWasUndone } from './archive-restore';
+import { readTar, tarEnd, tarHeader, tarPadding, type TarEntry } from './tar';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'export-archive-'));
 process.env.STORAGE = 'disk';
@@ -202,26 +211,36 @@ async function snapshot() {
   };
 }
 
-/** What the home page, an article, a label's page, a page and the sitemap render from, through the reader reads. */
+/**
+ * What reader pages render from, through the reader reads: the settings and the header menu, the home page, an
+ * article with its comments and its Newer / Older links, a label's page, its author's page, a page, the ads of
+ * every slot and the sitemap.
+ */
 async function readerPages() {
   const d = db();
   const settings = await getSiteSettings(d);
   const withoutIds = (value: unknown) =>
     JSON.parse(JSON.stringify(value, (key, v) => (key === 'id' || key === 'postId' ? undefined : v)));
   const home = await listPublishedPosts(d, { limit: settings.postsPerPage });
-  const slug = home.posts[0].slug;
+  // Not the newest: an article with both a newer and an older one.
+  const slug = home.posts[1].slug;
   const article = await getPublishedPostBySlug(d, slug);
   const [label] = await listLabelsWithCounts(d);
   const thread = await listApprovedComments(d, article!.id);
+  const adjacent = await getAdjacentPublishedPosts(d, { id: article!.id, publishedAt: article!.publishedAt });
   return withoutIds({
     settings,
-    menu: await getStoredMenu(d),
+    menu: readMenu(await getStoredMenu(d)),
     home,
     article,
+    adjacent,
     // Threads by place in the list: ids are new.
     comments: thread.map(({ parentId, ...c }) => ({ ...c, parent: thread.findIndex((p) => p.id === parentId) })),
     label: await listPublishedPosts(d, { labelSlug: label.slug, limit: settings.postsPerPage }),
+    author: await getAuthorBySlug(d, article!.author.slug),
+    authorPage: await listPublishedPosts(d, { authorSlug: article!.author.slug, limit: settings.postsPerPage }),
     page: await getPublishedPageBySlug(d, 'about'),
+    ads: await listLiveSlots(d, new Date('2026-03-10T12:00:00Z')),
     sitemap: [
       await listPublishedPostDates(d),
       await listLabelsWithCounts(d),
@@ -250,13 +269,33 @@ async function emptySite() {
   await d.delete(users).where(ne(users.email, 'admin@example.com'));
 }
 
+/** The archive at `from` again, each entry's bytes as `change` gives them (unchanged when it gives undefined). */
+async function rewritten(from: string, change: (entry: TarEntry) => Buffer | undefined): Promise<string> {
+  const blocks: Buffer[] = [];
+  const tar = gunzipSync(fs.readFileSync(from));
+  for await (const entry of readTar(Readable.from([tar]), tar.length)) {
+    const bytes = change(entry) ?? entry.bytes;
+    blocks.push(tarHeader(entry.name, bytes.length), bytes, tarPadding(bytes.length));
+  }
+  const made = path.join(folder, `rewritten-${Math.random()}.tar.gz`);
+  fs.writeFileSync(made, gzipSync(Buffer.concat([...blocks, tarEnd()])));
+  return made;
+}
+
 describe('the export archive', () => {
   const file = path.join(folder, 'site.tar.gz');
+  let before: Awaited<ReturnType<typeof snapshot>>;
+  let pagesBefore: Awaited<ReturnType<typeof readerPages>>;
 
   it('restores into an empty site the same site, its uploads written back through storage', async () => {
     await seed();
-    const before = await snapshot();
-    const pagesBefore = await readerPages();
+    before = await snapshot();
+    pagesBefore = await readerPages();
+    // What the comparison below is worth: an article with both links, a byline with posts, live ads, a menu.
+    expect(pagesBefore.adjacent.newer && pagesBefore.adjacent.older).toBeTruthy();
+    expect(pagesBefore.authorPage.posts.length).toBeGreaterThan(0);
+    expect(pagesBefore.ads.flatMap((slot: { ads: unknown[] }) => slot.ads).length).toBeGreaterThan(0);
+    expect(pagesBefore.menu).toHaveLength(2);
     const missing: string[] = [];
     await pipeline(archiveStream(db(), await storage(), 'https://news.example', missing), fs.createWriteStream(file));
     expect(missing).toEqual([]);
@@ -281,9 +320,49 @@ describe('the export archive', () => {
   });
 
   it('refuses to restore into a site that has content, and writes nothing', async () => {
-    const before = await snapshot();
+    const restored = await snapshot();
     await expect(importExport(db(), file)).rejects.toThrow(/already has content \(\d+ posts/);
+    expect(await snapshot()).toEqual(restored);
+  });
+
+  it('takes out what it wrote when a part half way through fails, so the site is empty and a retry restores it', async () => {
+    await emptySite();
+    // A new site's settings, which a failed restore must leave as they were.
+    await db().insert(siteSettings).values({ id: 1, title: 'A new site', postsPerPage: 7 });
+    const empty = await snapshot();
+    const entries: string[] = [];
+    await rewritten(file, (entry) => void entries.push(entry.name));
+    // The parts before the comments (settings, people, labels, posts, pages) are written when they fail.
+    expect(entries.indexOf('comments/000001.json')).toBeGreaterThan(entries.indexOf('pages/000001.json'));
+    expect(entries.indexOf('pages/000001.json')).toBeGreaterThan(entries.indexOf('settings.json'));
+
+    // Refused: a corrupt part in the middle.
+    const corrupt = await rewritten(file, (entry) =>
+      entry.name === 'comments/000001.json' ? Buffer.from('[{"id": 1, "postId": ') : undefined,
+    );
+    const refused = await importExport(db(), corrupt).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ImportRefusedError);
+    expect((refused as Error).message).toMatch(/^This archive is damaged \(comments\/000001\.json: /);
+    expect(restoreWasUndone(refused)).toBe(true);
+    expect(await snapshot()).toEqual(empty);
+
+    // Failed in the database, after the comments: two slots with one key (the database refuses the second).
+    const clash = await rewritten(file, (entry) => {
+      if (entry.name !== 'ad-slots/000001.json') return undefined;
+      const slots = JSON.parse(entry.bytes.toString()) as { id: number; key: string }[];
+      return Buffer.from(JSON.stringify([...slots, { ...slots[0], id: 999_999 }]));
+    });
+    const failed = await importExport(db(), clash).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(Error);
+    expect(failed).not.toBeInstanceOf(ImportRefusedError);
+    expect(restoreWasUndone(failed)).toBe(true);
+    expect(await snapshot()).toEqual(empty);
+
+    // The good archive again: the whole site, as it was.
+    const summary = await importExport(db(), file);
+    expect(summary.created).toMatchObject({ posts: before.posts.length, comments: before.comments.length });
     expect(await snapshot()).toEqual(before);
+    expect(await readerPages()).toEqual(pagesBefore);
   });
 
   it('refuses a damaged archive with what is wrong, and writes nothing', async () => {
@@ -295,6 +374,8 @@ describe('the export archive', () => {
     expect(refused).toBeInstanceOf(ImportRefusedError);
     expect((refused as Error).message).toMatch(/^This archive is damaged/);
     expect(await db().select().from(posts)).toEqual([]);
+    expect(await db().select().from(comments)).toEqual([]);
+    expect(await db().select().from(siteSettings)).toEqual([]);
   });
 
   /** An archive written by hand: the manifest, then the given parts. */

@@ -5,6 +5,7 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import { imports, jobProgress } from '@/db/schema';
 import type { Database } from '@/lib/db';
 import { env } from '@/lib/env';
+import { restoreWasUndone } from '@/lib/export/archive-restore';
 import { enqueue } from '@/lib/jobs/queue';
 import { importMessages } from './messages';
 import { importExport, type ImportSummary } from './run-import';
@@ -103,6 +104,8 @@ export async function runImportJob(
     await finish(db, importId, { status: 'done', summary });
     return summary;
   } catch (error) {
+    // A restore that failed after writing took its rows out again; pages readers saw meanwhile may still show them.
+    if (restoreWasUndone(error)) await enqueue('revalidate', { posts: [], site: true });
     const refused = error instanceof ImportRefusedError;
     await finish(db, importId, { status: 'failed', error: refused ? error.message : String(error) });
     if (!refused) console.error(`import ${importId} failed:`, error);
