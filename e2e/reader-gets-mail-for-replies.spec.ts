@@ -10,7 +10,7 @@ const network = () => `10.203.${Math.floor(Math.random() * 250)}.${Math.floor(Ma
 
 test.use({ javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': network() } });
 
-test('a commenter ticks "Email me replies", confirms by a button, and gets a mail when a reply is approved; its unsubscribe works', async ({
+test('a commenter ticks "Email me replies", confirms by a button, and gets a mail when a reply is approved; its unsubscribe and "Forget me" work', async ({
   page,
   browser,
   request,
@@ -105,4 +105,21 @@ test('a commenter ticks "Email me replies", confirms by a button, and gets a mai
   });
   expect(answer.status()).toBe(200);
   expect((await request.post(`${oneClick.replace(/\.[\w-]{43}$/, '')}.${'x'.repeat(43)}`)).status()).toBe(404);
+
+  // "Forget me", the page's second button: the address goes, so the answer is a page of its own, and the mail's
+  // links name nobody any more.
+  await page.goto(stopLink);
+  await expect(page.getByText('This address gets no emails about replies.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop emails about replies' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Forget me' }).click();
+  await expect(page).toHaveURL(/\/replies\/forgotten$/);
+  await expect(page.getByRole('heading', { name: 'Address forgotten' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toContainText(
+    'Your address is deleted from our list for replies',
+  );
+  expect((await page.goto(stopLink))!.status()).toBe(404);
+  expect((await request.post(oneClick)).status()).toBe(404);
+  // Ada's comment is still on the site.
+  await page.goto(article);
+  await expect(page.getByText(body).first()).toBeVisible();
 });

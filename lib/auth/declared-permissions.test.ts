@@ -33,7 +33,11 @@ const expected: Record<string, Record<string, string>> = {
     undoDecisionAction: 'comments:moderate',
     blockCommenterAction: 'comments:moderate',
   },
-  'lib/comments/reply-actions.ts': { confirmRepliesAction: 'public', stopRepliesAction: 'public' },
+  'lib/comments/reply-actions.ts': {
+    confirmRepliesAction: 'public',
+    stopRepliesAction: 'public',
+    forgetRepliesAction: 'public',
+  },
   'lib/pages/actions.ts': { savePageAction: 'pages:manage', restorePageRevisionAction: 'pages:manage' },
   'lib/people/actions.ts': {
     createPersonAction: 'people:manage',

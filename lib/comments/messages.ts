@@ -71,6 +71,14 @@ export const commentMessages = {
     stopExplain: 'Press the button to stop every email about replies to your comments.',
     stopButton: 'Stop emails about replies',
     stopped: 'Done: you will get no more emails about replies.',
+    notReceiving: 'This address gets no emails about replies.',
+    forgetExplain:
+      '“Forget me” deletes your address from our list for replies, with the record of the emails we sent it. Your comments stay on the site.',
+    forgetButton: 'Forget me',
+    forgottenTitle: 'Address forgotten',
+    forgotten:
+      'Your address is deleted from our list for replies, with the record of the emails we sent it: you will get no more emails about replies. Your comments stay on the site.',
+    forgottenAgain: 'To get replies by email again, tick “Email me replies” on your next comment.',
     gone: 'This link no longer works.',
   },
   report: {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { publicButtonAction } from '@/lib/actions';
 import { getDb } from '@/lib/db';
 import { replyFollowerIdOf, replyFollowerToken } from './reply-links';
-import { confirmReplies, stopReplies } from './reply-mail';
+import { confirmReplies, forgetReplyFollower, stopReplies } from './reply-mail';
 
 const tokenSchema = z.object({ token: z.string().max(100) });
 
@@ -24,4 +24,15 @@ export const stopRepliesAction = publicButtonAction(tokenSchema, async ({ token 
   if (id === null) notFound();
   await stopReplies(await getDb(), id);
   redirect(`/replies/stop/${token}?done=stopped`);
+});
+
+/**
+ * The same page's second button, "Forget me": the address and its reply mail records are deleted, so the link
+ * names nobody any more and the answer is a page of its own.
+ */
+export const forgetRepliesAction = publicButtonAction(tokenSchema, async ({ token }) => {
+  const id = replyFollowerIdOf(token);
+  if (id === null) notFound();
+  await forgetReplyFollower(await getDb(), id);
+  redirect('/replies/forgotten');
 });

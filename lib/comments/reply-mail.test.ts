@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { comments, posts, replyFollowers, replySends, siteSettings } from '@/db/schema';
 import { startQueue, stopQueue } from '@/lib/jobs/queue';
@@ -11,9 +11,16 @@ import { draftValues } from './drafts';
 import { issueFormToken } from './form-token';
 import { commentMessages } from './messages';
 import { moderate, undoDecision } from './moderation';
-import { replyFollowerIdOf } from './reply-links';
-import { stopRepliesFromLink } from './reply-pages';
-import { askForReplies, confirmReplies, queueMissedReplyMails, sendReplyMail } from './reply-mail';
+import { replyFollowerIdOf, replyFollowerToken } from './reply-links';
+import { loadReplyStopPage, stopRepliesFromLink } from './reply-pages';
+import {
+  askForReplies,
+  confirmReplies,
+  forgetReplyFollower,
+  queueMissedReplyMails,
+  queueReplyMails,
+  sendReplyMail,
+} from './reply-mail';
 import { commentFormSchema, submitComment } from './submit';
 
 const db = useFreshDatabase('reply_mail');
@@ -200,6 +207,63 @@ describe('Email me replies', () => {
     );
     await db().update(comments).set({ status: 'approved' }).where(eq(comments.id, old));
     expect(await queueMissedReplyMails(db(), new Date(Date.now() + 61 * 60_000))).toBe(0);
+  });
+
+  it('"Forget me" deletes the follower and its reply mail records and stops its comments asking; the comments stay', async () => {
+    const asked = async (name: string, email: string, body: string) => {
+      const id = idOf(await submit({ name, email, body, notifyReplies: 'yes' }));
+      await db().update(comments).set({ status: 'approved' }).where(eq(comments.id, id));
+      return id;
+    };
+    const replyTo = async (parentId: number, body: string) => {
+      const id = idOf(await submit({ name: 'Ola', email: 'ola@example.com', body, parentId: String(parentId) }));
+      await db().update(comments).set({ status: 'approved' }).where(eq(comments.id, id));
+      return id;
+    };
+    const lee = 'lee@example.com';
+    const max = 'max@example.com';
+    const leeFirst = await asked('Lee', lee, 'First of Lee.');
+    const maxs = await asked('Max', max, 'Max asks too.');
+    await mailInFlight();
+    for (const email of [lee, max])
+      expect(await confirmReplies(db(), confirmToken((await waitForMails(email, 1))[0])!)).not.toBeNull();
+    const leeSecond = await asked('Lee', lee, 'Second of Lee.');
+    const toLee = [await replyTo(leeFirst, 'To Lee, one.'), await replyTo(leeSecond, 'To Lee, two.')];
+    const toMax = await replyTo(maxs, 'To Max.');
+    for (const reply of [...toLee, toMax]) expect(await sendReplyMail(db(), reply)).toBe('sent');
+    const [leeRow] = await db().select().from(replyFollowers).where(eq(replyFollowers.email, lee));
+    const token = replyFollowerToken(leeRow.id);
+    expect(await loadReplyStopPage(token)).toEqual({ receiving: true });
+
+    expect(await forgetReplyFollower(db(), leeRow.id)).toBe(true);
+    expect(await db().select().from(replyFollowers).where(eq(replyFollowers.email, lee))).toHaveLength(0);
+    expect(await db().select().from(replySends).where(inArray(replySends.replyId, toLee))).toHaveLength(0);
+    const leeComments = await db()
+      .select()
+      .from(comments)
+      .where(inArray(comments.id, [leeFirst, leeSecond]));
+    expect(leeComments.map((c) => [c.body, c.status, c.notifyReplies])).toEqual(
+      expect.arrayContaining([
+        ['First of Lee.', 'approved', false],
+        ['Second of Lee.', 'approved', false],
+      ]),
+    );
+    // The replies to Lee stay too, and Max, who asked as well, keeps everything.
+    expect(await db().select().from(comments).where(inArray(comments.id, toLee))).toHaveLength(2);
+    expect(await db().select().from(replySends).where(eq(replySends.replyId, toMax))).toHaveLength(1);
+    const [maxRow] = await db().select().from(replyFollowers).where(eq(replyFollowers.email, max));
+    expect(maxRow.status).toBe('confirmed');
+    const [maxComment] = await db().select().from(comments).where(eq(comments.id, maxs));
+    expect(maxComment.notifyReplies).toBe(true);
+
+    // The link names nobody now: its page is gone, forgetting again finds nothing, and a new reply mails no one.
+    expect(await loadReplyStopPage(token)).toBeNull();
+    expect(await forgetReplyFollower(db(), leeRow.id)).toBe(false);
+    const later = await replyTo(leeFirst, 'To Lee, after.');
+    expect(await queueReplyMails(db(), [later])).toBe(0);
+    expect(await sendReplyMail(db(), later)).toBe('skipped');
+    // Asking again, on a later comment, starts over with a confirmation.
+    expect(await askForReplies(db(), lee, 'Site')).toBe('mailed');
   });
 
   it('mails nothing to an address that never confirmed, and a deferred delivery goes once when it passes', async () => {

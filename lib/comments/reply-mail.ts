@@ -93,6 +93,36 @@ const parents = alias(comments, 'parent');
 const answered = sql`coalesce(${comments.replyToId}, ${comments.parentId})`;
 
 /**
+ * "Forget me" for reply mail: the follower's row goes, with the record of every reply mail sent to the address
+ * (reply_sends of replies to its comments), and its comments no longer ask for replies, so no later approval mails
+ * it and no trace of the address is left but the comments themselves, which stay. False when the link named no
+ * follower (already forgotten).
+ */
+export async function forgetReplyFollower(db: Database, id: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [follower] = await tx
+      .delete(replyFollowers)
+      .where(eq(replyFollowers.id, id))
+      .returning({ email: replyFollowers.email });
+    if (!follower) return false;
+    // Addresses are stored lower-cased on both sides (the comment form's, and reply_followers' check), and the mail
+    // matched them as stored: the same match finds every row it wrote.
+    const sentToThem = tx
+      .select({ id: replySends.replyId })
+      .from(replySends)
+      .innerJoin(comments, eq(comments.id, replySends.replyId))
+      .innerJoin(parents, eq(parents.id, answered))
+      .where(eq(parents.authorEmail, follower.email));
+    await tx.delete(replySends).where(inArray(replySends.replyId, sentToThem));
+    await tx
+      .update(comments)
+      .set({ notifyReplies: false })
+      .where(and(eq(comments.authorEmail, follower.email), eq(comments.notifyReplies, true)));
+    return true;
+  });
+}
+
+/**
  * After comments were approved (by a moderator, an undo, or at once by the rules): queues one 'email-reply' job per
  * approved reply whose parent's author asked for replies. The job mails, so approving never waits for SMTP.
  */

@@ -79,7 +79,7 @@ describe('a send killed half-way', () => {
     const rows = await (await getDb()).select().from(postSends).where(eq(postSends.postId, postId));
     expect(rows).toHaveLength(FOLLOWERS);
     const interrupted = rows.filter((row) => row.status === 'claimed');
-    // At most one batch in flight (the pool's five connections) was between its claim and its answer.
+    // At most one address per sender (five, one per pooled connection) was between its claim and its answer.
     expect(interrupted.length).toBeLessThanOrEqual(5);
     expect(rows.filter((row) => row.status === 'sent').length + interrupted.length).toBe(FOLLOWERS);
     // Every address has its mail but those interrupted, which got theirs or not: never two.

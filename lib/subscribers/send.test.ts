@@ -146,30 +146,56 @@ describe('mailing a story to its followers', () => {
     const postId = await publishedPost();
     const from = mail().mails.length;
     let delivered = 0;
-    // The server dies as it is about to send the sixth mail: its batch (ten rows) is claimed, five went out.
+    // The server dies as its senders are about to send the sixth mail: five went out, and each of the three senders
+    // holds at most the one address it claimed last.
     const dying = async (one: Mail) => {
       if (delivered === 5) throw new Error('killed');
       delivered++;
       return deliver(one);
     };
-    await expect(sendPostToFollowers(db(), postId, { send: dying, batch: 10, concurrency: 1 })).rejects.toThrow(
+    await expect(sendPostToFollowers(db(), postId, { send: dying, batch: 10, concurrency: 3 })).rejects.toThrow(
       'killed',
     );
     expect(mail().mails.length - from).toBe(5);
+    const interrupted = (await sendingReport(db(), postId)).waiting;
+    expect(interrupted).toBeGreaterThanOrEqual(1);
+    expect(interrupted).toBeLessThanOrEqual(3);
 
-    expect(await sendPostToFollowers(db(), postId, { batch: 10 })).toEqual({ sent: 20, failed: 0, deferred: 0 });
+    const rest = 25 - interrupted;
+    expect(await sendPostToFollowers(db(), postId, { batch: 10 })).toEqual({ sent: rest, failed: 0, deferred: 0 });
     let counts = countBy(mail().mails.slice(from));
-    expect(Object.keys(counts)).toHaveLength(25);
+    expect(Object.keys(counts)).toHaveLength(30 - interrupted);
     expect(Math.max(...Object.values(counts))).toBe(1);
-    expect(await sendingReport(db(), postId)).toMatchObject({ sent: 25, total: 30, waiting: 5 });
+    expect(await sendingReport(db(), postId)).toMatchObject({
+      sent: 30 - interrupted,
+      total: 30,
+      waiting: interrupted,
+    });
 
     // Only once the interrupted rows are old enough to be sure nobody is still sending them, "Resend to failed".
     expect(await resendFailed(db(), postId, new Date())).toBe(0);
-    expect(await resendFailed(db(), postId, new Date(Date.now() + 16 * 60_000))).toBe(5);
-    expect(await sendPostToFollowers(db(), postId)).toEqual({ sent: 5, failed: 0, deferred: 0 });
+    expect(await resendFailed(db(), postId, new Date(Date.now() + 16 * 60_000))).toBe(interrupted);
+    expect(await sendPostToFollowers(db(), postId)).toEqual({ sent: interrupted, failed: 0, deferred: 0 });
     counts = countBy(mail().mails.slice(from));
     expect(Object.keys(counts)).toHaveLength(30);
     expect(Math.max(...Object.values(counts))).toBe(1);
+  });
+
+  it('two runners at once share the followers: each address gets one mail, whoever claimed it', async () => {
+    await db().delete(subscribers);
+    for (let i = 0; i < 40; i++) await subscriber(`pair${String(i).padStart(2, '0')}@example.com`);
+    const postId = await publishedPost();
+    const from = mail().mails.length;
+    // Both read the same addresses ahead; the claim decides which one sends each.
+    const reports = await Promise.all([
+      sendPostToFollowers(db(), postId, { batch: 7, concurrency: 3 }),
+      sendPostToFollowers(db(), postId, { batch: 7, concurrency: 2 }),
+    ]);
+    expect(reports[0].sent + reports[1].sent).toBe(40);
+    const counts = countBy(mail().mails.slice(from));
+    expect(Object.keys(counts)).toHaveLength(40);
+    expect(Math.max(...Object.values(counts))).toBe(1);
+    expect(await sendingReport(db(), postId)).toMatchObject({ sent: 40, total: 40, waiting: 0 });
   });
 
   it('defers a 4xx answer to a later try, and marks an address bouncing after three 5xx answers in a row', async () => {

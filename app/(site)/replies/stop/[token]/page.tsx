@@ -4,7 +4,7 @@ import { MailedLinkForm } from '@/components/site/mailed-link-form';
 import { SiteFrame } from '@/components/site/site-frame';
 import { FormMessage } from '@/components/ui/form-message';
 import { commentMessages } from '@/lib/comments/messages';
-import { stopRepliesAction } from '@/lib/comments/reply-actions';
+import { forgetRepliesAction, stopRepliesAction } from '@/lib/comments/reply-actions';
 import { loadReplyStopPage } from '@/lib/comments/reply-pages';
 import { scriptNonce } from '@/lib/request/script-nonce';
 
@@ -16,7 +16,10 @@ export const metadata: Metadata = {
   referrer: 'same-origin',
 };
 
-/** The reply mail's body link: a button that stops reply mail (a GET changes nothing: scanners open links). */
+/**
+ * The reply mail's body link: a button that stops reply mail, and one that forgets the address (a GET changes
+ * nothing: scanners open links).
+ */
 export default async function StopRepliesPage({
   params,
   searchParams,
@@ -35,6 +38,7 @@ export default async function StopRepliesPage({
       <h1 className="mb-4 font-serif text-3xl font-bold">{replies.stopHeading}</h1>
       <div className="max-w-md space-y-4">
         {notice && <FormMessage state={{ status: 'ok', message: notice }} />}
+        {!page.receiving && !notice && <p>{replies.notReceiving}</p>}
         {page.receiving && (
           <MailedLinkForm
             action={stopRepliesAction}
@@ -43,6 +47,15 @@ export default async function StopRepliesPage({
             button={replies.stopButton}
           />
         )}
+        <div className="border-t border-rule pt-4">
+          <MailedLinkForm
+            action={forgetRepliesAction}
+            token={token}
+            explain={replies.forgetExplain}
+            button={replies.forgetButton}
+            variant="danger"
+          />
+        </div>
       </div>
     </SiteFrame>
   );
