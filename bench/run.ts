@@ -17,6 +17,7 @@ import { finishReport, record } from './report';
 import { measureCommentPath } from './comment-path';
 import { measureInstances } from './instances';
 import { measureKillLoss, storedImpressions } from './kill';
+import { measureMailSend } from './mail';
 import { measureRestart } from './restart';
 import { measureScale } from './scale';
 import { measureBeaconsThroughNginx, measureServing } from './serving';
@@ -39,9 +40,9 @@ process.env.SITE_URL = base;
 const refreshPort = await freePort();
 process.env.CACHE_REFRESH_URL = `http://127.0.0.1:${refreshPort}`;
 
-// BENCH_PARTS picks what runs: `scale`, `serving`, `storm`, `instances`, `restart`, `kill` or all (the default),
+// BENCH_PARTS picks what runs: `scale`, `serving`, `storm`, `instances`, `mail`, `restart`, `kill` or all (the default),
 // e.g. BENCH_PARTS=serving npm run bench. The comment and beacon loads always run.
-const parts = (process.env.BENCH_PARTS ?? 'scale,serving,storm,instances,restart,kill').split(',');
+const parts = (process.env.BENCH_PARTS ?? 'scale,serving,storm,instances,mail,restart,kill').split(',');
 
 // Build time, queries and first visits against archives of 1,000 and 10,000 posts (own databases, builds, servers).
 if (parts.includes('scale')) await measureScale();
@@ -156,6 +157,7 @@ try {
   // The comment path without Next, on each database: PGlite, and PostgreSQL beside it when the run has a server.
   await measureCommentPath(undefined);
   if (serverUrl) await measureCommentPath(serverUrl);
+  if (parts.includes('mail')) measureMailSend(serverUrl);
   if (parts.includes('restart')) await measureRestart({ port, label: 'demo' });
   // Last: a SIGKILL is what the embedded database is least sure to come back from.
   if (parts.includes('kill')) await measureKillLoss({ port, adId });
