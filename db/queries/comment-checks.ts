@@ -2,18 +2,20 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { comments, posts } from '../schema';
 
+/** What the comment rules need to know of a post, and which posts take comments at all: the live ones. */
+const commentablePostFields = {
+  id: posts.id,
+  slug: posts.slug,
+  publishedAt: posts.publishedAt,
+  commentsMode: posts.commentsMode,
+  title: posts.title,
+};
+const isCommentable = (postId: number) =>
+  and(eq(posts.id, postId), eq(posts.status, 'published'), isNull(posts.deletedAt));
+
 /** A live post that may take comments, with what the rules need to know about it. */
 export async function getCommentablePost(db: Database, postId: number) {
-  const [post] = await db
-    .select({
-      id: posts.id,
-      slug: posts.slug,
-      publishedAt: posts.publishedAt,
-      commentsMode: posts.commentsMode,
-      title: posts.title,
-    })
-    .from(posts)
-    .where(and(eq(posts.id, postId), eq(posts.status, 'published'), isNull(posts.deletedAt)));
+  const [post] = await db.select(commentablePostFields).from(posts).where(isCommentable(postId));
   return post ? { ...post, publishedAt: post.publishedAt as Date } : null;
 }
 
@@ -51,11 +53,7 @@ export async function readCommentChecks(
   const proven = c.provenCommentIds.length > 0 ? sql`c.id in ${c.provenCommentIds}` : sql`false`;
   const [row] = await db
     .select({
-      id: posts.id,
-      slug: posts.slug,
-      publishedAt: posts.publishedAt,
-      commentsMode: posts.commentsMode,
-      title: posts.title,
+      ...commentablePostFields,
       parentApproved: c.parentId
         ? sql<boolean>`exists (select 1 from comments c
             where c.id = ${c.parentId} and c.post_id = ${c.postId} and c.status = 'approved')`
@@ -71,7 +69,7 @@ export async function readCommentChecks(
       blockedIp: sql<boolean>`exists (select 1 from blocked_commenters b where b.kind = 'ip' and b.value = ${c.ipHash})`,
     })
     .from(posts)
-    .where(and(eq(posts.id, c.postId), eq(posts.status, 'published'), isNull(posts.deletedAt)));
+    .where(isCommentable(c.postId));
   if (!row) return null;
   const { parentApproved, knownCommenter, duplicate, blockedEmail, blockedIp, ...post } = row;
   const checks: CommentChecks = { parentApproved, knownCommenter, duplicate, blockedEmail, blockedIp };

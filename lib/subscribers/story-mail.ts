@@ -36,9 +36,32 @@ export function htmlToText(html: string): string {
 }
 
 /**
- * One story as one subscriber's mail: an email-safe layout (a single-column table, inline styles, images at the
- * site's absolute address) with a plain text part, a body link to the subscriber's preferences and the
- * List-Unsubscribe headers for the provider's own button.
+ * The email-safe frame both mails share: a single-column table with inline styles, the site's name on top, `rows`
+ * (table rows) as the content, and a footer with why the mail came and a link to the subscriber's preferences.
+ * Returns the HTML and the plain text part's footer.
+ */
+function mailLayout({ title, rows, manage, siteTitle, siteUrl }: Layout): { html: string; textFooter: string[] } {
+  const { story: words } = subscriberMessages;
+  const html = `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(title)}</title></head>
+<body style="margin:0;padding:0;background:#f4f1ea">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f1ea"><tr><td align="center" style="padding:24px 12px">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff;font-family:Georgia,'Times New Roman',serif;color:#1a1a1a">
+<tr><td style="padding:16px 24px;border-bottom:3px solid #8b1a1a;font-size:14px;font-weight:bold;letter-spacing:1px;text-transform:uppercase"><a href="${escape(siteUrl)}" style="color:#8b1a1a;text-decoration:none">${escape(siteTitle)}</a></td></tr>
+<tr><td style="padding:24px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+${rows}
+</table></td></tr>
+<tr><td style="padding:16px 24px;border-top:1px solid #dddddd;font-family:Arial,sans-serif;font-size:12px;color:#555555">${escape(words.why(siteTitle))}<br><a href="${escape(manage)}" style="color:#555555">${escape(words.unsubscribe)}</a></td></tr>
+</table></td></tr></table>
+</body></html>`;
+  return { html, textFooter: ['--', words.why(siteTitle), `${words.unsubscribe}: ${manage}`] };
+}
+type Layout = { title: string; rows: string; manage: string; siteTitle: string; siteUrl: string };
+
+/**
+ * One story as one subscriber's mail: the shared layout (images at the site's absolute address) with a plain text
+ * part, a body link to the subscriber's preferences and the List-Unsubscribe headers for the provider's own button.
  */
 export function storyMail(story: Story, subscriber: { id: number; email: string }, options: StoryMailOptions): Mail {
   const { siteTitle, siteUrl, fullText } = options;
@@ -48,23 +71,12 @@ export function storyMail(story: Story, subscriber: { id: number; email: string 
   const cover = story.coverImage
     ? `<tr><td style="padding:0 0 16px"><img src="${escape(absolute(story.coverImage, siteUrl))}" alt="${escape(story.coverAlt)}" width="600" style="display:block;width:100%;max-width:600px;height:auto;border:0"></td></tr>`
     : '';
-  const html = `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(story.title)}</title></head>
-<body style="margin:0;padding:0;background:#f4f1ea">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f1ea"><tr><td align="center" style="padding:24px 12px">
-<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff;font-family:Georgia,'Times New Roman',serif;color:#1a1a1a">
-<tr><td style="padding:16px 24px;border-bottom:3px solid #8b1a1a;font-size:14px;font-weight:bold;letter-spacing:1px;text-transform:uppercase"><a href="${escape(siteUrl)}" style="color:#8b1a1a;text-decoration:none">${escape(siteTitle)}</a></td></tr>
-<tr><td style="padding:24px">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
-${cover}
+  const rows = `${cover}
 <tr><td style="padding:0 0 8px;font-size:28px;line-height:1.2;font-weight:bold"><a href="${escape(story.url)}" style="color:#1a1a1a;text-decoration:none">${escape(story.title)}</a></td></tr>
 <tr><td style="padding:0 0 16px;font-size:14px;color:#555555">By ${escape(story.author)}</td></tr>
 <tr><td style="font-size:17px;line-height:1.6">${body}</td></tr>
-<tr><td style="padding:24px 0 0"><a href="${escape(story.url)}" style="display:inline-block;padding:10px 18px;background:#8b1a1a;color:#ffffff;font-family:Arial,sans-serif;font-weight:bold;text-decoration:none;border-radius:4px">${escape(words.readOn)}</a></td></tr>
-</table></td></tr>
-<tr><td style="padding:16px 24px;border-top:1px solid #dddddd;font-family:Arial,sans-serif;font-size:12px;color:#555555">${escape(words.why(siteTitle))}<br><a href="${escape(manage)}" style="color:#555555">${escape(words.unsubscribe)}</a></td></tr>
-</table></td></tr></table>
-</body></html>`;
+<tr><td style="padding:24px 0 0"><a href="${escape(story.url)}" style="display:inline-block;padding:10px 18px;background:#8b1a1a;color:#ffffff;font-family:Arial,sans-serif;font-weight:bold;text-decoration:none;border-radius:4px">${escape(words.readOn)}</a></td></tr>`;
+  const { html, textFooter } = mailLayout({ title: story.title, rows, manage, siteTitle, siteUrl });
   const text = [
     story.title,
     `By ${story.author}`,
@@ -73,17 +85,9 @@ ${cover}
     '',
     `${words.readOn}: ${story.url}`,
     '',
-    '--',
-    words.why(siteTitle),
-    `${words.unsubscribe}: ${manage}`,
+    ...textFooter,
   ].join('\n');
-  return {
-    to: [subscriber.email],
-    subject: story.title,
-    text,
-    html,
-    headers: unsubscribeHeaders(subscriber.id),
-  };
+  return { to: [subscriber.email], subject: story.title, text, html, headers: unsubscribeHeaders(subscriber.id) };
 }
 
 /** The daily digest: the day's stories, each its title, byline, excerpt and link, in the same layout. */
@@ -93,37 +97,21 @@ export function digestMail(
   options: StoryMailOptions,
 ): Mail {
   const { siteTitle, siteUrl } = options;
-  const { story: words, digest } = subscriberMessages;
+  const { digest } = subscriberMessages;
   const manage = preferencesUrl(subscriber.id);
-  const items = stories
+  const rows = stories
     .map(
       (story) =>
         `<tr><td style="padding:0 0 20px"><a href="${escape(story.url)}" style="font-size:22px;font-weight:bold;color:#1a1a1a;text-decoration:none">${escape(story.title)}</a><div style="font-size:14px;color:#555555;padding:4px 0">By ${escape(story.author)}</div><div style="font-size:16px;line-height:1.5">${escape(story.excerpt)}</div></td></tr>`,
     )
     .join('');
-  const html = `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(digest.subject(siteTitle))}</title></head>
-<body style="margin:0;padding:0;background:#f4f1ea">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f1ea"><tr><td align="center" style="padding:24px 12px">
-<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff;font-family:Georgia,'Times New Roman',serif;color:#1a1a1a">
-<tr><td style="padding:16px 24px;border-bottom:3px solid #8b1a1a;font-size:14px;font-weight:bold;letter-spacing:1px;text-transform:uppercase"><a href="${escape(siteUrl)}" style="color:#8b1a1a;text-decoration:none">${escape(siteTitle)}</a></td></tr>
-<tr><td style="padding:24px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${items}</table></td></tr>
-<tr><td style="padding:16px 24px;border-top:1px solid #dddddd;font-family:Arial,sans-serif;font-size:12px;color:#555555">${escape(words.why(siteTitle))}<br><a href="${escape(manage)}" style="color:#555555">${escape(words.unsubscribe)}</a></td></tr>
-</table></td></tr></table>
-</body></html>`;
+  const subject = digest.subject(siteTitle);
+  const { html, textFooter } = mailLayout({ title: subject, rows, manage, siteTitle, siteUrl });
   const text = [
-    digest.subject(siteTitle),
+    subject,
     '',
     ...stories.flatMap((story) => [story.title, `By ${story.author}`, story.excerpt, story.url, '']),
-    '--',
-    words.why(siteTitle),
-    `${words.unsubscribe}: ${manage}`,
+    ...textFooter,
   ].join('\n');
-  return {
-    to: [subscriber.email],
-    subject: digest.subject(siteTitle),
-    text,
-    html,
-    headers: unsubscribeHeaders(subscriber.id),
-  };
+  return { to: [subscriber.email], subject, text, html, headers: unsubscribeHeaders(subscriber.id) };
 }
