@@ -58,7 +58,10 @@ export async function startBareNext(
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: '.next-bench',
   };
-  await run(['build'], env);
+  // Webpack, not Turbopack: Turbopack takes the repository (its lockfile) as the bare app's root and compiled our
+  // instrumentation.ts and proxy.ts into it, so the "bare" app ran Broadsheet's startup and failed without its
+  // secrets. The server's per-request work, which is what the bench compares, does not depend on the bundler.
+  await run(['build', '--webpack'], env);
   const server: ChildProcess = spawn(nextBin, ['start', '--hostname', '127.0.0.1', '--port', String(port)], {
     cwd: dir,
     env,
