@@ -31,6 +31,9 @@ const config = [
       'test-results/**',
       'playwright-report/**',
       'bench/results/**',
+      // The bare comparison app's build and the files the bench writes into it (its own .gitignore).
+      'bench/fixtures/bare/.next*/**',
+      'bench/fixtures/bare/next-env.d.ts',
     ],
   },
 ];

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { adDailyStats } from '@/db/schema';
 import { closeDb, getDb } from '@/lib/db';
-import { keepAliveArgs } from '../scripts/next';
+import { keepAliveArgs, nextStartCommand } from '../scripts/next';
 import { adBeacon, runLoad, stopProcess, waitUntilAnswers } from './load';
 import { record } from './report';
 
@@ -27,8 +27,8 @@ export async function measureKillLoss({ port, adId, seconds = 4 }: { port: numbe
   const before = await storedImpressions(adId);
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(
-    'node_modules/.bin/next',
-    ['start', '--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs],
+    process.execPath,
+    nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs]),
     { stdio: 'ignore', env: process.env },
   );
   try {

@@ -38,6 +38,7 @@ import { monthRange } from '@/lib/dates';
 import { postPath } from '@/lib/posts/permalink';
 import { searchPath } from '@/lib/posts/search';
 import { buildFingerprint, recordBuild } from '../scripts/build-fingerprint';
+import { nextStartCommand } from '../scripts/next';
 import { startBareNext } from './bare';
 import { freePort, stopProcess, waitUntilAnswers } from './load';
 import { record } from './report';
@@ -384,7 +385,8 @@ function get(url: string): Promise<{ status: number; cache: string; ms: number; 
 }
 
 async function startServer(archive: Archive, port: number): Promise<ChildProcess> {
-  const server = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(port)], {
+  const args = ['--hostname', '127.0.0.1', '--port', String(port)];
+  const server = spawn(process.execPath, nextStartCommand(args, archive.env.DATABASE_URL), {
     stdio: 'ignore',
     env: {
       ...process.env,

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { stopProcess, waitUntilAnswers } from '../bench/load';
-import { keepAliveArgs } from './next';
+import { keepAliveArgs, nextStartCommand } from './next';
 
 export type Instance = {
   url: string;
@@ -22,8 +21,8 @@ export async function startInstance(
   output: 'inherit' | 'ignore' = 'inherit',
 ): Promise<Instance> {
   const child = spawn(
-    path.join('node_modules', '.bin', 'next'),
-    ['start', '--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs],
+    process.execPath,
+    nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs], env.DATABASE_URL),
     { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', output, 'inherit'] },
   );
   const url = `http://127.0.0.1:${port}`;

@@ -1,7 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { env } from '@/lib/env';
 
 const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
+const nextCli = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /**
  * For `next start`: idle connections stay open 65 s (Node's default is 5), longer than nginx keeps its pool of
@@ -10,11 +12,36 @@ const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
 export const keepAliveArgs = ['--keepAliveTimeout', '65000'];
 
 /**
+ * Node's flags for the server. On the embedded database PGlite runs inside the server as WebAssembly, and V8's
+ * optimising compiler tiered its code up in the background as the server started: every restart peaked at 556–698 MB
+ * of RSS and settled at 304 MB. With Liftoff, V8's baseline compiler, alone: 260 MB and no peak, and the comment path
+ * measured no slower (bench/FINDINGS.md, "Server memory"). `--liftoff-only` is a V8 testing flag, so it is passed
+ * only when this node still takes it: a node that dropped it would refuse to start.
+ */
+export function serverNodeFlags(databaseUrl: string | undefined): string[] {
+  if (databaseUrl) return [];
+  const takesLiftoffOnly = spawnSync(process.execPath, ['--liftoff-only', '-e', '0']).status === 0;
+  return takesLiftoffOnly ? ['--liftoff-only'] : [];
+}
+
+/**
+ * The command line of `next start ARGS`, for `spawn(process.execPath, …)`, with the server's node flags; `databaseUrl`
+ * is the server's DATABASE_URL when its environment is not this process's.
+ */
+export function nextStartCommand(args: string[], databaseUrl = env().DATABASE_URL): string[] {
+  return [...serverNodeFlags(databaseUrl), nextCli, 'start', ...args];
+}
+
+/**
  * Runs the next CLI (with this process's environment) and resolves when it exits 0; passes SIGINT/SIGTERM on, so
- * the server stops with us.
+ * the server stops with us. `start` runs with the server's node flags.
  */
 export function runNext(args: string[]): Promise<void> {
-  const child = spawn(nextBin, args, { stdio: 'inherit' });
+  const [command, ...rest] = args;
+  const child =
+    command === 'start'
+      ? spawn(process.execPath, nextStartCommand(rest), { stdio: 'inherit' })
+      : spawn(nextBin, args, { stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
