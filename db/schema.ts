@@ -733,3 +733,24 @@ export const imports = pgTable(
   },
   (t) => [index('imports_created_idx').on(t.createdAt)],
 );
+
+/**
+ * A restore of our archive under way (lib/export/archive-restore.ts): written, in the transaction that finds the
+ * site empty, before the restore's first part, and removed when it finishes or has been taken out again. A restore
+ * that finds one left by a process that was killed first takes out what that process wrote, from what is kept here
+ * of the empty site it started from.
+ */
+export const restoreInProgress = pgTable(
+  'restore_in_progress',
+  {
+    id: integer('id').primaryKey().default(1),
+    startedAt: timestamptz('started_at').notNull().defaultNow(),
+    // The largest id of each table a restore writes, when it started: rows past them came with it.
+    idsBefore: jsonb('ids_before').$type<Record<string, number>>().notNull(),
+    // The people there were (they stay: a restore matches them by email).
+    peopleBefore: jsonb('people_before').$type<string[]>().notNull(),
+    // The settings row as it was (to_jsonb of it; null: there was none).
+    settingsBefore: jsonb('settings_before'),
+  },
+  (t) => [check('restore_in_progress_single_row', sql`${t.id} = 1`)],
+);

@@ -1,7 +1,9 @@
 import 'server-only';
 import fs from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { count, eq, inArray, or } from 'drizzle-orm';
+import { count, getTableName, gt, inArray, max, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
 import { z } from 'zod';
 import {
   blockedCommenters,
@@ -20,6 +22,7 @@ import {
   siteSettings,
   subscriberLabels,
   replyFollowers,
+  restoreInProgress,
   subscribers,
   users,
 } from '@/db/schema';
@@ -43,10 +46,11 @@ export const archiveMessages = {
     `This archive was written by a newer Broadsheet (archive version ${String(version)}): update this site first.`,
   /** Parts are read one after another from a live site: a row may point at one added after its part was read. */
   missing: 'what it belongs to was added while the archive was being written',
-  /** A restore that stopped and could not take out what it had written. */
+  /** A restore that stopped and could not take out what it had written: the next restore does it first. */
   notUndone: (why: string, undoError: string) =>
     `The restore stopped (${why}), and taking out what it had written failed too (${undoError}): the site holds ` +
-    'part of the archive. Restore into a new, empty database.',
+    'part of the archive until a restore is run again, which takes it out first.',
+  running: 'A restore into this site is running already: wait for it to finish.',
   notEmpty: (what: string) =>
     `This site already has content (${what}). A Broadsheet archive is restored only into an empty site, so that ` +
     'nothing is mixed or overwritten: restore it into a new database, or import a WXR export to merge.',
@@ -89,7 +93,7 @@ function parse<T extends z.ZodType>(entry: TarEntry, schema: T): z.output<T> {
 }
 
 /** What the site holds already: a restore goes only into a site with none of it (people may exist: they are matched). */
-async function contentOf(db: Database): Promise<string | null> {
+async function refuseContent(db: Database): Promise<void> {
   const tables = { post: posts, page: pages, comment: comments, label: labels, redirect: redirects } as const;
   const more = { 'ad slot': adSlots, follower: subscribers } as const;
   const found: string[] = [];
@@ -97,7 +101,7 @@ async function contentOf(db: Database): Promise<string | null> {
     const n = Number((await db.select({ n: count() }).from(table))[0].n);
     if (n > 0) found.push(`${n} ${name}${n === 1 ? '' : 's'}`);
   }
-  return found.length ? found.join(', ') : null;
+  if (found.length) throw new ImportRefusedError(archiveMessages.notEmpty(found.join(', ')));
 }
 
 type Ids = {
@@ -112,56 +116,88 @@ type Ids = {
 };
 
 /**
- * The ids of every row a restore created, table by table (rows with no id of their own, such as a post's labels and
- * revisions, an ad's daily figures or a follower's labels, go with theirs by cascade), and the settings as they were
- * before it wrote them: what a failed restore takes out again, so that the site is empty and a retry starts afresh.
+ * The tables a restore writes rows with ids of their own into, most dependent first, the order they are taken out in
+ * (rows with no id of their own, such as a post's labels and revisions, an ad's daily figures or a follower's labels,
+ * go with theirs by cascade). People, whose ids are not in order, are told apart by the list of those there were.
  */
-type Written = {
-  people: string[];
-  labels: number[];
-  posts: number[];
-  pages: number[];
-  comments: number[];
-  redirects: number[];
-  slots: number[];
-  ads: number[];
-  requests: number[];
-  subscribers: number[];
-  blocked: number[];
-  replyFollowers: number[];
-  /** The settings row before the restore wrote it (null: there was none); undefined until it writes them. */
-  settingsBefore?: typeof siteSettings.$inferSelect | null;
-};
+const restoredTables: (PgTable & { id: PgColumn })[] = [
+  ...[adRequests, ads, adSlots, subscribers, replyFollowers, blockedCommenters],
+  ...[redirects, comments, posts, pages, labels],
+];
+
+/**
+ * The marker of a restore under way, written with the check that the site is empty: the largest ids, the people
+ * and the settings of that empty site, which is what undo() brings the site back to.
+ */
+async function markRestoreStarted(tx: Database): Promise<void> {
+  const idsBefore: Record<string, number> = {};
+  for (const table of restoredTables)
+    idsBefore[getTableName(table)] = Number((await tx.select({ n: max(table.id) }).from(table))[0].n ?? 0);
+  await tx.insert(restoreInProgress).values({
+    idsBefore,
+    peopleBefore: (await tx.select({ id: users.id }).from(users)).map((person) => person.id),
+    settingsBefore: sql`(select to_jsonb(s) from ${siteSettings} s)`,
+  });
+}
 
 const UNDO_BATCH = 1000;
 
+/** Deletes a table's rows that `which` picks, a batch per statement, each its own transaction. */
+async function removeInBatches(db: Database, table: PgTable & { id: PgColumn }, which: SQL | undefined) {
+  const batch = () => db.select({ id: table.id }).from(table).where(which).limit(UNDO_BATCH);
+  while ((await db.delete(table).where(inArray(table.id, batch())).returning({ id: table.id })).length > 0);
+}
+
 /**
- * Takes out what a failed restore wrote, by id, most dependent rows first (posts before the people who wrote them),
- * a batch of ids per statement, each statement its own transaction as the restore's parts were: readers wait for
- * one batch at a time. Rows others added meanwhile stay, but for those that hang on a restored row (a reader's
- * comment on a restored post), which go with it.
+ * Takes out what a restore wrote, whether it failed in this process or its process was killed: the site is brought
+ * back to the empty site its marker describes (every row past the ids there were, most dependent first; every person
+ * not there before; the settings as they were), and the marker goes with the settings, in one transaction. Batches
+ * are transactions of their own, as the restore's parts were: readers wait for one batch at a time. Rows others
+ * added meanwhile go too: they were added to a site that was being restored.
  */
-async function undo(db: Database, written: Written): Promise<void> {
-  const remove = async <Id extends number | string>(ids: Id[], statement: (batch: Id[]) => Promise<unknown>) => {
-    for (let at = 0; at < ids.length; at += UNDO_BATCH) await statement(ids.slice(at, at + UNDO_BATCH));
-  };
-  await remove(written.requests, (batch) => db.delete(adRequests).where(inArray(adRequests.id, batch)));
-  await remove(written.ads, (batch) => db.delete(ads).where(inArray(ads.id, batch)));
-  await remove(written.slots, (batch) => db.delete(adSlots).where(inArray(adSlots.id, batch)));
-  await remove(written.subscribers, (batch) => db.delete(subscribers).where(inArray(subscribers.id, batch)));
-  await remove(written.replyFollowers, (batch) => db.delete(replyFollowers).where(inArray(replyFollowers.id, batch)));
-  await remove(written.blocked, (batch) => db.delete(blockedCommenters).where(inArray(blockedCommenters.id, batch)));
-  await remove(written.redirects, (batch) => db.delete(redirects).where(inArray(redirects.id, batch)));
-  await remove(written.comments, (batch) => db.delete(comments).where(inArray(comments.id, batch)));
-  await remove(written.posts, (batch) => db.delete(posts).where(inArray(posts.id, batch)));
-  await remove(written.pages, (batch) => db.delete(pages).where(inArray(pages.id, batch)));
-  await remove(written.labels, (batch) => db.delete(labels).where(inArray(labels.id, batch)));
-  await remove(written.people, (batch) => db.delete(users).where(inArray(users.id, batch)));
-  if (written.settingsBefore === null) await db.delete(siteSettings).where(eq(siteSettings.id, 1));
-  else if (written.settingsBefore) {
-    const { id: _id, ...before } = written.settingsBefore;
-    await db.update(siteSettings).set(before).where(eq(siteSettings.id, 1));
+async function undo(db: Database): Promise<void> {
+  const [marker] = await db.select().from(restoreInProgress);
+  if (!marker) return;
+  for (const table of restoredTables)
+    await removeInBatches(db, table, gt(table.id, marker.idsBefore[getTableName(table)] ?? 0));
+  await removeInBatches(db, users, notInArray(users.id, marker.peopleBefore));
+  await db.transaction(async (tx) => {
+    await tx.delete(siteSettings);
+    await tx.execute(
+      sql`insert into ${siteSettings} select settings.* from ${restoreInProgress} marker,
+        jsonb_populate_record(null::${siteSettings}, marker.settings_before) settings
+        where marker.settings_before is not null`,
+    );
+    await tx.delete(restoreInProgress);
+  });
+}
+
+/** Any constant works: it only has to be the same for every process that restores into this database. */
+const RESTORE_LOCK_KEY = 7_311_006;
+/** Restores running in this process, by database: on PGlite, which one process opens at a time, there are no others. */
+const restoring = new WeakSet<Database>();
+
+/**
+ * Claims the database for one restore, so that a restore running is never taken for one whose process was killed
+ * (and taken out under it). On PostgreSQL a session's advisory lock on a connection of the restore's own: the
+ * server drops it when the process dies. Returns what releases it.
+ */
+async function claimRestore(db: Database): Promise<() => Promise<void>> {
+  const client = (db as unknown as { $client: Sql | object }).$client;
+  if ('reserve' in client) {
+    const connection = await client.reserve();
+    const [{ claimed }] = await connection`select pg_try_advisory_lock(${RESTORE_LOCK_KEY}) as claimed`;
+    if (!claimed) connection.release();
+    else
+      return async () => {
+        await connection`select pg_advisory_unlock(${RESTORE_LOCK_KEY})`;
+        connection.release();
+      };
+  } else if (!restoring.has(db)) {
+    restoring.add(db);
+    return async () => void restoring.delete(db);
   }
+  throw new ImportRefusedError(archiveMessages.running);
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -191,7 +227,7 @@ type Skip = (item: string, reason?: string) => void;
 type Restorers = { [P in PartName]: (tx: Database, rows: PartRow<P>[]) => Promise<void> };
 
 /** How each part's rows are written, mapping old ids to new; `url` moves upload addresses to this site's storage. */
-function restorers(ids: Ids, written: Written, url: (text: string) => string, skip: Skip): Restorers {
+function restorers(ids: Ids, url: (text: string) => string, skip: Skip): Restorers {
   const urlOrNull = (text: string | null) => (text === null ? null : url(text));
   const body = (html: string) => sanitizePostHtml(url(html));
   return {
@@ -222,7 +258,6 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
           .insert(users)
           .values({ ...person, slug, image: urlOrNull(person.image) })
           .returning({ id: users.id });
-        written.people.push(created.id);
         ids.people.set(old, created.id);
         ids.newPeople++;
       }
@@ -232,7 +267,6 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
         .insert(labels)
         .values(rows.map(({ name, slug }) => ({ name, slug })))
         .returning();
-      written.labels.push(...created.map((label) => label.id));
       for (const row of rows) ids.labels.set(row.id, created.find((label) => label.slug === row.slug)!.id);
     },
     async posts(tx, rows) {
@@ -248,7 +282,6 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
           coverImage: urlOrNull(post.coverImage),
           authorId,
         });
-        written.posts.push(id);
         ids.posts.set(old, id);
         const labelled = labelIds.flatMap((label) => ids.labels.get(label) ?? []);
         if (labelled.length) await tx.insert(postLabels).values(labelled.map((labelId) => ({ postId: id, labelId })));
@@ -270,7 +303,6 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
           bodyHtml: body(page.bodyHtml),
           authorId: page.authorId && (ids.people.get(page.authorId) ?? null),
         });
-        written.pages.push(id);
         if (revisions.length)
           await tx.insert(pageRevisions).values(
             revisions.map((r) => ({
@@ -312,7 +344,6 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
             })),
           )
           .returning({ id: comments.id, createdAt: comments.createdAt, body: comments.body });
-        written.comments.push(...created.map((c) => c.id));
         // Rows come back in the order they were given; checked, since the thread depends on it.
         ready.forEach((c, i) => {
           if (created[i].body !== c.body || created[i].createdAt.getTime() !== c.createdAt.getTime())
@@ -322,8 +353,7 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
       }
     },
     async redirects(tx, rows) {
-      const created = await tx.insert(redirects).values(rows).onConflictDoNothing().returning({ id: redirects.id });
-      written.redirects.push(...created.map((row) => row.id));
+      await tx.insert(redirects).values(rows).onConflictDoNothing();
     },
     async 'ad-slots'(tx, rows) {
       const created = await tx
@@ -335,7 +365,6 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
           })),
         )
         .returning({ id: adSlots.id, key: adSlots.key });
-      written.slots.push(...created.map((slot) => slot.id));
       for (const row of rows) ids.slots.set(row.id, created.find((slot) => slot.key === row.key)!.id);
     },
     async ads(tx, rows) {
@@ -351,7 +380,6 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
           })),
         )
         .returning({ id: ads.id, reportToken: ads.reportToken });
-      written.ads.push(...created.map((ad) => ad.id));
       for (const row of placed) ids.ads.set(row.id, created.find((ad) => ad.reportToken === row.reportToken)!.id);
     },
     async 'ad-days'(tx, rows) {
@@ -364,25 +392,20 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
     async 'ad-requests'(tx, rows) {
       const requests = rows.filter((row) => ids.slots.has(row.slotId) || void skip(`request of ${row.company}`));
       if (requests.length === 0) return;
-      const created = await tx
-        .insert(adRequests)
-        .values(
-          requests.map((row) => ({
-            ...row,
-            creativeUrl: urlOrNull(row.creativeUrl),
-            slotId: ids.slots.get(row.slotId)!,
-            adId: row.adId && (ids.ads.get(row.adId) ?? null),
-          })),
-        )
-        .returning({ id: adRequests.id });
-      written.requests.push(...created.map((row) => row.id));
+      await tx.insert(adRequests).values(
+        requests.map((row) => ({
+          ...row,
+          creativeUrl: urlOrNull(row.creativeUrl),
+          slotId: ids.slots.get(row.slotId)!,
+          adId: row.adId && (ids.ads.get(row.adId) ?? null),
+        })),
+      );
     },
     async subscribers(tx, rows) {
       const created = await tx
         .insert(subscribers)
         .values(rows.map(({ labelIds: _labels, ...row }) => row))
         .returning({ id: subscribers.id, email: subscribers.email });
-      written.subscribers.push(...created.map((s) => s.id));
       const follows = rows.flatMap((row) =>
         row.labelIds.flatMap((label) => {
           const labelId = ids.labels.get(label);
@@ -392,16 +415,13 @@ function restorers(ids: Ids, written: Written, url: (text: string) => string, sk
       if (follows.length) await tx.insert(subscriberLabels).values(follows);
     },
     async 'blocked-commenters'(tx, rows) {
-      const created = await tx
+      await tx
         .insert(blockedCommenters)
         .values(rows.map((row) => ({ ...row, createdBy: row.createdBy && (ids.people.get(row.createdBy) ?? null) })))
-        .onConflictDoNothing()
-        .returning({ id: blockedCommenters.id });
-      written.blocked.push(...created.map((row) => row.id));
+        .onConflictDoNothing();
     },
     async 'reply-followers'(tx, rows) {
-      const created = await tx.insert(replyFollowers).values(rows).returning({ id: replyFollowers.id });
-      written.replyFollowers.push(...created.map((row) => row.id));
+      await tx.insert(replyFollowers).values(rows);
     },
   };
 }
@@ -414,18 +434,21 @@ const partNames = new Set(Object.keys(partSchemas));
  * figures, requests, followers, settings, menu and redirects, with new ids; uploads are written back through the
  * storage interface under their keys, so bodies keep pointing at them. Each part file (at most 200 rows) is written
  * in a transaction of its own, so that readers, who share PGlite's one connection with it, wait for one part at a
- * time and not for the whole restore; if anything fails (a damaged part, a cut-off file, the database), what was
- * written is taken out again by id and the settings put back, so the site is empty as before and a retry starts
- * afresh (uploads already written stay, unreferenced, and a retry writes them again).
+ * time and not for the whole restore. A marker in the database says a restore is under way until it ends: if anything
+ * fails (a damaged part, a cut-off file, the database), what was written is taken out again and the settings put
+ * back, so the site is empty as before and a retry starts afresh; if its process is killed, the next restore does
+ * that first (uploads already written stay, unreferenced, and a retry writes them again).
  */
 export async function restoreArchive(db: Database, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   await options.progress?.({ phase: 'reading', done: 0, total: 0 });
+  const release = options.dryRun ? undefined : await claimRestore(db);
   const entries = entriesOf(path);
   try {
     return await restoreEntries(db, entries, options);
   } finally {
     // Closes the file when the restore stops early (refused, or failed).
     await entries.return(undefined);
+    await release?.();
   }
 }
 
@@ -441,8 +464,19 @@ async function restoreEntries(
   if (typeof version === 'number' && version > manifestSchema.shape.version.value)
     throw new ImportRefusedError(archiveMessages.version(version));
   const manifest = parse(first.value, manifestSchema);
-  const content = await contentOf(db);
-  if (content) throw new ImportRefusedError(archiveMessages.notEmpty(content));
+  // A marker with no restore running (claimRestore) was left by one whose process was killed part way: what it
+  // wrote is taken out first (a dry run only leaves it out of the check), and this restore goes into that empty site.
+  const stopped = (await db.select({ id: restoreInProgress.id }).from(restoreInProgress)).length > 0;
+  if (stopped && !options.dryRun) {
+    await options.progress?.({ phase: 'undoing', done: 0, total: 0 });
+    await undo(db);
+  }
+  if (!options.dryRun)
+    await db.transaction(async (tx) => {
+      await refuseContent(tx);
+      await markRestoreStarted(tx);
+    });
+  else if (!stopped) await refuseContent(db);
 
   const files: Storage = await storage();
   const here = files.url('');
@@ -459,6 +493,7 @@ async function restoreEntries(
     renamed: [],
     postSlugs: [],
     wholeSite: !options.dryRun,
+    earlierRestoreUndone: stopped && !options.dryRun,
   };
   const ids: Ids = {
     people: new Map(),
@@ -469,12 +504,10 @@ async function restoreEntries(
     slots: new Map(),
     ads: new Map(),
   };
-  const written: Written = {
-    ...{ people: [], labels: [], posts: [], pages: [], comments: [], redirects: [] },
-    ...{ slots: [], ads: [], requests: [], subscribers: [], blocked: [], replyFollowers: [] },
-  };
+  // Whether readers may have seen rows that a failure takes out: this restore's, or those of the stopped one.
+  let wrote = stopped;
   const skip: Skip = (item, reason = archiveMessages.missing) => void summary.skipped.push({ item, reason });
-  const write = restorers(ids, written, url, skip);
+  const write = restorers(ids, url, skip);
   const counted: Partial<Record<PartName, keyof typeof found>> = {
     posts: 'posts',
     pages: 'pages',
@@ -488,8 +521,7 @@ async function restoreEntries(
       if (entry.name === 'settings.json') {
         const settings = parse(entry, settingsSchema);
         if (options.dryRun) continue;
-        const [before] = await db.select().from(siteSettings).where(eq(siteSettings.id, 1));
-        written.settingsBefore = before ?? null;
+        wrote = true;
         await db
           .insert(siteSettings)
           .values({ id: 1, ...settings })
@@ -513,6 +545,7 @@ async function restoreEntries(
             ...(rows as PartRow<'posts'>[]).filter((p) => p.status === 'published' && !p.deletedAt).map((p) => p.slug),
           );
         if (options.dryRun) continue;
+        wrote = true;
         await db.transaction((tx) => (write[part] as (tx: Database, rows: unknown[]) => Promise<void>)(tx, rows));
         // Each part is kept as it is written, so the import page can say how far it is (the archive does not say
         // how many there are in all), and a long restore is not taken for one cut off by a restart.
@@ -526,19 +559,18 @@ async function restoreEntries(
     await restore();
   } catch (error) {
     if (options.dryRun) throw error;
-    const wroteSome =
-      written.settingsBefore !== undefined || Object.values(written).some((rows) => Array.isArray(rows) && rows.length);
     let thrown = error;
     try {
-      await undo(db, written);
+      await undo(db);
     } catch (undoError) {
       console.error('A failed restore could not be taken out:', undoError);
       thrown = new RestoreNotUndoneError(error, undoError, { cause: error });
     }
-    if (wroteSome && typeof thrown === 'object' && thrown !== null) undoneErrors.add(thrown);
+    if (wrote && typeof thrown === 'object' && thrown !== null) undoneErrors.add(thrown);
     throw thrown;
   }
   if (!options.dryRun) {
+    await db.delete(restoreInProgress);
     summary.created = {
       ...{ posts: ids.posts.size, pages: found.pages, comments: ids.comments.size },
       ...{ labels: ids.labels.size, authors: ids.newPeople },

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,11 +34,15 @@ import {
   redirects,
   siteSettings,
   replyFollowers,
+  restoreInProgress,
   subscriberLabels,
   subscribers,
   users,
 } from '@/db/schema';
+import { closeDb, getDb, type Database } from '@/lib/db';
+import { env } from '@/lib/env';
 import { importExport } from '@/lib/import/run-import';
+import { importMessages } from '@/lib/import/messages';
 import { ImportRefusedError } from '@/lib/import/xml-items';
 import { writePage } from '@/lib/pages/write';
 import { createAccount } from '@/lib/people/accounts';
@@ -47,14 +52,18 @@ import { readMenu } from '@/lib/settings/menu';
 import { seedDemoContent } from '@/lib/seed/demo';
 import { storage } from '@/lib/storage';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
+import { importNodeArgs } from '@/scripts/import-flags';
 import { archiveStream } from './archive';
-import { restoreWasUndone } from './archive-restore';
+import { archiveMessages, restoreWasUndone } from './archive-restore';
 import { readTar, tarEnd, tarHeader, tarPadding, type TarEntry } from './tar';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'export-archive-'));
 process.env.STORAGE = 'disk';
 process.env.UPLOADS_DIR = path.join(folder, 'uploads-before');
-const db = useFreshDatabase('export_archive');
+const freshDb = useFreshDatabase('export_archive');
+/** On PGlite the killed-restore test closes the database for its child processes and opens it again after them. */
+let reopened: Database | undefined;
+const db = () => reopened ?? freshDb();
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 const png = Buffer.from(
@@ -269,6 +278,20 @@ async function emptySite() {
   await d.delete(users).where(ne(users.email, 'admin@example.com'));
 }
 
+/** Runs node with `args` in a process of its own; killed with SIGKILL (as by a power cut) once it prints `until`. */
+function node(args: string[], until?: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { env: process.env });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr])
+      stream.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (until && output.includes(until)) child.kill('SIGKILL');
+      });
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
 /** The archive at `from` again, each entry's bytes as `change` gives them (unchanged when it gives undefined). */
 async function rewritten(from: string, change: (entry: TarEntry) => Buffer | undefined): Promise<string> {
   const blocks: Buffer[] = [];
@@ -377,6 +400,63 @@ describe('the export archive', () => {
     expect(await db().select().from(comments)).toEqual([]);
     expect(await db().select().from(siteSettings)).toEqual([]);
   });
+
+  it('refuses a second restore while one is running, and leaves the running one whole', async () => {
+    await emptySite();
+    let reached = () => {};
+    let go = () => {};
+    const atComments = new Promise<void>((resolve) => (reached = resolve));
+    const paused = new Promise<void>((resolve) => (go = resolve));
+    const first = importExport(db(), file, {
+      progress: async ({ phase }) => {
+        if (phase !== 'comments') return;
+        reached();
+        await paused;
+      },
+    });
+    await atComments;
+    // Its marker is there, but it is running: the second restore must not take it for one that was killed.
+    await expect(importExport(db(), file)).rejects.toThrow(archiveMessages.running);
+    go();
+    await first;
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it(
+    'after a restore killed part way, a restore takes out what it wrote first and then restores the whole site',
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      await emptySite();
+      await db().insert(siteSettings).values({ id: 1, title: 'A new site', postsPerPage: 7 });
+      // PGlite has one process per folder: the child processes take it in turn (a killed one's lock is taken over).
+      const pglite = !env().DATABASE_URL;
+      if (pglite) await closeDb();
+      const killed = await node(
+        ['--conditions=react-server', '--import', 'tsx', 'lib/testing/restore-process.ts', file],
+        'comments written',
+      );
+      expect(killed, killed.output).toEqual({ status: null, output: 'comments written\n' });
+
+      // Part of the archive is in, after the kill: its posts and comments, not yet its ad slots.
+      if (pglite) reopened = await getDb();
+      expect(await db().select().from(posts)).toHaveLength(before.posts.length);
+      expect((await db().select().from(comments)).length).toBeGreaterThan(0);
+      expect(await db().select().from(adSlots)).toEqual([]);
+      expect(await db().select().from(restoreInProgress)).toHaveLength(1);
+
+      // The command again, as a person retrying would run it.
+      if (pglite) await closeDb();
+      const retry = await node([...importNodeArgs(), 'scripts/import.ts', file]);
+      expect(retry.status, retry.output).toBe(0);
+      expect(retry.output).toContain(`${importMessages.earlierRestoreUndone} Imported ${before.posts.length} posts`);
+      if (pglite) reopened = await getDb();
+      expect(await snapshot()).toEqual(before);
+      expect(await readerPages()).toEqual(pagesBefore);
+      expect(await db().select().from(restoreInProgress)).toEqual([]);
+    },
+  );
 
   /** An archive written by hand: the manifest, then the given parts. */
   function handMade(parts: [string, unknown][], version = 1) {

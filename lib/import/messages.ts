@@ -25,10 +25,16 @@ export const importMessages = {
   stopped:
     'The server stopped during this import. What was done is kept; import the same file again to finish it ' +
     '(nothing is created twice).',
-  phases: { reading: 'Reading the file', posts: 'Posts and pages', comments: 'Comments', images: 'Images' } as Record<
-    string,
-    string
-  >,
+  phases: {
+    reading: 'Reading the file',
+    undoing: 'Taking out an earlier restore that had stopped',
+    posts: 'Posts and pages',
+    comments: 'Comments',
+    images: 'Images',
+  } as Record<string, string>,
+  earlierRestoreUndone:
+    'An earlier restore of an archive had stopped part way (its process was killed): what it had written was taken ' +
+    'out first.',
   intro:
     'Bring a Blogger or WordPress site across: its posts, pages, labels, authors and comments, and a redirect from ' +
     'every old address. Importing the same file again adds nothing twice. A Broadsheet archive (from Export) is ' +

@@ -26,7 +26,8 @@ import { commentSkipReason, surveyExport, type Skipped } from './survey';
 const ENTRY_BATCH = 200;
 const COMMENT_BATCH = 1000;
 
-export type ImportPhase = 'reading' | 'posts' | 'comments' | 'images';
+// 'undoing': a restore taking out what an earlier one, killed part way, had written.
+export type ImportPhase = 'reading' | 'undoing' | 'posts' | 'comments' | 'images';
 export type ImportProgress = { phase: ImportPhase; done: number; total: number };
 
 export type ImportOptions = {
@@ -55,6 +56,8 @@ export type ImportSummary = {
   postSlugs: string[];
   /** A restored archive: every cached page is out of date, not only those of its posts. */
   wholeSite?: boolean;
+  /** A restore that first took out what an earlier restore, whose process was killed, had written. */
+  earlierRestoreUndone?: boolean;
 };
 
 /**

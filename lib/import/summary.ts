@@ -1,3 +1,4 @@
+import { importMessages } from './messages';
 import type { ImportSummary } from './run-import';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -24,5 +25,6 @@ export function describeSummary(summary: ImportSummary): string {
   const skipped = summary.skipped.map((skip) => `${skip.item} (${skip.reason})`);
   parts.push(skipped.length ? `${summary.skipped.length} skipped: ${skipped.join('; ')}` : '0 skipped');
   const renamed = summary.renamed.map((r) => `${r.item} is at ${r.to}, ${r.from} being taken`);
-  return `${parts.join('; ')}.${renamed.length ? ` Renamed: ${renamed.join('; ')}.` : ''}`;
+  const undone = summary.earlierRestoreUndone ? `${importMessages.earlierRestoreUndone} ` : '';
+  return `${undone}${parts.join('; ')}.${renamed.length ? ` Renamed: ${renamed.join('; ')}.` : ''}`;
 }
