@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { adDailyStats } from '@/db/schema';
 import { closeDb, getDb } from '@/lib/db';
+import { env } from '@/lib/env';
 import { keepAliveArgs, nextStartCommand } from '../scripts/next';
 import { adBeacon, runLoad, stopProcess, waitUntilAnswers } from './load';
 import { record } from './report';
@@ -28,7 +29,7 @@ export async function measureKillLoss({ port, adId, seconds = 4 }: { port: numbe
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(
     process.execPath,
-    nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs]),
+    nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs], env().DATABASE_URL),
     { stdio: 'ignore', env: process.env },
   );
   try {

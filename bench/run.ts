@@ -9,6 +9,7 @@ import { closeDb, getDb } from '@/lib/db';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { comments } from '@/db/schema';
 import { buildDemoSite } from '../scripts/build';
+import { env } from '@/lib/env';
 import { keepAliveArgs, nextStartCommand } from '../scripts/next';
 import { freePort, request, stopProcess, waitUntilAnswers } from './load';
 import { finishReport, record } from './report';
@@ -52,7 +53,7 @@ await buildDemoSite();
 // With the keep-alive the README's deployment gives it, so nginx's connections to it stay open (deploy/nginx.conf).
 const server = spawn(
   process.execPath,
-  nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs]),
+  nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs], env().DATABASE_URL),
   { stdio: 'ignore', env: process.env },
 );
 await waitUntilAnswers(`${base}/robots.txt`, { child: server, what: 'next start' });

@@ -25,10 +25,10 @@ export function serverNodeFlags(databaseUrl: string | undefined): string[] {
 }
 
 /**
- * The command line of `next start ARGS`, for `spawn(process.execPath, …)`, with the server's node flags; `databaseUrl`
- * is the server's DATABASE_URL when its environment is not this process's.
+ * The command line of `next start ARGS`, for `spawn(process.execPath, …)`, with the node flags of a server whose
+ * DATABASE_URL is `databaseUrl` (unset: the embedded database).
  */
-export function nextStartCommand(args: string[], databaseUrl = env().DATABASE_URL): string[] {
+export function nextStartCommand(args: string[], databaseUrl: string | undefined): string[] {
   return [...serverNodeFlags(databaseUrl), nextCli, 'start', ...args];
 }
 
@@ -40,7 +40,7 @@ export function runNext(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   const child =
     command === 'start'
-      ? spawn(process.execPath, nextStartCommand(rest), { stdio: 'inherit' })
+      ? spawn(process.execPath, nextStartCommand(rest, env().DATABASE_URL), { stdio: 'inherit' })
       : spawn(nextBin, args, { stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
