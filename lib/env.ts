@@ -157,9 +157,18 @@ function parse<T extends z.ZodType>(schema: T): z.infer<T> {
   return parsed.data;
 }
 
-/** Read at call time, not import time: scripts and tests set the environment before the first query. */
+const names = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+let last: { values: (string | undefined)[]; env: Env } | undefined;
+
+/**
+ * Read at call time, not import time: scripts and tests set the environment before the first query. Parsed again
+ * only when one of its variables changed: it is read per mail sent and per request, and each parse made garbage.
+ */
 export function env(): Env {
-  return parse(resolvedEnvSchema);
+  if (last?.values.every((value, i) => process.env[names[i]] === value)) return last.env;
+  const values = names.map((name) => process.env[name]);
+  last = { values, env: Object.freeze(parse(resolvedEnvSchema)) };
+  return last.env;
 }
 
 /**

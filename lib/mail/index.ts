@@ -3,18 +3,16 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { env } from '@/lib/env';
 import { onShutdown } from '@/lib/shutdown';
+import type { EncodedPart } from './encoded-part';
 
 /**
- * A mail: a plain text part always, an HTML part beside it when given, and extra headers (List-Unsubscribe…).
+ * A mail: a plain text part always, an HTML part beside it when given, and extra headers (List-Unsubscribe…); or,
+ * for a mail sent to many, its parts already encoded (lib/mail/encoded-part.ts), the text part first.
  * nodemailer encodes every header value, so a CR or LF in a subject or a name cannot start a header of its own.
  */
-export type Mail = {
-  to: string[];
-  subject: string;
-  text: string;
-  html?: string;
-  headers?: Record<string, string>;
-};
+export type Mail = { to: string[]; subject: string; headers?: Record<string, string> } & (
+  { text: string; html?: string } | { parts: EncodedPart[] }
+);
 
 /** What became of one delivery: a 4xx answer (or a dropped connection) may pass later, a 5xx never will. */
 export type Delivery = { ok: true } | { ok: false; permanent: boolean; reason: string };
@@ -118,7 +116,9 @@ export async function deliver(mail: Mail): Promise<Delivery> {
   const { SMTP_URL: url, MAIL_FROM } = env();
   if (!url) return { ok: false, permanent: false, reason: 'SMTP_URL is not set' };
   try {
-    await pooledTransport(url).sendMail({ from: MAIL_FROM, ...mail });
+    const { to, subject, headers } = mail;
+    const body = 'parts' in mail ? { alternatives: mail.parts } : { text: mail.text, html: mail.html };
+    await pooledTransport(url).sendMail({ from: MAIL_FROM, to, subject, headers, ...body });
     return { ok: true };
   } catch (error) {
     const { responseCode, message } = error as { responseCode?: number; message?: string };

@@ -3,8 +3,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
-/** One mail as the server received it: the envelope's recipients and the message, quoted-printable decoded. */
-export type CaughtMail = { from: string; to: string[]; raw: string };
+/**
+ * One mail as the server received it: the envelope's recipients, the message quoted-printable decoded (`raw`, for
+ * reading its text) and as it came (`source`, for a parser).
+ */
+export type CaughtMail = { from: string; to: string[]; raw: string; source: string };
 
 export type MailCatcher = {
   /** SMTP_URL for the code under test. */
@@ -67,9 +70,10 @@ export async function catchMail({ dir, keep = true }: { dir?: string; keep?: boo
       stream.on('end', () => {
         received++;
         if (!keep) return callback();
-        const raw = decodeQuotedPrintable(Buffer.concat(chunks).toString('latin1'));
+        const source = Buffer.concat(chunks).toString('latin1');
+        const raw = decodeQuotedPrintable(source);
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        mails.push({ from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
+        mails.push({ from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw, source });
         messages.push(raw);
         // For tests in other processes (the e2e specs): one JSON file per mail, named in arrival order.
         if (dir)

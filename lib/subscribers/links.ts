@@ -12,9 +12,9 @@ export const subscriberToken = subscriberTokens.tokenFor;
 /** The subscriber a token names, or null when it is malformed or not signed by us. */
 export const subscriberIdOf = subscriberTokens.idOf;
 
-export const preferencesUrl = (id: number) => `${env().SITE_URL}/follow/manage/${subscriberToken(id)}`;
-/** RFC 8058's one-click address: a POST there unsubscribes, no session, no page. */
-export const oneClickUrl = (id: number) => `${env().SITE_URL}/follow/unsubscribe/${subscriberToken(id)}`;
+/** The preferences page a token opens. */
+export const preferencesUrlFor = (token: string) => `${env().SITE_URL}/follow/manage/${token}`;
+export const preferencesUrl = (id: number) => preferencesUrlFor(subscriberToken(id));
 export const confirmUrl = (token: string) => `${env().SITE_URL}/follow/confirm/${token}`;
 
 /** A confirmation token: returned once for the mail, stored only as its hash. */
@@ -25,10 +25,13 @@ export function newConfirmToken(): { token: string; hash: string } {
 
 export const hashConfirmToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** The headers that let mail providers show their own unsubscribe button (RFC 2369, RFC 8058). */
-export function unsubscribeHeaders(id: number): Record<string, string> {
+/**
+ * The headers that let mail providers show their own unsubscribe button (RFC 2369, RFC 8058), for a subscriber's
+ * token: RFC 8058's one-click address, where a POST unsubscribes, no session, no page.
+ */
+export function unsubscribeHeaders(token: string): Record<string, string> {
   return {
-    'List-Unsubscribe': `<${oneClickUrl(id)}>`,
+    'List-Unsubscribe': `<${env().SITE_URL}/follow/unsubscribe/${token}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labels, postLabels, postSends, posts, subscriberLabels, subscribers } from '@/db/schema';
 import { stopQueue } from '@/lib/jobs/queue';
@@ -115,6 +116,39 @@ describe('mailing a story to its followers', () => {
     expect(raw).toContain('http://localhost:3000/2026/11/story-');
     expect(raw).toMatch(/\/follow\/manage\/\d+\.[\w-]{43}/);
     expect(await sendingReport(db(), postId)).toMatchObject({ sent: 3, total: 3, failed: 0, waiting: 0 });
+  });
+
+  it("reads right in a mail client: both parts with each reader's own links, and a title that adds no header", async () => {
+    await db().delete(subscribers);
+    const ids = [await subscriber('first@example.com'), await subscriber('second@example.com')];
+    const title = 'Tide & town: “late” again\r\nBcc: everyone@example.com';
+    const postId = await publishedPost([], { title });
+    const from = mail().mails.length;
+    await sendPostToFollowers(db(), postId);
+    const sent = mail().mails.slice(from);
+    expect(sent).toHaveLength(2);
+    for (const [i, id] of ids.entries()) {
+      const caught = sent.find((m) => m.to.includes(i === 0 ? 'first@example.com' : 'second@example.com'))!;
+      const parsed = await PostalMime.parse(caught.source);
+      expect(parsed.subject).toBe('Tide & town: “late” again Bcc: everyone@example.com');
+      expect(parsed.headers.some((header) => header.key === 'bcc')).toBe(false);
+      const header = (key: string) => parsed.headers.find((h) => h.key === key)?.value;
+      const token = /^<http:\/\/localhost:3000\/follow\/unsubscribe\/(\d+\.[\w-]{43})>$/.exec(
+        header('list-unsubscribe')!,
+      )![1];
+      expect(subscriberIdOf(token)).toBe(id);
+      expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+      const manage = `http://localhost:3000/follow/manage/${token}`;
+      expect(parsed.text).toContain('Tide & town: “late” again');
+      expect(parsed.text).toContain('By Eda Byline\n\nWhat happened at the harbour.');
+      expect(parsed.text).toContain(`Read it on the site: http://localhost:3000/2026/11/story-${posted}`);
+      expect(parsed.text).toContain(`Unsubscribe or change what you receive: ${manage}`);
+      expect(parsed.html).toContain('>Tide &amp; town: “late” again');
+      expect(parsed.html).toContain('<img src="http://localhost:3000/uploads/covers/tide.png"');
+      expect(parsed.html).toContain(
+        `<a href="${manage}" style="color:#555555">Unsubscribe or change what you receive</a>`,
+      );
+    }
   });
 
   it('unsubscribes by the one-click link, and the next story skips the address', async () => {

@@ -6,7 +6,7 @@ import type { Database } from '@/lib/db';
 import { env } from '@/lib/env';
 import { deliver, type Delivery, type Mail } from '@/lib/mail';
 import { postPath } from '@/lib/posts/permalink';
-import { storyMail, type Story } from './story-mail';
+import { storyMails, type Story } from './story-mail';
 
 /** Permanent (5xx) failures in a row that make an address bouncing: it is skipped from then on. */
 export const BOUNCING_AFTER = 3;
@@ -77,7 +77,8 @@ export async function sendPostToFollowers(
   const report: SendReport = { sent: 0, failed: 0, deferred: 0 };
   if (!story) return report;
   const { title: siteTitle, mailFullText } = await getSiteSettings(db);
-  const mailOptions = { siteTitle, siteUrl: env().SITE_URL, fullText: mailFullText };
+  // Built once for every follower; each mail only puts in its reader's links.
+  const mailFor = storyMails(story, { siteTitle, siteUrl: env().SITE_URL, fullText: mailFullText });
   const pace = pacer(ratePerSecond);
 
   // The row is written as soon as the mail is answered, before its sender claims another.
@@ -87,7 +88,7 @@ export async function sendPostToFollowers(
       return recordFailure(db, postId, recipient, left, 1, report);
     }
     await pace();
-    const delivery = await send(storyMail(story, recipient, mailOptions));
+    const delivery = await send(mailFor(recipient));
     if (!delivery.ok) return recordFailure(db, postId, recipient, delivery, maxAttempts, report);
     await recordSent(db, postId, recipient);
     report.sent++;

@@ -1,6 +1,7 @@
 import { withAbsoluteUrls } from '@/lib/feeds/rss';
 import type { Mail } from '@/lib/mail';
-import { preferencesUrl, unsubscribeHeaders } from './links';
+import { partWithSlot } from '@/lib/mail/encoded-part';
+import { preferencesUrlFor, subscriberToken, unsubscribeHeaders } from './links';
 import { subscriberMessages } from './messages';
 
 export type Story = {
@@ -59,14 +60,39 @@ ${rows}
 }
 type Layout = { title: string; rows: string; manage: string; siteTitle: string; siteUrl: string };
 
+type Subscriber = { id: number; email: string };
+
 /**
- * One story as one subscriber's mail: the shared layout (images at the site's absolute address) with a plain text
- * part, a body link to the subscriber's preferences and the List-Unsubscribe headers for the provider's own button.
+ * Where each subscriber's token goes in a mail built for many. No text from the database can hold a NUL (PostgreSQL
+ * refuses it), so a story cannot contain the slot; a token (digits, a dot, base64url) needs no escaping in HTML.
  */
-export function storyMail(story: Story, subscriber: { id: number; email: string }, options: StoryMailOptions): Mail {
-  const { siteTitle, siteUrl, fullText } = options;
+const TOKEN = '\u0000subscriber-token\u0000';
+
+/**
+ * A mail in the shared layout, laid out and encoded once, as each subscriber's own: their token in the body's link
+ * to their preferences and in the List-Unsubscribe headers (for the provider's own button) is all a mail adds.
+ */
+function mailsFor(subject: string, rows: string, text: string[], options: StoryMailOptions): (to: Subscriber) => Mail {
+  const { siteTitle, siteUrl } = options;
+  const manage = preferencesUrlFor(TOKEN);
+  const { html, textFooter } = mailLayout({ title: subject, rows, manage, siteTitle, siteUrl });
+  const textPart = partWithSlot('text/plain', [...text, ...textFooter].join('\n'), TOKEN);
+  const htmlPart = partWithSlot('text/html', html, TOKEN);
+  return (subscriber) => {
+    const token = subscriberToken(subscriber.id);
+    return {
+      to: [subscriber.email],
+      subject,
+      parts: [textPart(token), htmlPart(token)],
+      headers: unsubscribeHeaders(token),
+    };
+  };
+}
+
+/** One story as its followers' mails (images at the site's absolute address), with a plain text part. */
+export function storyMails(story: Story, options: StoryMailOptions): (to: Subscriber) => Mail {
+  const { siteUrl, fullText } = options;
   const { story: words } = subscriberMessages;
-  const manage = preferencesUrl(subscriber.id);
   const body = fullText ? withAbsoluteUrls(story.bodyHtml, siteUrl) : `<p>${escape(story.excerpt)}</p>`;
   const cover = story.coverImage
     ? `<tr><td style="padding:0 0 16px"><img src="${escape(absolute(story.coverImage, siteUrl))}" alt="${escape(story.coverAlt)}" width="600" style="display:block;width:100%;max-width:600px;height:auto;border:0"></td></tr>`
@@ -76,7 +102,6 @@ export function storyMail(story: Story, subscriber: { id: number; email: string 
 <tr><td style="padding:0 0 16px;font-size:14px;color:#555555">By ${escape(story.author)}</td></tr>
 <tr><td style="font-size:17px;line-height:1.6">${body}</td></tr>
 <tr><td style="padding:24px 0 0"><a href="${escape(story.url)}" style="display:inline-block;padding:10px 18px;background:#8b1a1a;color:#ffffff;font-family:Arial,sans-serif;font-weight:bold;text-decoration:none;border-radius:4px">${escape(words.readOn)}</a></td></tr>`;
-  const { html, textFooter } = mailLayout({ title: story.title, rows, manage, siteTitle, siteUrl });
   const text = [
     story.title,
     `By ${story.author}`,
@@ -85,33 +110,23 @@ export function storyMail(story: Story, subscriber: { id: number; email: string 
     '',
     `${words.readOn}: ${story.url}`,
     '',
-    ...textFooter,
-  ].join('\n');
-  return { to: [subscriber.email], subject: story.title, text, html, headers: unsubscribeHeaders(subscriber.id) };
+  ];
+  return mailsFor(story.title, rows, text, options);
 }
 
 /** The daily digest: the day's stories, each its title, byline, excerpt and link, in the same layout. */
-export function digestMail(
-  stories: Story[],
-  subscriber: { id: number; email: string },
-  options: StoryMailOptions,
-): Mail {
-  const { siteTitle, siteUrl } = options;
-  const { digest } = subscriberMessages;
-  const manage = preferencesUrl(subscriber.id);
+export function digestMail(stories: Story[], subscriber: Subscriber, options: StoryMailOptions): Mail {
+  const subject = subscriberMessages.digest.subject(options.siteTitle);
   const rows = stories
     .map(
       (story) =>
         `<tr><td style="padding:0 0 20px"><a href="${escape(story.url)}" style="font-size:22px;font-weight:bold;color:#1a1a1a;text-decoration:none">${escape(story.title)}</a><div style="font-size:14px;color:#555555;padding:4px 0">By ${escape(story.author)}</div><div style="font-size:16px;line-height:1.5">${escape(story.excerpt)}</div></td></tr>`,
     )
     .join('');
-  const subject = digest.subject(siteTitle);
-  const { html, textFooter } = mailLayout({ title: subject, rows, manage, siteTitle, siteUrl });
   const text = [
     subject,
     '',
     ...stories.flatMap((story) => [story.title, `By ${story.author}`, story.excerpt, story.url, '']),
-    ...textFooter,
-  ].join('\n');
-  return { to: [subscriber.email], subject, text, html, headers: unsubscribeHeaders(subscriber.id) };
+  ];
+  return mailsFor(subject, rows, text, options)(subscriber);
 }
