@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { serverNodeFlags } from '../scripts/next';
 import { record } from './report';
 
 type MailSend = { mailsPerSecond: number; rssAboveIdleMB: number; sent: number; received: number };
 
 /**
  * Issue 28's figures: a story sent to 10,000 followers into a local SMTP sink, by bench/mail-send.ts in a process
- * of its own (its RSS is the sender's alone), on PGlite and, when the run has a server, on PostgreSQL.
+ * of its own (its RSS is the sender's alone) with the server's node flags, as the server's job runs it, on PGlite and,
+ * when the run has a server, on PostgreSQL.
  */
 export function measureMailSend(serverUrl: string | undefined): void {
   for (const [driver, url] of [
@@ -17,7 +19,7 @@ export function measureMailSend(serverUrl: string | undefined): void {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PGLITE_DIR: undefined };
     execFileSync(
       process.execPath,
-      ['--conditions=react-server', '--expose-gc', '--import', 'tsx', 'bench/mail-send.ts'],
+      [...serverNodeFlags(url), '--conditions=react-server', '--expose-gc', '--import', 'tsx', 'bench/mail-send.ts'],
       { env, stdio: 'inherit' },
     );
     const result = JSON.parse(fs.readFileSync('bench/results/mail-send.json', 'utf8')) as MailSend;
