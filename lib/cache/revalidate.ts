@@ -28,34 +28,38 @@ const frontPage: Pages = async () => ['/'];
  * Next's revalidateTag only queues a tag: Next applies the queue before the render that follows an action, but
  * after a redirect (every form posted without JavaScript) only once all `after()` work is done, and it refuses to
  * be called at all once the request has moved on to rendering. So the work after the answer goes to the request's
- * page cache directly (invalidate below), at once and again two seconds later.
+ * page cache directly (invalidate below), at once and again two seconds later. The promise is that first direct
+ * invalidation, for a route whose caller must find the pages stale once it is answered (/api/scheduler).
  */
-export function revalidateTags(names: string[], pages: Pages = frontPage): void {
+export function revalidateTags(names: string[], pages: Pages = frontPage): Promise<void> {
   const unique = [...new Set(names)];
   for (const name of unique) revalidateTag(name, { expire: 0 });
   const cache = workAsyncStorage.getStore()?.incrementalCache;
   const invalidate = async () => cache?.revalidateTag(unique, { expire: 0 });
+  // Caught here: most callers do not wait for it.
+  const first = invalidate().catch((error: unknown) => console.error('cache: invalidation failed', error));
   after(async () => {
-    await invalidate();
+    await first;
     const paths = proxyRefreshConfigured() ? await pages() : [];
     await refreshProxyCache(paths);
     await new Promise((resolve) => setTimeout(resolve, SECOND_PASS_MS));
     await invalidate();
     await refreshProxyCache(paths);
   });
+  return first;
 }
 
 /** A post changed: its article (under each slug it had), and every listing when it is or was live. */
-export function revalidatePost({ slugs, listings }: { slugs: string[]; listings: boolean }): void {
-  revalidateTags([...slugs.map(tags.post), ...(listings ? [tags.posts] : [])], async () => [
+export function revalidatePost({ slugs, listings }: { slugs: string[]; listings: boolean }): Promise<void> {
+  return revalidateTags([...slugs.map(tags.post), ...(listings ? [tags.posts] : [])], async () => [
     ...(await permalinksOf({ slugs })),
     ...(listings ? ['/', '/feed.xml'] : []),
   ]);
 }
 
 /** Comments were published or withdrawn: their articles, and the front page that shows each one's count. */
-export function revalidateComments(postIds: number[]): void {
-  revalidateTags(postIds.map(tags.comments), async () => [...(await permalinksOf({ ids: postIds })), '/']);
+export function revalidateComments(postIds: number[]): Promise<void> {
+  return revalidateTags(postIds.map(tags.comments), async () => [...(await permalinksOf({ ids: postIds })), '/']);
 }
 
 /** A page changed: itself under each slug it had, and the listings of pages (the sitemap). */
