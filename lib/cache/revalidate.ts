@@ -1,5 +1,6 @@
 import { revalidateTag } from 'next/cache';
 import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage.external';
+import { executeRevalidates } from 'next/dist/server/revalidation-utils';
 import { after } from 'next/server';
 import { pagePath } from '@/lib/pages/permalink';
 import { permalinksOf } from '@/lib/posts/queries';
@@ -28,38 +29,44 @@ const frontPage: Pages = async () => ['/'];
  * Next's revalidateTag only queues a tag: Next applies the queue before the render that follows an action, but
  * after a redirect (every form posted without JavaScript) only once all `after()` work is done, and it refuses to
  * be called at all once the request has moved on to rendering. So the work after the answer goes to the request's
- * page cache directly (invalidate below), at once and again two seconds later. The promise is that first direct
- * invalidation, for a route whose caller must find the pages stale once it is answered (/api/scheduler).
+ * page cache directly (invalidate below), at once and again two seconds later.
  */
-export function revalidateTags(names: string[], pages: Pages = frontPage): Promise<void> {
+export function revalidateTags(names: string[], pages: Pages = frontPage): void {
   const unique = [...new Set(names)];
   for (const name of unique) revalidateTag(name, { expire: 0 });
   const cache = workAsyncStorage.getStore()?.incrementalCache;
   const invalidate = async () => cache?.revalidateTag(unique, { expire: 0 });
-  // Caught here: most callers do not wait for it.
-  const first = invalidate().catch((error: unknown) => console.error('cache: invalidation failed', error));
   after(async () => {
-    await first;
+    await invalidate();
     const paths = proxyRefreshConfigured() ? await pages() : [];
     await refreshProxyCache(paths);
     await new Promise((resolve) => setTimeout(resolve, SECOND_PASS_MS));
     await invalidate();
     await refreshProxyCache(paths);
   });
-  return first;
+}
+
+/**
+ * Applies the tags queued so far in this request at once, as Next does before it answers a server action. A route
+ * handler's queue is applied only after its answer, and the caller of /api/scheduler for a comment (the endpoint
+ * answered before Next, lib/comments/endpoint.ts) sends its reader to the article next: it must find it stale.
+ */
+export async function applyRevalidationsNow(): Promise<void> {
+  const store = workAsyncStorage.getStore();
+  if (store) await executeRevalidates(store);
 }
 
 /** A post changed: its article (under each slug it had), and every listing when it is or was live. */
-export function revalidatePost({ slugs, listings }: { slugs: string[]; listings: boolean }): Promise<void> {
-  return revalidateTags([...slugs.map(tags.post), ...(listings ? [tags.posts] : [])], async () => [
+export function revalidatePost({ slugs, listings }: { slugs: string[]; listings: boolean }): void {
+  revalidateTags([...slugs.map(tags.post), ...(listings ? [tags.posts] : [])], async () => [
     ...(await permalinksOf({ slugs })),
     ...(listings ? ['/', '/feed.xml'] : []),
   ]);
 }
 
 /** Comments were published or withdrawn: their articles, and the front page that shows each one's count. */
-export function revalidateComments(postIds: number[]): Promise<void> {
-  return revalidateTags(postIds.map(tags.comments), async () => [...(await permalinksOf({ ids: postIds })), '/']);
+export function revalidateComments(postIds: number[]): void {
+  revalidateTags(postIds.map(tags.comments), async () => [...(await permalinksOf({ ids: postIds })), '/']);
 }
 
 /** A page changed: itself under each slug it had, and the listings of pages (the sitemap). */

@@ -1,4 +1,4 @@
-import { revalidateComments, revalidatePost, revalidateTags } from '@/lib/cache/revalidate';
+import { applyRevalidationsNow, revalidateComments, revalidatePost, revalidateTags } from '@/lib/cache/revalidate';
 import { tags } from '@/lib/cache/tags';
 import { jobs } from '@/lib/jobs/jobs';
 import { isSchedulerRequest } from '@/lib/scheduler/key';
@@ -14,12 +14,10 @@ export async function POST(request: Request) {
   const change = jobs.revalidate.data.safeParse(await request.json().catch(() => null));
   if (!change.success) return Response.json({ error: 'Bad request' }, { status: 400 });
   const { posts, comments, ads, site } = change.data;
-  // Answered once the pages are stale: a comment's sender is sent to its article next.
-  await Promise.all([
-    posts.length > 0 && revalidatePost({ slugs: posts, listings: true }),
-    comments.length > 0 && revalidateComments(comments),
-    ads && revalidateTags([tags.ads]),
-    site && revalidateTags([tags.posts, tags.pages, tags.settings, tags.menu, tags.ads]),
-  ]);
+  if (posts.length > 0) revalidatePost({ slugs: posts, listings: true });
+  if (comments.length > 0) revalidateComments(comments);
+  if (ads) revalidateTags([tags.ads]);
+  if (site) revalidateTags([tags.posts, tags.pages, tags.settings, tags.menu, tags.ads]);
+  await applyRevalidationsNow();
   return Response.json({ revalidated: change.data });
 }
