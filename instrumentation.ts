@@ -2,7 +2,7 @@
  * Runs once as the server starts (Next never calls it during `next build`). The environment is checked first
  * (lib/env.ts: AUTH_SECRET is required), and a server without what it needs stops here with a message saying what to
  * set. Then the connection's address is recorded on each request (lib/request/client-address.ts), ad impression
- * beacons are answered before Next (lib/ads/beacon-front.ts), the page cache is chosen (with REDIS_URL one Redis
+ * beacons and comments are answered before Next (lib/request/front.ts), the page cache is chosen (with REDIS_URL one Redis
  * shared by every instance, lib/cache/redis-handler.ts; else Next's file-system cache,
  * lib/cache/file-system-handler.ts; neither keeps 404s), the database is migrated (a no-op when it is up to date), a
  * stop signal is made to finish the shutdown tasks before the process exits (lib/graceful-stop.ts), and the
@@ -16,8 +16,10 @@ export async function register() {
   const config = exitUnlessConfigured();
   const { recordPeerAddresses } = await import('./lib/request/client-address');
   recordPeerAddresses();
-  const { answerBeaconsBeforeNext } = await import('./lib/ads/beacon-front');
-  answerBeaconsBeforeNext();
+  const { answerBeforeNext } = await import('./lib/request/front');
+  const { beaconRoute } = await import('./lib/ads/beacon-front');
+  const { commentRoute } = await import('./lib/comments/endpoint');
+  answerBeforeNext([beaconRoute, commentRoute]);
   const { sharedRedis, closeSharedRedis } = await import('./lib/redis/client');
   const redis = sharedRedis();
   if (redis) {

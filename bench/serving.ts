@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { callAction, postAction, sessionCookie } from '../e2e/server-actions';
+import { postComment } from '../e2e/comment-post';
+import { callAction, sessionCookie } from '../e2e/server-actions';
 import { chunksOf } from '../scripts/compile-hints';
 import { startBareNext, withoutFrameworkScripts } from './bare';
 import { clientJs } from './client-js';
@@ -513,14 +514,11 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
   await new Promise((resolve) => setTimeout(resolve, 3100));
   const marker = `benchheld${Date.now()}`;
   for (let i = 0; i < rounds * 2; i++) {
-    const answer = await postAction({
-      baseUrl: base,
-      page: articlePath,
-      file: 'lib/comments/actions.ts',
-      name: 'postCommentAction',
-      fields: { postId, name: `Held reader ${i}`, email: '', body: `${marker} n${i} on the harbour wall`, token },
-      headers: { 'x-forwarded-for': `10.250.${i >> 8}.${i & 255}` },
-    });
+    const answer = await postComment(
+      base,
+      { postId, name: `Held reader ${i}`, email: '', body: `${marker} n${i} on the harbour wall`, token },
+      { headers: { 'x-forwarded-for': `10.250.${i >> 8}.${i & 255}` } },
+    );
     if (!answer.text.includes('awaiting moderation'))
       throw new Error(`a bench comment was not held: ${answer.text.slice(0, 300)}`);
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { postAction } from '../e2e/server-actions';
+import { postComment } from '../e2e/comment-post';
 import { request, runLoad } from './load';
 import { record } from './report';
 
@@ -48,14 +48,11 @@ export async function measureStorms({
       name: 'honeypot comments',
       send: async (i) => {
         const started = performance.now();
-        const answer = await postAction({
-          baseUrl: base,
-          page: articlePath,
-          file: 'lib/comments/actions.ts',
-          name: 'postCommentAction',
-          fields: { postId, name: `Bot ${i}`, email: '', body: `Cheap pills ${i}`, website: 'https://spam.example' },
-          headers: stranger,
-        });
+        const answer = await postComment(
+          base,
+          { postId, name: `Bot ${i}`, email: '', body: `Cheap pills ${i}`, website: 'https://spam.example' },
+          { headers: stranger },
+        );
         return { ok: answer.status === 200, ms: performance.now() - started };
       },
     },
@@ -86,20 +83,21 @@ export async function measureStorms({
 }
 
 /**
- * A comment form sent without JavaScript, as a browser sends it: the form's own hidden fields (the action's
- * reference, which React renders into the page) and an empty comment, which is refused and kept as a draft.
+ * A comment form sent without JavaScript, as a browser sends it: the form's own hidden fields and an empty comment,
+ * which is refused and kept as a draft.
  */
 async function refusedWithoutJavaScript(base: string, articlePath: string, articleHtml: string, i: number) {
   const field = articleHtml.indexOf('name="postId"');
   const form = articleHtml.slice(articleHtml.lastIndexOf('<form', field), articleHtml.indexOf('</form>', field));
-  const body = new FormData();
+  const fields: Record<string, string> = {};
   for (const [, name, value = ''] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g))
-    body.set(name, value.replaceAll('&quot;', '"').replaceAll('&amp;', '&'));
-  body.set('name', `Stranger ${i}`);
-  body.set('body', '');
+    fields[name] = value.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
   const started = performance.now();
-  const answer = await fetch(base + articlePath, { method: 'POST', body, redirect: 'manual', headers: stranger });
-  await answer.arrayBuffer();
+  const answer = await postComment(
+    base,
+    { ...fields, name: `Stranger ${i}`, body: '' },
+    { headers: stranger, json: false },
+  );
   return { ok: answer.status === 303, ms: performance.now() - started };
 }
 

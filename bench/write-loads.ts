@@ -4,7 +4,7 @@
  * beacon counts once per visitor). `round` keeps a second run in the same process on networks of its own.
  */
 import fs from 'node:fs';
-import { postAction } from '../e2e/server-actions';
+import { postComment } from '../e2e/comment-post';
 import { adBeacon, request, runLoad, type LoadResult } from './load';
 
 export type WriteLoads = { comments: LoadResult; beacons: LoadResult };
@@ -18,22 +18,20 @@ export async function runWriteLoads(
   const { token } = JSON.parse((await request(`${base}/api/comments/token`)).body) as { token: string };
   // The stamp must be older than the site's least time to write a comment (3 s in the demo).
   await new Promise((resolve) => setTimeout(resolve, 3100));
+  // Posted as the form's script posts them.
   const comments = await runLoad(50, 10, async (i) => {
     const started = performance.now();
-    const answer = await postAction({
-      baseUrl: base,
-      page: articlePath,
-      file: 'lib/comments/actions.ts',
-      name: 'postCommentAction',
-      fields: {
+    const answer = await postComment(
+      base,
+      {
         postId,
         name: `Bench reader ${i}`,
         email: '',
         body: `bench-comment ${round}.${i} about the harbour wall`,
         token,
       },
-      headers: { 'x-forwarded-for': `${10 + round}.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-    });
+      { headers: { 'x-forwarded-for': `${10 + round}.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` } },
+    );
     return { ok: answer.status === 200 && answer.text.includes('"status":"ok"'), ms: performance.now() - started };
   });
   const beacons = await runLoad(200, 10, (i) => adBeacon(base, adId, i, 170 + round));

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../lib/seed/demo-accounts';
-import { postAction } from './server-actions';
+import { postComment } from './comment-post';
 
 export type Role = 'admin' | 'editor' | 'author' | 'contributor' | 'moderator';
 
@@ -131,7 +131,7 @@ export function makePng(width: number, height: number): Buffer {
 
 /**
  * Sends a comment as the article's form would, from a network of its own (or the one `from` names); returns the
- * action's answer (its status, and its text, in which `"status":"ok"` means the comment was taken).
+ * endpoint's answer (its status, and its text, in which `"status":"ok"` means the comment was taken).
  */
 export async function sendComment(
   baseUrl: string,
@@ -147,14 +147,7 @@ export async function sendComment(
   const postId = /name="postId" value="(\d+)"/.exec(html)![1];
   const { token } = (await (await fetch(`${baseUrl}/api/comments/token`)).json()) as { token: string };
   const network = from ?? `10.202.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-  return postAction({
-    baseUrl,
-    page: articlePath,
-    file: 'lib/comments/actions.ts',
-    name: 'postCommentAction',
-    fields: { postId, name, email, body, token },
-    headers: { 'x-forwarded-for': network },
-  });
+  return postComment(baseUrl, { postId, name, email, body, token }, { headers: { 'x-forwarded-for': network } });
 }
 
 /** A moderator approves the pending comment found by its text, ticking it and pressing "Approve" (works without JavaScript). */

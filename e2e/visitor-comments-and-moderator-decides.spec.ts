@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { permalinkOf, published } from './demo';
 import { approveInQueue, signInAs, unique } from './fixtures';
-import { callAction, sessionCookie } from './server-actions';
+import { postComment } from './comment-post';
+import { sessionCookie } from './server-actions';
 import { xssPayloads } from './xss-payloads';
 
 const quiet = published.filter((post) => !post.comments?.length);
@@ -196,14 +197,11 @@ test('an XSS corpus as names and bodies never runs or renders as markup', async 
   const postId = /name="postId" value="(\d+)"/.exec(html)![1];
   const { token } = (await (await fetch(`${baseURL}/api/comments/token`)).json()) as { token: string };
   for (const [i, payload] of xssPayloads.entries()) {
-    const status = await callAction({
-      baseUrl: baseURL!,
-      page: article,
-      file: 'lib/comments/actions.ts',
-      name: 'postCommentAction',
-      fields: { postId, name: payload.slice(0, 80), email: '', body: `${marker} ${i} ${payload}`, token },
-      headers: { 'x-forwarded-for': `10.201.${Math.floor(i / 200)}.${i % 200}` },
-    });
+    const { status } = await postComment(
+      baseURL!,
+      { postId, name: payload.slice(0, 80), email: '', body: `${marker} ${i} ${payload}`, token },
+      { headers: { 'x-forwarded-for': `10.201.${Math.floor(i / 200)}.${i % 200}` } },
+    );
     expect(status).toBe(200);
   }
 
@@ -259,15 +257,11 @@ test('20 forged replies, each to the one before, nest no deeper than 5 and the a
     Math.max(0, ...[...(await html()).matchAll(/id="comment-(\d+)"/g)].map((m) => Number(m[1])));
   let parentId = '';
   for (let i = 0; i < 21; i++) {
-    const status = await callAction({
-      baseUrl: baseURL!,
-      page: article,
-      file: 'lib/comments/actions.ts',
-      name: 'postCommentAction',
-      fields: { postId, parentId, name: '', email: '', body: `Nested level ${i + 1}`, token: '' },
-      cookie,
-      headers: network(),
-    });
+    const { status } = await postComment(
+      baseURL!,
+      { postId, parentId, name: '', email: '', body: `Nested level ${i + 1}`, token: '' },
+      { cookie, headers: network() },
+    );
     expect(status).toBe(200);
     parentId = String(await newest());
   }

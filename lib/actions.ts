@@ -16,7 +16,7 @@ type Options = {
   invalidMessage?: string;
   /**
    * What becomes of a form that does not parse, instead of returning it marked: a form that also works without
-   * JavaScript may keep it for a page to send the person to (comments).
+   * JavaScript may keep it for a page to send the person to.
    */
   onInvalid?: (rejected: FormState, formData: FormData) => Promise<FormState>;
 };

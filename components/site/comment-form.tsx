@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { postCommentAction, type CommentFormState } from '@/lib/comments/actions';
+import { commentsPath, type CommentFormState } from '@/lib/comments/form-answer';
 import { commentMessages } from '@/lib/comments/messages';
 import { MAX_COMMENT_LENGTH, MAX_NAME_LENGTH } from '@/lib/comments/rules';
 
@@ -44,15 +45,31 @@ function pageData(): Promise<PageData> {
   return shared.data;
 }
 
+/** Posts the form as JSON's asker (the endpoint answers a plain form post with a redirect instead). */
+async function send(form: HTMLFormElement): Promise<CommentFormState> {
+  try {
+    const response = await fetch(commentsPath, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+      body: new URLSearchParams([...new FormData(form)].map(([name, value]) => [name, String(value)])),
+    });
+    if (response.ok) return (await response.json()) as CommentFormState;
+  } catch {
+    // Offline, or the answer was not ours: said below, with what was typed still in the form.
+  }
+  return { status: 'error', message: commentMessages.form.unsent };
+}
+
 /**
  * The comment form. A plain form post works without JavaScript; with it, the result shows in place, the form gets
  * a fresh "shown at" stamp, and signed-in staff comment as themselves.
  */
 export function CommentForm({ postId, parentId, token, requireEmail, repliesByMail, initialState, draftId }: Props) {
-  const [state, action, pending] = useActionState<CommentFormState, FormData>(
-    postCommentAction,
-    initialState ?? { status: 'idle' },
-  );
+  const router = useRouter();
+  const [state, setState] = useState<CommentFormState>(initialState ?? { status: 'idle' });
+  const [pending, setPending] = useState(false);
+  // Counts comments taken: a new round starts the fields afresh.
+  const [round, setRound] = useState(0);
   const [freshToken, setFreshToken] = useState<string | null>(null);
   const [staffName, setStaffName] = useState<string | null>(null);
   const honeypotId = useId();
@@ -61,10 +78,17 @@ export function CommentForm({ postId, parentId, token, requireEmail, repliesByMa
 
   const formRef = useRef<HTMLFormElement>(null);
 
-  // The proof that this browser wrote the comment just taken, kept as an HTTP-only cookie by the server.
-  useEffect(() => {
-    if (state.proof) void fetch('/api/comments/proof', { method: 'POST', body: state.proof });
-  }, [state.proof]);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    const answer = await send(event.currentTarget);
+    setPending(false);
+    setState(answer);
+    if (answer.status !== 'ok') return;
+    setRound((taken) => taken + 1);
+    // The article was refreshed before the answer: show it with the comment.
+    if (answer.published) router.refresh();
+  }
 
   // Only once the form comes into view: the page itself is cached (by Next and by nginx), and most readers never
   // reach the comments, so fetching on load would send every page view to Node twice more. The stamp then also
@@ -88,7 +112,14 @@ export function CommentForm({ postId, parentId, token, requireEmail, repliesByMa
   }, []);
 
   return (
-    <form ref={formRef} action={action} className="space-y-4">
+    <form
+      key={round}
+      ref={formRef}
+      action={commentsPath}
+      method="post"
+      onSubmit={(event) => void submit(event)}
+      className="space-y-4"
+    >
       <FormMessage state={state} />
       <input type="hidden" name="postId" value={postId} />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAdDay } from '@/db/queries/ad-stats';
 import { ads } from '@/db/schema';
+import { answerBeforeNext } from '@/lib/request/front';
 import { seedDemoContent } from '@/lib/seed/demo';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { flushAdCounts } from './ad-counts';
-import { answerBeaconsBeforeNext, beaconPath } from './beacon-front';
+import { beaconPath, beaconRoute } from './beacon-front';
 
 const db = useFreshDatabase('beacon_front');
 const browser = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
@@ -15,13 +16,17 @@ const today = () => new Date().toISOString().slice(0, 10);
 // A server whose own listener stands for Next: it answers everything it is handed with 200 "next".
 let server: http.Server;
 let base: string;
+let uninstall: () => void;
 beforeAll(async () => {
-  answerBeaconsBeforeNext();
+  uninstall = answerBeforeNext([beaconRoute]);
   server = http.createServer((_, response) => response.end('next'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(async () => {
+  uninstall();
+  await new Promise((resolve) => server.close(resolve));
+});
 
 const sendBeacon = (body: string, userAgent = browser) =>
   fetch(`${base}${beaconPath}`, { method: 'POST', headers: { 'user-agent': userAgent }, body });

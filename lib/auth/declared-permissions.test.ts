@@ -27,7 +27,6 @@ const expected: Record<string, Record<string, string>> = {
     replaceRecoveryCodesAction: 'account:secure',
   },
   'lib/comments/actions.ts': {
-    postCommentAction: 'public',
     reportCommentAction: 'public',
     moderateCommentsAction: 'comments:moderate',
     undoDecisionAction: 'comments:moderate',

@@ -1,5 +1,6 @@
 import { revalidateTag } from 'next/cache';
 import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage.external';
+import { executeRevalidates } from 'next/dist/server/revalidation-utils';
 import { after } from 'next/server';
 import { pagePath } from '@/lib/pages/permalink';
 import { permalinksOf } from '@/lib/posts/queries';
@@ -43,6 +44,16 @@ export function revalidateTags(names: string[], pages: Pages = frontPage): void 
     await invalidate();
     await refreshProxyCache(paths);
   });
+}
+
+/**
+ * Applies the tags queued so far in this request at once, as Next does before it answers a server action. A route
+ * handler's queue is applied only after its answer, and the caller of /api/scheduler for a comment (the endpoint
+ * answered before Next, lib/comments/endpoint.ts) sends its reader to the article next: it must find it stale.
+ */
+export async function applyRevalidationsNow(): Promise<void> {
+  const store = workAsyncStorage.getStore();
+  if (store) await executeRevalidates(store);
 }
 
 /** A post changed: its article (under each slug it had), and every listing when it is or was live. */

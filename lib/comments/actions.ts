@@ -2,96 +2,15 @@
 
 import 'server-only';
 import { refresh } from 'next/cache';
-import { after } from 'next/server';
-import { cookies, headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { authorizedButtonAction, publicAction } from '@/lib/actions';
-import { getCurrentUser } from '@/lib/auth/current-user';
 import { revalidateComments } from '@/lib/cache/revalidate';
-import type { FormState } from '@/lib/form-state';
-import { postPath } from '@/lib/posts/permalink';
-import { getSettings } from '@/lib/settings/queries';
 import { clientIp, hashIp } from '@/lib/request/client-address';
-import { COMMENTER_PROOF_COOKIE, commenterProofCookie, proofWith, provenCommentIds } from './commenter-proof';
-import { issueFormToken } from './form-token';
-import { commentablePostPath } from './comment-page';
-import { discardDraft, draftValues, saveDraft } from './drafts';
 import { commentMessages } from './messages';
-import { blockCommenter, decisions, moderate, notifyModeratorsSoon, reportComment, undoDecision } from './moderation';
-import { commentFormSchema, submitComment } from './submit';
-
-/** `proof`: the commenter-proof cookie's new value, for the form to have kept (app/api/comments/proof). */
-export type CommentFormState = FormState & { token?: string; proof?: string };
-
-/**
- * A comment that could not be taken. With JavaScript the form shows why in place, with a fresh stamp. Without it
- * the reader is sent to a page that says why, with everything they typed still in the form.
- */
-async function refuse(
-  formData: FormData,
-  message: string,
-  fieldErrors: Record<string, string> = {},
-): Promise<CommentFormState> {
-  const values = draftValues(formData);
-  // Server-action requests from the browser's JavaScript carry this header; a plain form post does not.
-  const requestHeaders = await headers();
-  if (requestHeaders.has('next-action')) {
-    return { status: 'error', message, fieldErrors, values, token: issueFormToken() };
-  }
-  const postId = Number(values.postId);
-  if (!Number.isInteger(postId) || postId <= 0) notFound();
-  const db = await getDb();
-  const draftId = await saveDraft(db, { postId, message, fieldErrors, values }, hashIp(clientIp(requestHeaders)));
-  if (draftId) redirect(`/comments/draft/${draftId}`);
-  // Too many drafts from this network: nothing is kept, the article says why.
-  const path = await commentablePostPath(postId);
-  if (!path) notFound();
-  redirect(`${path}#comment-limited`);
-}
-
-/**
- * A reader's comment. With JavaScript the form shows the outcome in place. Without it (a plain form post to this
- * action) the reader is redirected: to the new comment or the "awaiting moderation" note on the article, or, when
- * the comment could not be taken, to a page that says why (see refuse).
- */
-export const postCommentAction = publicAction(
-  commentFormSchema,
-  async (form, formData): Promise<CommentFormState> => {
-    const requestHeaders = await headers();
-    const cookieJar = await cookies();
-    const [db, staff, settings] = await Promise.all([getDb(), getCurrentUser(), getSettings()]);
-    const proven = provenCommentIds(cookieJar.get(COMMENTER_PROOF_COOKIE)?.value);
-    const result = await submitComment(db, form, {
-      ipHash: hashIp(clientIp(requestHeaders)),
-      staff,
-      now: new Date(),
-      seenStamp: cookieJar.get('comment_seen')?.value,
-      provenCommentIds: proven,
-      settings,
-    });
-    if (!result.ok) return refuse(formData, result.message, result.field ? { [result.field]: result.message } : {});
-    const proof = result.commentId ? proofWith(proven, result.commentId) : undefined;
-    const draftId = formData.get('draftId');
-    if (typeof draftId === 'string' && draftId) await discardDraft(db, draftId);
-
-    if (result.status === 'approved') revalidateComments([result.post.id]);
-    // A honeypot catch (no comment id) is answered as held, but nothing waits for the moderators.
-    else if (result.commentId) after(async () => notifyModeratorsSoon(await getDb()));
-    const message = commentMessages.posted[result.status];
-    // With JavaScript the form has the proof kept by a request of its own: a cookie set here would make Next render
-    // the whole article again into this answer (28 KB, most of the time a comment took under a rush).
-    if (requestHeaders.has('next-action')) return { status: 'ok', message, values: {}, token: issueFormToken(), proof };
-    if (proof) cookieJar.set(commenterProofCookie(proof));
-    const path = postPath(result.post, settings.timeZone);
-    redirect(result.status === 'approved' ? `${path}#comment-${result.commentId}` : `${path}#comment-held`);
-  },
-  {
-    invalidMessage: commentMessages.form.invalid,
-    onInvalid: (rejected, formData) => refuse(formData, rejected.message!, rejected.fieldErrors),
-  },
-);
+import { blockCommenter, decisions, moderate, reportComment, undoDecision } from './moderation';
 
 /** A reader flags a comment; it goes to the moderators' Reported queue. */
 export const reportCommentAction = publicAction(

@@ -38,9 +38,3 @@ export async function loadDraftPage(id: string) {
   const settings = await getSettings();
   return { draft, post: { id: post.id, title: post.title, path: postPath(post, settings.timeZone) }, settings };
 }
-
-/** Where a post that takes comments is, for sending a reader back to it; null for anything else. */
-export async function commentablePostPath(postId: number): Promise<string | null> {
-  const post = await getCommentablePost(await getDb(), postId);
-  return post && postPath(post, (await getSettings()).timeZone);
-}

@@ -23,6 +23,7 @@ export const commentMessages = {
     notifyReplies: 'Email me replies',
     notifyRepliesHint: 'When a reply to your comment is published. The first time, we send a link to confirm.',
     emailForReplies: 'Enter your email address to get replies by email, or untick “Email me replies”.',
+    unsent: 'Your comment could not be sent. Please try again.',
   },
   posted: {
     approved: 'Your comment is published.',

@@ -65,6 +65,8 @@ export const jobs = {
     data: z.object({
       posts: z.array(slug).default([]),
       ads: z.boolean().default(false),
+      // Posts whose comments were published (a comment taken before Next, lib/comments/endpoint.ts).
+      comments: z.array(z.number().int().positive()).default([]),
       // A restored archive changed everything: the settings, the menu, pages and ads as well as posts.
       site: z.boolean().optional(),
     }),

@@ -1,13 +1,13 @@
 import { env } from '@/lib/env';
 
 /**
- * Whether a POST comes from a page of this site (its Origin header): what route handlers that change things check,
- * as Next checks it for server actions. Browsers send Origin with every POST; a request without one is refused.
+ * Whether a POST comes from a page of this site (its Origin header): what route handlers that change things check
+ * (and the routes answered before Next, lib/request/front.ts), as Next checks it for server actions. Browsers send Origin with every POST; a request without one is refused.
  */
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
+export function isSameOrigin(headers: Headers): boolean {
+  const origin = headers.get('origin');
   if (!origin) return false;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const host = headers.get('x-forwarded-host') ?? headers.get('host');
   try {
     const from = new URL(origin);
     return from.origin === new URL(env().SITE_URL).origin || from.host === host;

@@ -14,7 +14,7 @@ import { queueFollowerMail, queueMissedFollowerMail } from '@/lib/subscribers/ma
 import { sendDailyDigests } from '@/lib/subscribers/digest';
 import { sendPostToFollowers } from '@/lib/subscribers/send';
 import { adWindowsChanged, upcomingAdWindows, type AdWindow } from './ad-windows';
-import { schedulerKey } from './key';
+import { revalidateThroughServer } from './revalidate-through-server';
 import { emptyOldTrash, publishDuePosts, publishPost, upcomingPosts } from './publish-due';
 
 /** Refreshes the cached pages a job's change shows on. */
@@ -126,20 +126,6 @@ async function sendOrLog<N extends 'publish-post' | 'ad-window'>(
   } catch (error) {
     console.error(`scheduler: could not queue ${name} (${singletonKey}); the next sweep will`, error);
   }
-}
-
-/** Cache revalidation needs a request to run in (Next 16), so the job asks the server's own route to do it. */
-async function revalidateThroughServer(change: JobData<'revalidate'>): Promise<void> {
-  // Read at each call: Next sets PORT as it starts listening.
-  const { SCHEDULER_URL, PORT } = env();
-  const base = SCHEDULER_URL ?? `http://127.0.0.1:${PORT}`;
-  const response = await fetch(`${base}/api/scheduler`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${schedulerKey()}`, 'content-type': 'application/json' },
-    body: JSON.stringify(change),
-  });
-  // Thrown, so pg-boss tries again (with backoff): at start the server is not listening yet.
-  if (!response.ok) throw new Error(`/api/scheduler answered ${response.status}`);
 }
 
 function latest(a: Date, b: Date): Date {

@@ -11,7 +11,7 @@ import { isSameOrigin } from '@/lib/request/same-origin';
  */
 export async function POST(request: Request): Promise<Response> {
   const user = await requirePermission('import');
-  if (!isSameOrigin(request)) return new Response('Forbidden', { status: 403 });
+  if (!isSameOrigin(request.headers)) return new Response('Forbidden', { status: 403 });
   const started = await startUploadedImport(await getDb(), request, user.id);
   const to = started.ok ? '/dashboard/import?started=1' : `/dashboard/import?refused=${started.reason}`;
   return new Response(null, { status: 303, headers: { location: to, 'cache-control': 'no-store' } });
