@@ -54,8 +54,9 @@ export function sitePolicy(pathname: string): string {
   return [...contentSecurityPolicy, ...(isUnframeable(pathname) ? ["frame-ancestors 'none'"] : [])].join('; ');
 }
 
-export function securityHeaders(siteUrl: string): HeaderRule[] {
-  const everywhere = [
+/** The headers every answer carries, Next's (below) and those answered before Next (lib/request/front.ts). */
+export function headersEverywhere(siteUrl: string): { key: string; value: string }[] {
+  return [
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     // Not `no-referrer`: forms would then post with `Origin: null`, which Next refuses as a cross-site action.
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -66,8 +67,11 @@ export function securityHeaders(siteUrl: string): HeaderRule[] {
       ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
       : []),
   ];
+}
+
+export function securityHeaders(siteUrl: string): HeaderRule[] {
   return [
-    { source: '/:path*', headers: everywhere },
+    { source: '/:path*', headers: headersEverywhere(siteUrl) },
     // A later rule's header replaces an earlier one's of the same name, so the policy is written out whole.
     ...unframeable.map((page) => ({
       source: `${page}/:path*`,

@@ -99,6 +99,9 @@ describe('the comment endpoint, with JavaScript (JSON)', () => {
     const fields = form({ email: `rowan-${Date.now()}@example.com` });
     const answer = await send(fields);
     expect(answer.status).toBe(200);
+    // The headers Next gives its own answers, though Next never saw this one.
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('content-security-policy')).toContain("object-src 'none'");
     const state = await answer.json();
     expect(state).toMatchObject({
       status: 'ok',

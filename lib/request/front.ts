@@ -2,6 +2,7 @@ import 'server-only';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { env } from '@/lib/env';
+import { headersEverywhere } from '@/lib/security-headers';
 import { clientIp, pickClientAddress } from './client-address';
 
 /** A request as a front route sees it: its headers, its body (no longer than the route takes), its client. */
@@ -48,6 +49,11 @@ export function answerBeforeNext(routes: FrontRoute[]): () => void {
   return () => unsubscribe('http.server.request.start', onRequestStart);
 }
 
+/** What next.config gives Next's every answer (nosniff, the site's policy…), for ours: read once per process. */
+let everywhere: [string, string][] | undefined;
+const securityHeaders = () =>
+  (everywhere ??= headersEverywhere(env().SITE_URL).map(({ key, value }): [string, string] => [key, value]));
+
 function answer(route: FrontRoute, request: IncomingMessage, response: ServerResponse): void {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -59,7 +65,7 @@ function answer(route: FrontRoute, request: IncomingMessage, response: ServerRes
   request.on('end', () => {
     void respond(route, request, size > route.maxBytes ? null : Buffer.concat(chunks)).then(
       ({ status, headers = [], body }) => {
-        response.writeHead(status, [['cache-control', 'no-store'], ...headers].flat());
+        response.writeHead(status, [['cache-control', 'no-store'], ...securityHeaders(), ...headers].flat());
         response.end(body);
       },
     );
