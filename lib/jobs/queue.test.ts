@@ -43,7 +43,7 @@ describe('the job queue', () => {
     const id = await enqueue('revalidate', { posts: ['once'] });
     await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 10_000 });
     await settle();
-    expect(seen).toEqual([{ posts: ['once'], ads: false }]);
+    expect(seen).toEqual([{ posts: ['once'], ads: false, comments: [] }]);
     await vi.waitFor(async () => expect((await jobStatus('revalidate', id!))?.state).toBe('completed'));
     expect((await jobStatus('revalidate', id!))?.progress).toEqual({ done: 1, total: 2, note: 'half way' });
   });
@@ -74,7 +74,7 @@ describe('the job queue', () => {
     // The worker's first poll, at once, finds nothing; the next would be 30 s away.
     await settle();
     await queue.enqueue('revalidate', { ads: true });
-    await vi.waitFor(() => expect(seen).toEqual([{ posts: [], ads: true }]), { timeout: 5000 });
+    await vi.waitFor(() => expect(seen).toEqual([{ posts: [], ads: true, comments: [] }]), { timeout: 5000 });
   });
 
   it('keeps a job through a stop and a start of the queue', async () => {
@@ -86,7 +86,7 @@ describe('the job queue', () => {
     const after = await instance();
     const { seen, handler } = recorder();
     await after.work('revalidate', handler);
-    await vi.waitFor(() => expect(seen).toEqual([{ posts: ['kept'], ads: false }]), { timeout: 10_000 });
+    await vi.waitFor(() => expect(seen).toEqual([{ posts: ['kept'], ads: false, comments: [] }]), { timeout: 10_000 });
     expect((await after.status('revalidate', id!))?.state).not.toBe('created');
   });
 
@@ -110,6 +110,6 @@ describe('the job queue', () => {
     await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 10_000 });
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(1000);
     await settle();
-    expect(seen).toEqual([{ posts: ['sooner'], ads: false }]);
+    expect(seen).toEqual([{ posts: ['sooner'], ads: false, comments: [] }]);
   });
 });
