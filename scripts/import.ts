@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { closeDb, getDb, migrate } from '@/lib/db';
 import { RestoreNotUndoneError, restoreWasUndone } from '@/lib/export/archive-restore';
+import { refreshAfterImport } from '@/lib/import/imports';
 import { importExport } from '@/lib/import/run-import';
 import { describeSummary } from '@/lib/import/summary';
 import { ImportRefusedError } from '@/lib/import/xml-items';
@@ -40,9 +41,7 @@ try {
   });
   console.log(`${dryRun ? 'Dry run, nothing written. ' : ''}${describeSummary(summary)}`);
   for (const failure of summary.images.failures) console.log(`  image left at ${failure.url}: ${failure.reason}`);
-  // A running server refreshes the pages of the posts that came across.
-  if (!dryRun && summary.wholeSite) await enqueue('revalidate', { posts: summary.postSlugs, site: true });
-  else if (!dryRun && summary.created.posts > 0) await enqueue('revalidate', { posts: summary.postSlugs });
+  await refreshAfterImport(summary);
 } catch (error) {
   if (error instanceof ImportRefusedError || error instanceof RestoreNotUndoneError) console.error(error.message);
   else if (restoreWasUndone(error))

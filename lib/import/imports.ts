@@ -114,6 +114,18 @@ export async function runImportJob(
   }
 }
 
+/**
+ * Asks a running server to refresh what a finished import changed: the pages of the posts that came across, and
+ * every cached page after a restore or when pages came across (the sitemap lists them, the menu editor offers them).
+ * The dashboard's job and `npm run import` both end with it.
+ */
+export async function refreshAfterImport(summary: ImportSummary): Promise<void> {
+  if (summary.dryRun) return;
+  if (summary.wholeSite || summary.created.pages > 0) {
+    await enqueue('revalidate', { posts: summary.postSlugs, site: true });
+  } else if (summary.created.posts > 0) await enqueue('revalidate', { posts: summary.postSlugs });
+}
+
 async function finish(
   db: Database,
   importId: number,

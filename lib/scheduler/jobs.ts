@@ -7,7 +7,7 @@ import { queueMissedReplyMails, sendReplyMail } from '@/lib/comments/reply-mail'
 import { getDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { JobData, JobInput } from '@/lib/jobs/jobs';
-import { runImportJob } from '@/lib/import/imports';
+import { refreshAfterImport, runImportJob } from '@/lib/import/imports';
 import { enqueue, pruneProgress, startQueue, type Queue } from '@/lib/jobs/queue';
 import { pruneEvents } from '@/lib/rate-limit';
 import { queueFollowerMail, queueMissedFollowerMail } from '@/lib/subscribers/mailing';
@@ -63,8 +63,7 @@ export async function workSchedulerJobs(queue: Queue, revalidate: Revalidate): P
   await queue.work('revalidate', revalidate);
   await queue.work('import', async ({ importId }, job) => {
     const summary = await runImportJob(await getDb(), importId, job.progress);
-    if (summary?.wholeSite) await enqueue('revalidate', { posts: summary.postSlugs, site: true });
-    else if (summary?.postSlugs.length) await enqueue('revalidate', { posts: summary.postSlugs });
+    if (summary) await refreshAfterImport(summary);
   });
 }
 
