@@ -2,7 +2,8 @@
  * Runs once as the server starts (Next never calls it during `next build`). The environment is checked first
  * (lib/env.ts: AUTH_SECRET is required), and a server without what it needs stops here with a message saying what to
  * set. Then the connection's address is recorded on each request (lib/request/client-address.ts), ad impression
- * beacons and comments are answered before Next (lib/request/front.ts), the page cache is chosen (with REDIS_URL one Redis
+ * beacons, comments and old addresses with a trailing slash are answered before Next, and every permanent redirect
+ * as a 301 (lib/request/front.ts), the page cache is chosen (with REDIS_URL one Redis
  * shared by every instance, lib/cache/redis-handler.ts; else Next's file-system cache,
  * lib/cache/file-system-handler.ts; neither keeps 404s), the database is migrated (a no-op when it is up to date), a
  * stop signal is made to finish the shutdown tasks before the process exits (lib/graceful-stop.ts), and the
@@ -19,7 +20,8 @@ export async function register() {
   const { answerBeforeNext } = await import('./lib/request/front');
   const { beaconRoute } = await import('./lib/ads/beacon-front');
   const { commentRoute } = await import('./lib/comments/endpoint');
-  answerBeforeNext([beaconRoute, commentRoute]);
+  const { redirectSlashedOldAddress } = await import('./lib/redirects/front');
+  answerBeforeNext([beaconRoute, commentRoute], redirectSlashedOldAddress);
   const { sharedRedis, closeSharedRedis } = await import('./lib/redis/client');
   const redis = sharedRedis();
   if (redis) {

@@ -42,7 +42,7 @@ export async function measureStorms({
       `/page/${500 + i}`,
     ][i % 3];
   const storms: Storm[] = [
-    { name: 'redirect addresses', send: (i) => get(`/${i}/${i}/${slug}`, 308)() },
+    { name: 'redirect addresses', send: (i) => get(`/${i}/${i}/${slug}`, 301)() },
     { name: 'empty listings', send: (i) => get(emptyListing(i), 404)() },
     {
       name: 'honeypot comments',

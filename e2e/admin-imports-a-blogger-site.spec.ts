@@ -132,10 +132,12 @@ test.describe('with JavaScript', () => {
     await page.getByLabel('New address').fill('/label/harbour');
     await page.getByRole('button', { name: 'Add redirect' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Redirect saved' })).toBeVisible();
-    // A page's redirect: Next answers 308 (app/old-address and next.config's answer 301; a page cannot).
-    const moved = await page.request.get(old, { maxRedirects: 0 });
-    expect(moved.status()).toBe(308);
-    expect(moved.headers().location).toContain('/label/harbour');
+    // Found by the month page on its way to a 404, and before Next with WordPress's trailing slash: one hop, 301.
+    for (const address of [old, `${old}/`]) {
+      const moved = await page.request.get(address, { maxRedirects: 0 });
+      expect(moved.status(), address).toBe(301);
+      expect(moved.headers().location, address).toContain('/label/harbour');
+    }
     expect((await page.request.get(`/category/not-${unique()}`, { maxRedirects: 0 })).status()).toBe(404);
   });
 });

@@ -44,7 +44,7 @@ test('200 redirect addresses and 200 empty listings leave the page cache as it w
 
   for (let i = 0; i < 200; i++) {
     const answer = await request.get(`/${stranger}-${i}/${i}/${newest.slug}`, { maxRedirects: 0 });
-    expect(answer.status()).toBe(308);
+    expect(answer.status()).toBe(301);
     // Next 16.4 repeats the header on a redirect it renders (the same value twice), so each one is checked.
     const locations = answer.headersArray().filter((header) => header.name.toLowerCase() === 'location');
     expect(new Set(locations.map((header) => header.value))).toEqual(new Set([canonical]));

@@ -16,8 +16,7 @@ export async function findRedirect(...addresses: string[]): Promise<string | nul
 
 /**
  * For a reader's page about to answer 404: sends an address that moved to its new one instead. Next's
- * permanentRedirect() answers 308, which browsers and search engines treat as they treat 301 (a page cannot answer
- * 301; the query-string route, app/old-address, can and does).
+ * permanentRedirect() answers 308; the reader gets it as 301 (lib/request/front.ts).
  */
 export async function redirectIfMoved(...addresses: string[]): Promise<void> {
   const to = await findRedirect(...addresses);

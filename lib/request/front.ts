@@ -1,6 +1,6 @@
 import 'server-only';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { env } from '@/lib/env';
 import { headersEverywhere } from '@/lib/security-headers';
 import { clientIp, pickClientAddress } from './client-address';
@@ -22,15 +22,22 @@ export type FrontRoute = {
 };
 
 /**
- * Answers a few write routes before Next sees them. What such a request cost was mostly Next's own handling of it
+ * A look at a reader's GET or HEAD before Next, given its URL (path and query): null, at once, when it leaves the
+ * request to Next (most requests: it must cost nothing); else what it answers, or null once it has found nothing.
+ */
+export type FrontRead = (url: string) => Promise<FrontAnswer | null> | null;
+
+/**
+ * Answers a few write routes before Next sees them, and lets `read` answer a reader's request first. What such a request cost was mostly Next's own handling of it
  * (routing, the route's bundle, a web Request and Response, for a server action the page's React tree), and under
  * a rush that was most of the server's time: readers' page requests queued behind it (bench/FINDINGS.md, beacons
  * and comments answered before Next). Every other request goes to Next unchanged. Installed once per process by
  * instrumentation.ts, through Node's documented `http.server.request.start` channel, which names each server before
  * its first request is handed out; until then (the server starting) each route's Next twin under app/api answers,
- * through `answerWebRequest`. Returns how to uninstall it (tests).
+ * through `answerWebRequest`. Every permanent redirect a reader is given is a 301 (`answerPermanentRedirectsAs301`).
+ * Returns how to uninstall it (tests).
  */
-export function answerBeforeNext(routes: FrontRoute[]): () => void {
+export function answerBeforeNext(routes: FrontRoute[], read?: FrontRead): () => void {
   const byPath = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
   const fronted = new WeakSet<Server>();
   const onRequestStart = (message: unknown) => {
@@ -41,8 +48,21 @@ export function answerBeforeNext(routes: FrontRoute[]): () => void {
     server.removeAllListeners('request');
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       const route = byPath.get(`${request.method} ${request.url}`);
-      if (route) answer(route, request, response);
-      else for (const handler of handlers) handler.call(server, request, response);
+      if (route) return answer(route, request, response);
+      const toNext = () => {
+        for (const handler of handlers) handler.call(server, request, response);
+      };
+      if (request.method !== 'GET' && request.method !== 'HEAD') return toNext();
+      answerPermanentRedirectsAs301(response);
+      const early = read?.(request.url ?? '/');
+      if (!early) return toNext();
+      early.then(
+        (found) => (found ? send(response, found) : toNext()),
+        (error: unknown) => {
+          console.error(`GET ${request.url}:`, error);
+          toNext();
+        },
+      );
     });
   };
   subscribe('http.server.request.start', onRequestStart);
@@ -54,6 +74,27 @@ let everywhere: [string, string][] | undefined;
 const securityHeaders = () =>
   (everywhere ??= headersEverywhere(env().SITE_URL).map(({ key, value }): [string, string] => [key, value]));
 
+/**
+ * Next answers 308 to a page's permanentRedirect() (a changed slug, a stored redirect found on the way to a 404) and
+ * for its own trailing-slash redirect, and a page cannot choose another status. For a GET or HEAD the two mean the
+ * same (308 only adds that a POST stays a POST); 301 is the one every crawler and link checker knows, and the one an
+ * imported site's old addresses are promised. The status is swapped as the answer's head is written.
+ */
+function answerPermanentRedirectsAs301(response: ServerResponse): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    if (status !== 308) return Reflect.apply(writeHead, this, [status, ...rest]) as ServerResponse;
+    this.statusMessage = STATUS_CODES[301]!;
+    const headers = typeof rest[0] === 'string' ? rest.slice(1) : rest;
+    return Reflect.apply(writeHead, this, [301, this.statusMessage, ...headers]) as ServerResponse;
+  } as ServerResponse['writeHead'];
+}
+
+function send(response: ServerResponse, { status, headers = [], body }: FrontAnswer): void {
+  response.writeHead(status, [['cache-control', 'no-store'], ...securityHeaders(), ...headers].flat());
+  response.end(body);
+}
+
 function answer(route: FrontRoute, request: IncomingMessage, response: ServerResponse): void {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -63,11 +104,8 @@ function answer(route: FrontRoute, request: IncomingMessage, response: ServerRes
   });
   request.on('error', () => response.destroy());
   request.on('end', () => {
-    void respond(route, request, size > route.maxBytes ? null : Buffer.concat(chunks)).then(
-      ({ status, headers = [], body }) => {
-        response.writeHead(status, [['cache-control', 'no-store'], ...securityHeaders(), ...headers].flat());
-        response.end(body);
-      },
+    void respond(route, request, size > route.maxBytes ? null : Buffer.concat(chunks)).then((reply) =>
+      send(response, reply),
     );
   });
 }
