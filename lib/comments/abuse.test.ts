@@ -4,12 +4,13 @@ import { listApprovedComments } from '@/db/queries/comments';
 import { commentChain } from '@/db/queries/comment-checks';
 import { commentDrafts, comments, posts, siteSettings } from '@/db/schema';
 import { createAccount } from '@/lib/people/accounts';
+import { runShutdownTasks } from '@/lib/shutdown';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { useMailCatcher } from '@/lib/testing/mail-catcher';
 import { draftValues, saveDraft } from './drafts';
 import { issueFormToken } from './form-token';
 import { commentMessages } from './messages';
-import { MODERATOR_MAIL_INTERVAL_MS, notifyModerators } from './moderation';
+import { MODERATOR_MAIL_INTERVAL_MS, notifyModerators, notifyModeratorsSoon } from './moderation';
 import { MAX_COMMENT_LENGTH } from './rules';
 import { commentFormSchema, submitComment } from './submit';
 import { buildThreads, type ThreadNode } from './thread';
@@ -128,6 +129,16 @@ describe('moderator mail', () => {
     expect(await notifyModerators(db(), later(3 * MODERATOR_MAIL_INTERVAL_MS))).toBe(false);
     expect(mail().messages).toHaveLength(2);
     expect(mail().messages[1]).toContain('6 comments are waiting');
+  });
+
+  it('is sent whole before a stop closes the connections, though the comment was answered before it', async () => {
+    const at = later(10 * MODERATOR_MAIL_INTERVAL_MS);
+    await send(heldPost, { name: 'Stopping', body: 'Held as the server stops' }, 'ip-stop', at);
+    const before = mail().messages.length;
+    void notifyModeratorsSoon(db(), at);
+    await runShutdownTasks();
+    expect(mail().messages).toHaveLength(before + 1);
+    expect(mail().messages.at(-1)).toContain('Held as the server stops');
   });
 });
 

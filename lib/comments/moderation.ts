@@ -16,6 +16,7 @@ import {
 import { can, roles } from '@/lib/auth/permissions';
 import { sendMail } from '@/lib/mail';
 import { takeSlots } from '@/lib/rate-limit';
+import { onShutdown } from '@/lib/shutdown';
 import { commentMessages } from './messages';
 import { queueReplyMails } from './reply-mail';
 
@@ -204,14 +205,19 @@ export async function notifyModerators(db: Database, now = new Date()): Promise<
 /** How often one process looks whether moderators are due a mail as comments are held; the sweep covers the rest. */
 const HELD_CHECK_INTERVAL_MS = 30_000;
 let lastHeldCheck = Number.NEGATIVE_INFINITY;
+let heldCheck: Promise<unknown> = Promise.resolve();
+// The comment was answered before this look: a stop lets a mail under way finish before the connections close.
+onShutdown('moderators mail', () => heldCheck.then(() => undefined));
 
 /**
  * After a comment is held: notifyModerators, at most once per 30 seconds in this process, so that a rush of held
  * comments costs the database one look, not one per comment. A comment held in between is announced by the next
  * look or the scheduler's sweep (every five minutes, the same as the mail's own interval).
  */
-export async function notifyModeratorsSoon(db: Database, now = Date.now()): Promise<void> {
-  if (now - lastHeldCheck < HELD_CHECK_INTERVAL_MS) return;
-  lastHeldCheck = now;
-  await notifyModerators(db);
+export async function notifyModeratorsSoon(db: Database, now = new Date()): Promise<void> {
+  if (now.getTime() - lastHeldCheck < HELD_CHECK_INTERVAL_MS) return;
+  lastHeldCheck = now.getTime();
+  const check = notifyModerators(db, now);
+  heldCheck = check.catch(() => undefined);
+  await check;
 }
