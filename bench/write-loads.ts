@@ -4,8 +4,13 @@
  * beacon counts once per visitor). `round` keeps a second run in the same process on networks of its own.
  */
 import fs from 'node:fs';
+import { and, count, inArray, like } from 'drizzle-orm';
+import { comments } from '@/db/schema';
+import { closeDb, getDb } from '@/lib/db';
 import { postComment } from '../e2e/comment-post';
+import { storedImpressions } from './kill';
 import { adBeacon, request, runLoad, type LoadResult } from './load';
+import { record } from './report';
 
 export type WriteLoads = { comments: LoadResult; beacons: LoadResult };
 
@@ -41,4 +46,109 @@ export async function runWriteLoads(
 /** A process's resident memory, in MB, from /proc. */
 export function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+}
+
+/** What the loads were answered: set against what the database holds once the server has stopped. */
+export type Answered = { driver: string; adId: number; beacons: number; comments: number };
+
+/**
+ * Both rounds of the write loads against the server `pid` serves at `base`, with issue 29's budgets: rates and
+ * p99s, and the server's memory before the loads, after them, and after the second round.
+ */
+export async function measureWriteLoads(
+  { base, articlePath, pid }: { base: string; articlePath: string; pid: number },
+  driver: string,
+): Promise<Answered> {
+  const adId = Number(/data-ad="(\d+)"/.exec((await request(base + articlePath)).body)![1]);
+  const idleRss = rssOf(pid);
+  const first = await runWriteLoads({ base, articlePath, adId }, 1);
+  const { comments: load, beacons } = first;
+  // Budgets of issue 29: twice the 45/s of its day, p99 ≤ 500 ms.
+  record({
+    figure: `comments accepted per second (50 clients, 10 s), ${driver}`,
+    value: load.perSecond,
+    unit: 'req/s',
+    budget: '≥ 90/s',
+    pass: load.perSecond >= 90,
+  });
+  record({
+    figure: `comment submission p99, ${driver}`,
+    value: load.p99,
+    unit: 'ms',
+    budget: '≤ 500 ms',
+    pass: load.p99 <= 500,
+  });
+  // Budgets of issue 29: ten times the 179/s a beacon made when each one wrote to the database, p99 ≤ 100 ms.
+  record({
+    figure: `ad beacons per second (200 clients, 10 s), ${driver}`,
+    value: beacons.perSecond,
+    unit: 'req/s',
+    budget: '≥ 1,790/s',
+    pass: beacons.perSecond >= 1790,
+  });
+  record({
+    figure: `ad beacon p99, ${driver}`,
+    value: beacons.p99,
+    unit: 'ms',
+    budget: '≤ 100 ms',
+    pass: beacons.p99 <= 100,
+  });
+
+  const rss = rssOf(pid);
+  record({ figure: `server memory (RSS) before the write loads, ${driver}`, value: idleRss, unit: 'MB' });
+  // Issue 29's budget for a small VPS.
+  record({
+    figure: `server memory (RSS) after the write loads, ${driver}`,
+    value: rss,
+    unit: 'MB',
+    budget: '≤ 300 MB',
+    pass: rss <= 300,
+  });
+  const second = await runWriteLoads({ base, articlePath, adId }, 2);
+  const secondRss = rssOf(pid);
+  record({ figure: `comments per second, second run, ${driver}`, value: second.comments.perSecond, unit: 'req/s' });
+  record({ figure: `comment submission p99, second run, ${driver}`, value: second.comments.p99, unit: 'ms' });
+  record({ figure: `ad beacons per second, second run, ${driver}`, value: second.beacons.perSecond, unit: 'req/s' });
+  record({ figure: `ad beacon p99, second run, ${driver}`, value: second.beacons.p99, unit: 'ms' });
+  // No growth: a second run in the same process may reuse the memory the first left, not add to it (10 % of noise).
+  record({
+    figure: `server memory (RSS) after a second run, ${driver}`,
+    value: secondRss,
+    unit: 'MB',
+    budget: '≤ first × 1.1',
+    pass: secondRss <= rss * 1.1,
+  });
+  return {
+    driver,
+    adId,
+    beacons: first.beacons.ok + second.beacons.ok,
+    comments: first.comments.ok + second.comments.ok,
+  };
+}
+
+/** Once the server has stopped (a graceful stop flushes its counts): what was answered is what is stored. */
+export async function recordStored({ driver, adId, beacons, comments: accepted }: Answered): Promise<void> {
+  const db = await getDb();
+  const [{ stored }] = await db
+    .select({ stored: count() })
+    .from(comments)
+    .where(and(like(comments.body, 'bench-comment %'), inArray(comments.status, ['pending', 'approved'])));
+  await closeDb();
+  const impressions = await storedImpressions(adId);
+  record({ figure: `ad beacons answered, ${driver}`, value: beacons, unit: '' });
+  record({
+    figure: `impressions stored, ${driver}`,
+    value: impressions,
+    unit: '',
+    budget: '= answered',
+    pass: impressions === beacons,
+  });
+  record({ figure: `comments answered as accepted, ${driver}`, value: accepted, unit: '' });
+  record({
+    figure: `comments stored, ${driver}`,
+    value: Number(stored),
+    unit: '',
+    budget: '= accepted',
+    pass: Number(stored) === accepted,
+  });
 }
