@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
-import { mediaPublicUrl, siteUrl } from './lib/env';
-import { securityHeaders } from './lib/security-headers';
+// With their extension: `next start` loads this file through Node's type stripping (scripts/next.ts,
+// nextStartOptions), which resolves imports as written.
+import { mediaPublicUrl, siteUrl } from './lib/env.ts';
+import { securityHeaders } from './lib/security-headers.ts';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time; pg-boss (the job queue) is a Node

@@ -35,11 +35,20 @@ export function serverNodeFlags(databaseUrl: string | undefined): string[] {
 }
 
 /**
+ * `next start`'s own options. `--experimental-next-config-strip-types`: next.config.ts is loaded by Node's type
+ * stripping rather than compiled by Next's SWC binding, a native library that stayed mapped for the life of the
+ * server (15–25 MB of its RSS) for the sake of one small file at start. So next.config.ts names its imports with
+ * their `.ts` extension and uses only erasable syntax (scripts/next.test.ts loads it as Node would). A node without
+ * type stripping, or a config it cannot load, makes Next fall back to SWC, as before.
+ */
+export const nextStartOptions = ['--experimental-next-config-strip-types'];
+
+/**
  * The command line of `next start ARGS`, for `spawn(process.execPath, …)`, with the node flags of a server whose
  * DATABASE_URL is `databaseUrl` (unset: the embedded database).
  */
 export function nextStartCommand(args: string[], databaseUrl: string | undefined): string[] {
-  return [...serverNodeFlags(databaseUrl), nextCli, 'start', ...args];
+  return [...serverNodeFlags(databaseUrl), nextCli, 'start', ...nextStartOptions, ...args];
 }
 
 /**
