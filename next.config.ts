@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
-import { mediaPublicUrl, siteUrl } from './lib/env';
-import { securityHeaders } from './lib/security-headers';
+// With their extension: `next start` loads this file through Node's type stripping (scripts/next.ts,
+// nextStartOptions), which resolves imports as written.
+import { mediaPublicUrl, siteUrl } from './lib/env.ts';
+import { securityHeaders } from './lib/security-headers.ts';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time; pg-boss (the job queue) is a Node
@@ -29,6 +31,11 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() and unauthorized() answer 403 and 401 from pages, server actions and route handlers.
     authInterrupts: true,
+    // Each route's server code is loaded on its first request, not all of it as the server starts: a reader-facing
+    // server never needs the dashboard's, setup's or the importer's modules. Idle RSS 9-12 MB lower, and after the
+    // write loads about 15 MB (bench/FINDINGS.md, "Server memory"); a route's first request after a restart pays
+    // its loading once.
+    preloadEntriesOnStart: false,
     // One limit for every action (Next has no per-action setting). The largest real body is the post editor's: a
     // cover (checked by our own code at 5 MB, with a clear message, so the transport allows room above it) and a
     // body of up to 500,000 characters. Public forms keep only their own fields, cut to length (comment drafts).
