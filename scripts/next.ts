@@ -23,8 +23,8 @@ export const keepAliveArgs = ['--keepAliveTimeout', '65000'];
  *   by about 110 MB on either database, with the comment and beacon rates within the host's noise.
  * - On the embedded database, `--liftoff-only`: PGlite runs inside the server as WebAssembly, and V8's optimising
  *   compiler tiered its code up in the background as the server started, so every restart peaked at 556–698 MB of
- *   RSS and settled at 304 MB. With Liftoff, V8's baseline compiler, alone: 260 MB and no peak, and the comment path
- *   measured no slower. It is a V8 testing flag, so it is passed only when this node still takes it: a node that
+ *   RSS and settled at 304 MB. With Liftoff, V8's baseline compiler, alone: 260 MB and no peak; the comment path
+ *   in-process measured 0–35 % slower across runs. It is a V8 testing flag, so it is passed only when this node still takes it: a node that
  *   dropped it would refuse to start.
  */
 export function serverNodeFlags(databaseUrl: string | undefined): string[] {
