@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { adDailyStats } from '@/db/schema';
 import { closeDb, getDb } from '@/lib/db';
-import { env } from '@/lib/env';
-import { keepAliveArgs, nextStartCommand } from '../scripts/next';
-import { adBeacon, runLoad, stopProcess, waitUntilAnswers } from './load';
+import { startInstance } from '../scripts/instances';
+import { adBeacon, runLoad, stopProcess } from './load';
 import { record } from './report';
 
 /** Impressions stored for an ad over all days, read by the bench itself (no server may hold PGlite meanwhile). */
@@ -26,14 +24,8 @@ export async function storedImpressions(adId: number): Promise<number> {
  */
 export async function measureKillLoss({ port, adId, seconds = 4 }: { port: number; adId: number; seconds?: number }) {
   const before = await storedImpressions(adId);
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(
-    process.execPath,
-    nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs], env().DATABASE_URL),
-    { stdio: 'ignore', env: process.env },
-  );
+  const { url: base, child: server } = await startInstance(port, {}, 'ignore');
   try {
-    await waitUntilAnswers(`${base}/robots.txt`, { child: server, what: 'next start' });
     // Warmed first (the route's code, the list of ads, 200 connections open), so the kill falls in steady counting.
     // Network 174: visitors of their own, apart from the other beacon loads'.
     const warm = await runLoad(200, 2, (i) => adBeacon(base, adId, i, 174));

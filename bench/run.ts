@@ -2,13 +2,11 @@
  * `npm run bench`: builds, seeds a throwaway database, serves it on loopback and measures, in one run. Prints a
  * table (figure, value, budget, pass/fail) and writes bench/results/latest.json. Exits 1 when a budget is missed.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
 import { buildDemoSite } from '../scripts/build';
-import { env } from '@/lib/env';
-import { keepAliveArgs, nextStartCommand } from '../scripts/next';
-import { freePort, request, stopProcess, waitUntilAnswers } from './load';
+import { startInstance } from '../scripts/instances';
+import { freePort, request, stopProcess } from './load';
 import { finishReport } from './report';
 import { measureCommentPath } from './comment-path';
 import { measureInstances } from './instances';
@@ -49,12 +47,7 @@ console.log('Preparing: migrate, seed, build…');
 await buildDemoSite();
 
 // With the keep-alive the README's deployment gives it, so nginx's connections to it stay open (deploy/nginx.conf).
-const server = spawn(
-  process.execPath,
-  nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs], env().DATABASE_URL),
-  { stdio: 'ignore', env: process.env },
-);
-await waitUntilAnswers(`${base}/robots.txt`, { child: server, what: 'next start' });
+const { child: server } = await startInstance(port, {}, 'ignore');
 
 try {
   const month = new Date().toISOString().slice(0, 7).replace('-', '/');

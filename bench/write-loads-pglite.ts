@@ -1,11 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { sql } from 'drizzle-orm';
 import { freshDatabaseEnv } from '@/db/fresh-database';
-import { closeDb, getDb, migrate } from '@/lib/db';
-import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
-import { keepAliveArgs, nextStartCommand } from '../scripts/next';
-import { stopProcess, waitUntilAnswers } from './load';
+import { seedDemoDatabase } from '../scripts/build';
+import { startInstance } from '../scripts/instances';
 import { measureWriteLoads, recordStored } from './write-loads';
 
 /**
@@ -19,26 +15,14 @@ export async function measureWriteLoadsOnPglite({ port, articlePath }: { port: n
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = PGLITE_DIR;
   try {
-    await migrate();
-    const db = await getDb();
-    await seedDemoContent(db);
-    await seedDemoAccounts(db);
-    // As `npm start` leaves it (scripts/prepare-db.ts): PGlite has no autovacuum to give the planner statistics.
-    await db.execute(sql`vacuum analyze`);
-    await closeDb();
-    const base = `http://127.0.0.1:${port}`;
-    const server = spawn(
-      process.execPath,
-      nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs], undefined),
-      { stdio: 'ignore', env: process.env },
-    );
+    await seedDemoDatabase();
+    const server = await startInstance(port, {}, 'ignore');
     try {
-      await waitUntilAnswers(`${base}/robots.txt`, { child: server, what: 'next start on PGlite' });
-      const answered = await measureWriteLoads({ base, articlePath, pid: server.pid! }, 'PGlite');
-      await stopProcess(server);
+      const answered = await measureWriteLoads({ base: server.url, articlePath, pid: server.child.pid! }, 'PGlite');
+      await server.stop();
       await recordStored(answered);
     } finally {
-      await stopProcess(server);
+      await server.stop();
     }
   } finally {
     for (const [name, value] of Object.entries(saved)) {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { and, count, inArray, like } from 'drizzle-orm';
 import { comments } from '@/db/schema';
-import { closeDb, getDb } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import { postComment } from '../e2e/comment-post';
 import { storedImpressions } from './kill';
 import { adBeacon, request, runLoad, type LoadResult } from './load';
@@ -130,7 +130,7 @@ export async function recordStored({ driver, adId, beacons, comments: accepted }
     .select({ stored: count() })
     .from(comments)
     .where(and(like(comments.body, 'bench-comment %'), inArray(comments.status, ['pending', 'approved'])));
-  await closeDb();
+  // Reads on the same connection, then closes it: the next server may hold PGlite.
   const impressions = await storedImpressions(adId);
   record({ figure: `ad beacons answered, ${driver}`, value: beacons, unit: '' });
   record({

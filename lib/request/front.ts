@@ -28,8 +28,9 @@ export type FrontRoute = {
 export type FrontRead = (url: string) => Promise<FrontAnswer | null> | null;
 
 /**
- * Answers a few write routes before Next sees them, and lets `read` answer a reader's request first. What such a request cost was mostly Next's own handling of it
- * (routing, the route's bundle, a web Request and Response, for a server action the page's React tree), and under
+ * Answers a few write routes before Next sees them, and lets `read` answer a reader's request first. What such a
+ * request cost was mostly Next's own handling of it (routing, the route's bundle, a web Request and Response, for a
+ * server action the page's React tree), and under
  * a rush that was most of the server's time: readers' page requests queued behind it (bench/FINDINGS.md, beacons
  * and comments answered before Next). Every other request goes to Next unchanged. Installed once per process by
  * instrumentation.ts, through Node's documented `http.server.request.start` channel, which names each server before
