@@ -4,13 +4,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite, PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { acquireLock, acquireLockWaiting, isAlive } from './pglite-lock';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The rows of `db.execute(…)`: postgres-js answers the rows themselves, PGlite an object holding them. */
+export const rowsOf = <T>(result: unknown) =>
+  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+
+/**
+ * Whether `db` is the embedded database. PGlite has one connection and runs one statement, or one transaction, at a
+ * time, so what needs a lock against another connection on PostgreSQL needs none there.
+ */
+export const isEmbedded = (db: Database) => db instanceof PgliteDatabase;
 /** `pglite`: the embedded client itself, for the job queue, which runs its own SQL through the one connection. */
 export type Connection = { db: Database; pglite?: PGlite; close: () => Promise<void> };
 /** Where the database is (lib/db reads it from the environment): a server URL, else a PGlite folder. */

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../client';
+import { rowsOf, type Database } from '../client';
 import { comments, posts } from '../schema';
 
 /** What the comment rules need to know of a post, and which posts take comments at all: the live ones. */
@@ -95,7 +95,5 @@ export async function commentChain(db: Database, commentId: number): Promise<num
       select c.id, c.parent_id, chain.n + 1 from ${comments} c join chain on c.id = chain.parent_id
     )
     select id from chain order by n`);
-  // postgres-js answers the rows themselves, PGlite an object holding them.
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { id: number }[];
-  return rows.map((row) => Number(row.id));
+  return rowsOf<{ id: number }>(result).map((row) => Number(row.id));
 }

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rateLimitEvents } from '@/db/schema';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
@@ -40,5 +40,26 @@ describe('taking a slot', () => {
     if (first.limited) throw new Error('the first slot was refused');
     await giveBack(db(), first.taken);
     expect((await takeSlots(db(), [[perEmail, 'c@x.test']])).limited).toBe(false);
+  });
+
+  it('refuses until every full window has a slot again, and writes nothing when refused', async () => {
+    const perHour: Limit = { bucket: 'test:per-hour', max: 1, windowMs: 60 * 60_000 };
+    const perMinute: Limit = { bucket: 'test:a-minute', max: 1, windowMs: 60_000 };
+    const keys = [
+      [perMinute, 'd@x.test'],
+      [perHour, 'd@x.test'],
+    ] as const;
+    const start = new Date('2026-12-04T10:00:00Z');
+    expect((await takeSlots(db(), [...keys], start)).limited).toBe(false);
+    const later = new Date(start.getTime() + 30_000);
+    let wrote = false;
+    const refused = await takeSlots(db(), [...keys], later, async () => {
+      wrote = true;
+    });
+    // The minute's window frees in 30 s, the hour's in 59.5 minutes: only then do both have room.
+    expect(refused).toEqual({ limited: true, retryAfterMs: 60 * 60_000 - 30_000 });
+    expect(wrote).toBe(false);
+    const [{ n }] = await db().select({ n: count() }).from(rateLimitEvents).where(eq(rateLimitEvents.key, 'd@x.test'));
+    expect(Number(n)).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getSiteSettings } from '@/db/queries/settings';
 import { postSends, subscribers } from '@/db/schema';
+import { rowsOf } from '@/db/client';
 import type { Database } from '@/lib/db';
 import { env } from '@/lib/env';
 import { deliver, type Delivery, type Mail } from '@/lib/mail';
@@ -11,9 +12,6 @@ import { BOUNCING_AFTER, loadStory } from './send';
 const DAY = 24 * 60 * 60 * 1000;
 /** Stories older than this are left out of a digest (a digest missed for days does not become a backlog). */
 const LOOKBACK_DAYS = 7;
-
-/** postgres-js answers the rows themselves, PGlite an object holding them. */
-const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 /**
  * The daily digest: each confirmed subscriber who chose "one digest a day" gets one mail with the stories mailed to

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getSiteSettings } from '@/db/queries/settings';
 import { postSends, posts, subscribers, users } from '@/db/schema';
+import { rowsOf } from '@/db/client';
 import type { Database } from '@/lib/db';
 import { env } from '@/lib/env';
 import { deliver, type Delivery, type Mail } from '@/lib/mail';
@@ -29,9 +30,6 @@ export type SendOptions = {
 export type SendReport = { sent: number; failed: number; deferred: number };
 
 type Recipient = { id: number; email: string; status: string; attempts: number; permanentFailures: number };
-
-/** postgres-js answers the rows themselves, PGlite an object holding them. */
-const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 /** What a claim reads of its recipient's subscriber row (`s`), beside the send's attempts. */
 const recipientColumns = sql`s.id, s.email, s.status, s.permanent_failures`;
