@@ -45,6 +45,31 @@ export async function openDatabase({ url, pgliteDir, building }: DatabaseConfig)
  */
 const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
+/**
+ * PGlite answers a query without waiting on any I/O: its promise settles in a microtask, and the caller's next query
+ * follows in another. Under a rush every request in flight thus ran all of its statements in one turn of the event
+ * loop, and turns grew to 100–250 ms. Node reads sockets and accepts new connections between turns, one connection
+ * per turn, so the first comments of a rush, each on a new connection, waited seconds to be read (bench/FINDINGS.md,
+ * "Starved connections"). Here each statement, or transaction, the app sends waits for a turn of its own: the
+ * statements queue in the order they are sent, as PGlite would have run them, and between two of them Node gets to
+ * the sockets.
+ */
+async function createPglite(dataDir: string): Promise<PGlite> {
+  const client = await PGlite.create(dataDir, { startParams: pgliteStartParams });
+  let last: Promise<unknown> = Promise.resolve();
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const inTurn = <F extends (...args: never[]) => Promise<unknown>>(run: F) =>
+    function (...args: Parameters<F>) {
+      const result = last.then(nextTurn).then(() => run.apply(client, args));
+      last = result.catch(() => undefined);
+      return result;
+    } as F;
+  client.query = inTurn(client.query);
+  client.exec = inTurn(client.exec);
+  client.transaction = inTurn(client.transaction);
+  return client;
+}
+
 function openPostgres(url: string): Connection {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   return {
@@ -58,7 +83,7 @@ async function openPglite(dataDir: string): Promise<Connection> {
   process.once('exit', release);
   try {
     fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-    const client = await PGlite.create(dataDir, { startParams: pgliteStartParams });
+    const client = await createPglite(dataDir);
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,
       pglite: client,
@@ -103,7 +128,7 @@ async function openPgliteCopy(dataDir: string): Promise<Connection> {
       process.exit(128 + os.constants.signals[signal]);
     });
   }
-  const client = await PGlite.create(copy, { startParams: pgliteStartParams });
+  const client = await createPglite(copy);
   return {
     db: drizzlePglite({ client, schema }) as unknown as Database,
     close: async () => {
