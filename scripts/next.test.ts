@@ -13,6 +13,11 @@ describe("the server's node flags", () => {
     }
   });
 
+  it('favour memory over speed on the embedded database only, which the server holds as well', () => {
+    expect(serverNodeFlags(undefined)).toContain('--optimize-for-size');
+    expect(serverNodeFlags('postgres://db/news')).not.toContain('--optimize-for-size');
+  });
+
   it('are the ones the systemd unit gives its instances (PostgreSQL)', () => {
     const nodeOptions = /^Environment="NODE_OPTIONS=(.*)"$/m.exec(service)?.[1];
     expect(nodeOptions).toBe(serverNodeFlags('postgres://db/news').join(' '));
