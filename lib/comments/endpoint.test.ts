@@ -21,6 +21,8 @@ let server: http.Server;
 let base: string;
 let uninstall: () => void;
 const revalidated: unknown[] = [];
+/** How long the stand-in for Next takes over a refresh. */
+let refreshMs = 0;
 let post: { id: number; path: string };
 beforeAll(async () => {
   uninstall = answerBeforeNext([commentRoute]);
@@ -28,8 +30,9 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      if (request.url === '/api/scheduler') revalidated.push(JSON.parse(Buffer.concat(chunks).toString()));
-      response.end('next');
+      if (request.url !== '/api/scheduler') return response.end('next');
+      revalidated.push(JSON.parse(Buffer.concat(chunks).toString()));
+      setTimeout(() => response.end('next'), refreshMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -144,6 +147,27 @@ describe('the comment endpoint, with JavaScript (JSON)', () => {
     const [stored] = await storedWith(fields.body);
     expect(stored).toMatchObject({ status: 'approved', authorUserId: editor.id });
     expect(revalidated).toEqual([{ comments: [post.id] }]);
+  });
+
+  it('refreshes the pages once for comments published together, and answers each after a refresh that follows it', async () => {
+    revalidated.length = 0;
+    refreshMs = 1000;
+    try {
+      const editor = await sessionOf('editor@broadsheet.test');
+      const publish = async () => {
+        const state = await (await send(form({ name: '', token: '' }), { cookie: editor.cookie })).json();
+        return { published: state.published, refreshesAsked: revalidated.length };
+      };
+      const first = publish();
+      // While the first one's refresh is under way, nine more: they wait for one refresh of their own, together.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const rest = await Promise.all(Array.from({ length: 9 }, publish));
+      expect(await first).toEqual({ published: true, refreshesAsked: 1 });
+      expect(rest.every((answer) => answer.published && answer.refreshesAsked === 2)).toBe(true);
+      expect(revalidated).toEqual([{ comments: [post.id] }, { comments: [post.id] }]);
+    } finally {
+      refreshMs = 0;
+    }
   });
 
   it('treats a session of a deactivated account, or older than a password reset, as no session', async () => {

@@ -8,7 +8,7 @@ import { postPath } from '@/lib/posts/permalink';
 import { hashIp } from '@/lib/request/client-address';
 import type { FrontAnswer, FrontRequest, FrontRoute } from '@/lib/request/front';
 import { isSameOrigin } from '@/lib/request/same-origin';
-import { revalidateThroughServer } from '@/lib/scheduler/revalidate-through-server';
+import { revalidateCommentsThroughServer } from '@/lib/scheduler/revalidate-through-server';
 import { recentSettings } from '@/lib/settings/recent';
 import { COMMENTER_PROOF_COOKIE, commenterProofCookie, proofWith, provenCommentIds } from './commenter-proof';
 import { discardDraft, draftValues, saveDraft } from './drafts';
@@ -71,7 +71,7 @@ async function postComment({ headers, body, ip }: FrontRequest): Promise<FrontAn
   if (typeof draftId === 'string' && draftId) await discardDraft(db, draftId);
   if (result.status === 'approved') {
     // Before the answer: the page it sends the reader to (or refreshes in place) must show the comment.
-    await revalidateThroughServer({ comments: [result.post.id] }).catch((error: unknown) =>
+    await revalidateCommentsThroughServer(result.post.id).catch((error: unknown) =>
       console.error('comments: the pages were not refreshed', error),
     );
   } else if (result.commentId) {
