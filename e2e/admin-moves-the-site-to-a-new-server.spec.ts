@@ -137,8 +137,9 @@ test('an admin moves the site to a new server: its pages render the same there',
   expect(articleUrl).toBeDefined();
   const articlePath = new URL(articleUrl!).pathname;
 
-  // Other specs change the site meanwhile (new posts, comments): the archive is taken between two looks at the
-  // pages that agree, so that it holds what they show.
+  // The spec runs after every other, alone (playwright.config.ts), but the last changes they made may still be on
+  // their way to the pages: the archive is taken between two looks at the pages that agree, so that it holds what
+  // they show.
   await signInAs(page, 'admin');
   let archive = '';
   let pagesBefore: Pages = {};
