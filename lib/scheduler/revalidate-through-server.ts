@@ -33,13 +33,13 @@ let underWay: Promise<unknown> = Promise.resolve();
  */
 export function revalidateCommentsThroughServer(postId: number): Promise<void> {
   if (!gathering) {
-    const batch: Batch = { postIds: new Set(), done: Promise.resolve() };
-    batch.done = underWay.then(() => {
+    const postIds = new Set<number>();
+    const done = underWay.then(() => {
       gathering = null;
-      return revalidateThroughServer({ comments: [...batch.postIds] });
+      return revalidateThroughServer({ comments: [...postIds] });
     });
-    underWay = batch.done.catch(() => undefined);
-    gathering = batch;
+    underWay = done.catch(() => undefined);
+    gathering = { postIds, done };
   }
   gathering.postIds.add(postId);
   return gathering.done;
