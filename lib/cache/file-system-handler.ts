@@ -4,6 +4,7 @@ import type FileSystemCache from 'next/dist/server/lib/incremental-cache/file-sy
 import { env } from '@/lib/env';
 import { DiskBound } from './disk-bound';
 import { isWorthKeeping, type CacheEntry } from './keep-only-found';
+import { rememberPageCacheHandler } from './page-cache-handler';
 import { addScriptPolicy } from './script-policy';
 
 /** Where Next puts an entry of a kind it keeps on disk (a private method of its class, stable since Next 13). */
@@ -29,6 +30,11 @@ export function installFileSystemHandler(): void {
   // A bound lowered since the last start, or a cache that grew before there was one, is trimmed at once.
   void bound.trim();
   class KeepOnlyFound extends NextFileSystemCache {
+    constructor(...args: ConstructorParameters<typeof FileSystemCache>) {
+      super(...args);
+      rememberPageCacheHandler(this);
+    }
+
     override async get(...args: Parameters<FileSystemCache['get']>) {
       const found = await super.get(...args);
       if (found) this.used(args[0], String(args[1].kind));
@@ -53,7 +59,18 @@ export function installFileSystemHandler(): void {
   const slot = Symbol.for('@next/cache-handlers');
   const handlers = globalThis as { [slot]?: object };
   handlers[slot] = { ...handlers[slot], FetchCache: KeepOnlyFound };
+  // Next keeps its record of revalidated tags in memory only: a page invalidated but not yet rendered again when the
+  // server stopped would be served from disk as fresh after the restart, without the comment, post or ad that
+  // changed it. So everything stored before this start counts as expired, through the tag every page and cached
+  // read carries (the root layout's): each is rendered again from the database on its first request, as the
+  // Redis cache does after a deployment. The handler is built for that alone (its revalidateTag needs no context).
+  void new KeepOnlyFound({} as ConstructorParameters<typeof FileSystemCache>[0]).revalidateTag([ROOT_LAYOUT_TAG], {
+    expire: 0,
+  });
 }
+
+/** The implicit tag Next gives every page, route answer and cached read rendered under the root layout. */
+export const ROOT_LAYOUT_TAG = '_N_T_/layout';
 
 /** About what an entry takes on disk, to tell when the bound is worth a look (the look itself measures the files). */
 function approximateBytes(entry: NonNullable<CacheEntry>): number {

@@ -3,6 +3,7 @@ import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import type { Redis } from '@/lib/redis/client';
 import { isWorthKeeping } from './keep-only-found';
+import { rememberPageCacheHandler } from './page-cache-handler';
 import { addScriptPolicy } from './script-policy';
 import { sharedOrLocal } from './shared-or-local';
 
@@ -40,6 +41,11 @@ export function installRedisHandler(redis: Redis): void {
   });
 
   class KeepOnlyFound extends CacheHandler {
+    constructor(...args: ConstructorParameters<typeof CacheHandler>) {
+      super(...args);
+      rememberPageCacheHandler(this);
+    }
+
     override async set(...args: Parameters<CacheHandler['set']>): Promise<void> {
       if (!isWorthKeeping(args[1])) return;
       addScriptPolicy(args[1]);

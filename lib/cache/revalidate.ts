@@ -4,27 +4,15 @@ import { executeRevalidates } from 'next/dist/server/revalidation-utils';
 import { after } from 'next/server';
 import { pagePath } from '@/lib/pages/permalink';
 import { permalinksOf } from '@/lib/posts/queries';
-import { proxyRefreshConfigured, refreshProxyCache } from './proxy-refresh';
+import { followWrite, type Pages } from './after-write';
 import { tags } from './tags';
-
-/**
- * How long after a write its tags are invalidated a second time. Next stamps a cache entry when it is stored, so a
- * page whose render read the database just before the write, and stored its result just after the invalidation,
- * would be cached as fresh with the old content. Renders take milliseconds to tens of milliseconds here; two
- * seconds covers a loaded server.
- */
-const SECOND_PASS_MS = 2000;
-
-/** The public pages a change shows on first, worked out once the response is sent. */
-type Pages = () => Promise<string[]>;
 
 const frontPage: Pages = async () => ['/'];
 
 /**
  * Marks cached data stale at once ({ expire: 0 }): the next request regenerates the page instead of being
- * served the old one, so a change is live on the following page view. Once the response is sent, a caching proxy
- * in front (nginx) is asked for fresh copies of `pages`, and the same tags are invalidated again, for renders that
- * were already under way when the write landed. Pages not in `pages` leave the proxy's cache within two seconds.
+ * served the old one, so a change is live on the following page view. Once the response is sent, the caching
+ * proxy's fresh copies of `pages` and the second pass follow (lib/cache/after-write.ts).
  *
  * Next's revalidateTag only queues a tag: Next applies the queue before the render that follows an action, but
  * after a redirect (every form posted without JavaScript) only once all `after()` work is done, and it refuses to
@@ -38,11 +26,7 @@ export function revalidateTags(names: string[], pages: Pages = frontPage): void 
   const invalidate = async () => cache?.revalidateTag(unique, { expire: 0 });
   after(async () => {
     await invalidate();
-    const paths = proxyRefreshConfigured() ? await pages() : [];
-    await refreshProxyCache(paths);
-    await new Promise((resolve) => setTimeout(resolve, SECOND_PASS_MS));
-    await invalidate();
-    await refreshProxyCache(paths);
+    await followWrite(invalidate, pages);
   });
 }
 
