@@ -1,10 +1,10 @@
 import { Fragment } from 'react';
 import { formatDateHeader } from '@/lib/dates';
-import { buildThreads, commentCountLabel } from '@/lib/comments/thread';
+import { commentCountLabel, commentsPagePath } from '@/lib/comments/thread';
 import { commentMessages } from '@/lib/comments/messages';
-import { listApprovedComments } from '@/lib/comments/queries';
+import type { CommentsPage } from '@/lib/comments/queries';
 import { mailEnabled } from '@/lib/mail';
-import { authorPath } from '@/lib/posts/permalink';
+import { authorPath, postPath } from '@/lib/posts/permalink';
 import type { PostDetail } from '@/lib/posts/queries';
 import { commentsClosed } from '@/lib/comments/rules';
 import type { PublicSettings } from '@/lib/settings/queries';
@@ -20,6 +20,8 @@ import { PostMeta } from './post-meta';
 type Props = {
   post: PostDetail;
   settings: PublicSettings;
+  /** The page of comments shown under it (lib/comments/queries, getCommentsPage). */
+  comments: CommentsPage;
   /** In-article ad slots, each placed after its paragraph of the body. */
   adSlots?: SlotWithAds[];
 };
@@ -39,13 +41,12 @@ function bodyPieces(html: string, slots: SlotWithAds[]) {
   return pieces.filter((piece) => piece.html || piece.slot);
 }
 
-export async function Article({ post, settings, adSlots = [] }: Props) {
+export function Article({ post, settings, comments, adSlots = [] }: Props) {
   const timeZone = settings.timeZone;
-  const comments = await listApprovedComments(post.id);
   const open = !commentsClosed(post, settings, new Date());
   // No stamp in the static HTML (it would be as old as the cached page): the form gets one when it is shown.
   const form = { postId: post.id, token: '', requireEmail: settings.requireEmail, repliesByMail: mailEnabled(), open };
-  const countLabel = commentCountLabel(comments.length);
+  const countLabel = commentCountLabel(comments.total);
   return (
     <>
       <article aria-labelledby="post-title">
@@ -94,12 +95,13 @@ export async function Article({ post, settings, adSlots = [] }: Props) {
       <section id="comments" aria-labelledby="comments-heading" className="mt-12 scroll-mt-4">
         <h2 id="comments-heading" className="mb-4 font-serif text-2xl font-bold">
           {countLabel}
-          {comments.length === 0 && ':'}{' '}
+          {comments.total === 0 && ':'}{' '}
           <a href="#write-comment" className="text-base font-semibold text-accent hover:underline">
             Write comments
           </a>
         </h2>
-        <CommentList threads={buildThreads(comments, settings.maxReplyDepth)} timeZone={timeZone} {...form} />
+        <CommentList threads={comments.threads} timeZone={timeZone} {...form} />
+        <CommentPager comments={comments} articlePath={postPath(post, timeZone)} />
         <p
           id="comment-held"
           role="status"
@@ -131,5 +133,31 @@ export async function Article({ post, settings, adSlots = [] }: Props) {
         </div>
       </section>
     </>
+  );
+}
+
+/** Under the comments, when there are more pages of them: newer and older pages, and where this one stands. */
+function CommentPager({ comments: { page, pages }, articlePath }: { comments: CommentsPage; articlePath: string }) {
+  if (pages === 1) return null;
+  return (
+    <nav aria-label="Pages of comments" className="pager">
+      <span>
+        {page > 1 && (
+          <a href={commentsPagePath(articlePath, page - 1)} rel="prev">
+            ← Newer comments
+          </a>
+        )}
+      </span>
+      <span className="text-muted">
+        Page {page} of {pages}
+      </span>
+      <span>
+        {page < pages && (
+          <a href={commentsPagePath(articlePath, page + 1)} rel="next">
+            Older comments →
+          </a>
+        )}
+      </span>
+    </nav>
   );
 }

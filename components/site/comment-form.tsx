@@ -86,8 +86,11 @@ export function CommentForm({ postId, parentId, token, requireEmail, repliesByMa
     setState(answer);
     if (answer.status !== 'ok') return;
     setRound((taken) => taken + 1);
-    // The article was refreshed before the answer: show it with the comment.
-    if (answer.published) router.refresh();
+    // Its page was refreshed before the answer: show it with the comment, here or (a new thread written under older
+    // comments) on the article.
+    if (!answer.address) return;
+    if (new URL(answer.address, window.location.href).pathname === window.location.pathname) router.refresh();
+    else router.push(answer.address);
   }
 
   // Only once the form comes into view: the page itself is cached (by Next and by nginx), and most readers never

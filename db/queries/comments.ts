@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../client';
+import { rowsOf, type Database } from '../client';
 import { comments } from '../schema';
 
 export type PublicComment = {
@@ -25,6 +25,67 @@ export async function listApprovedComments(db: Database, postId: number): Promis
     .from(comments)
     .where(and(eq(comments.postId, postId), eq(comments.status, 'approved')))
     .orderBy(asc(comments.createdAt), asc(comments.id));
+}
+
+/**
+ * One page of a post's approved comments, by thread (a comment with no parent shown, and its replies): the
+ * `perPage` threads before the newest `skip`, each with all its replies, oldest first; and how many threads and
+ * comments the post has in all. One statement, so that an article's page reads its own comments rather than its
+ * thousands (lib/comments/thread.ts, THREADS_PER_PAGE).
+ */
+export async function listApprovedCommentsPage(
+  db: Database,
+  postId: number,
+  { skip, perPage }: { skip: number; perPage: number },
+): Promise<{ comments: PublicComment[]; threads: number; total: number }> {
+  const result = await db.execute(sql`
+    with recursive approved as (
+      select id, parent_id, author_name, author_user_id, body, created_at from ${comments}
+      where post_id = ${postId} and status = 'approved'
+    ),
+    -- As lib/comments/thread.ts builds them: a reply whose parent is not shown starts a thread of its own.
+    roots as (
+      select a.id, a.created_at from approved a
+      where a.parent_id is null or not exists (select 1 from approved p where p.id = a.parent_id)
+    ),
+    shown_roots as (select id from roots order by created_at desc, id desc limit ${perPage} offset ${skip}),
+    -- union, not union all: a loop of parents (in imported data) ends instead of going round for ever.
+    shown as (
+      select id from shown_roots
+      union
+      select a.id from approved a join shown on a.parent_id = shown.id
+    )
+    select a.id, a.parent_id, a.author_name, a.author_user_id is not null as is_staff, a.body, a.created_at,
+      (select count(*) from roots)::int as threads, (select count(*) from approved)::int as total
+    from (select 1) as always
+    left join (approved a join shown using (id)) on true
+    order by a.created_at, a.id
+  `);
+  type Row = {
+    id: number | null;
+    parent_id: number | null;
+    author_name: string;
+    is_staff: boolean;
+    body: string;
+    created_at: Date | string;
+    threads: number;
+    total: number;
+  };
+  const rows = rowsOf<Row>(result);
+  return {
+    comments: rows
+      .filter((row) => row.id !== null)
+      .map((row) => ({
+        id: row.id!,
+        parentId: row.parent_id,
+        authorName: row.author_name,
+        isStaff: row.is_staff,
+        body: row.body,
+        createdAt: new Date(row.created_at),
+      })),
+    threads: rows[0].threads,
+    total: rows[0].total,
+  };
 }
 
 /** Approved comment counts by post id; posts without comments are absent. */

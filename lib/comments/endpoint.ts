@@ -8,14 +8,15 @@ import { postPath } from '@/lib/posts/permalink';
 import { hashIp } from '@/lib/request/client-address';
 import type { FrontAnswer, FrontRequest, FrontRoute } from '@/lib/request/front';
 import { isSameOrigin } from '@/lib/request/same-origin';
-import { revalidateCommentsThroughServer } from '@/lib/scheduler/revalidate-through-server';
 import { recentSettings } from '@/lib/settings/recent';
+import { commentAddress } from './comment-address';
 import { COMMENTER_PROOF_COOKIE, commenterProofCookie, proofWith, provenCommentIds } from './commenter-proof';
 import { discardDraft, draftValues, saveDraft } from './drafts';
 import { commentsPath, type CommentFormState } from './form-answer';
 import { issueFormToken } from './form-token';
 import { commentMessages } from './messages';
 import { notifyModeratorsSoon } from './moderation';
+import { refreshCommentPages } from './refresh-pages';
 import { MAX_COMMENT_LENGTH } from './rules';
 import { commentFormSchema, submitComment } from './submit';
 
@@ -71,7 +72,7 @@ async function postComment({ headers, body, ip }: FrontRequest): Promise<FrontAn
   if (typeof draftId === 'string' && draftId) await discardDraft(db, draftId);
   if (result.status === 'approved') {
     // Before the answer: the page it sends the reader to (or refreshes in place) must show the comment.
-    await revalidateCommentsThroughServer(result.post.id).catch((error: unknown) =>
+    await refreshCommentPages(result.post.id).catch((error: unknown) =>
       console.error('comments: the pages were not refreshed', error),
     );
   } else if (result.commentId) {
@@ -82,20 +83,23 @@ async function postComment({ headers, body, ip }: FrontRequest): Promise<FrontAn
   const proof = result.commentId
     ? [['set-cookie', stringifyCookie(commenterProofCookie(proofWith(proven, result.commentId)))] as [string, string]]
     : [];
+  const published = result.status === 'approved' && result.commentId;
+  // Where the comment is read: its article, or the older page of comments its thread is on.
+  const address = published
+    ? await commentAddress(db, { post: result.post, commentId: published, settings, newThread: !parsed.data.parentId })
+    : `${postPath(result.post, settings.timeZone)}#comment-held`;
   if (sender.json) {
-    return answerJson(
-      {
-        status: 'ok',
-        message: commentMessages.posted[result.status],
-        values: {},
-        token: issueFormToken(),
-        published: result.status === 'approved',
-      },
-      proof,
-    );
+    const message = commentMessages.posted[result.status];
+    const state: CommentFormState = {
+      status: 'ok',
+      message,
+      values: {},
+      token: issueFormToken(),
+      published: Boolean(published),
+    };
+    return answerJson(published ? { ...state, address } : state, proof);
   }
-  const path = postPath(result.post, settings.timeZone);
-  return seeOther(result.status === 'approved' ? `${path}#comment-${result.commentId}` : `${path}#comment-held`, proof);
+  return seeOther(address, proof);
 }
 
 /** The form's fields, or null for a body that is not a form. */

@@ -7,8 +7,8 @@ import type { Database } from '@/lib/db';
 import { env } from '@/lib/env';
 import { enqueue } from '@/lib/jobs/queue';
 import { deliver, mailEnabled, sendMailInBackground, type Delivery, type Mail } from '@/lib/mail';
-import { postPath } from '@/lib/posts/permalink';
 import { hashConfirmToken, newConfirmToken } from '@/lib/subscribers/links';
+import { commentAddress } from './comment-address';
 import { commentMessages } from './messages';
 import { replyConfirmUrl, replyOneClickUrl, replyStopUrl } from './reply-links';
 
@@ -206,7 +206,13 @@ export async function sendReplyMail(
       parentEmail: parents.authorEmail,
       parentBody: parents.body,
       notify: parents.notifyReplies,
-      post: { slug: posts.slug, title: posts.title, publishedAt: posts.publishedAt, status: posts.status },
+      post: {
+        id: posts.id,
+        slug: posts.slug,
+        title: posts.title,
+        publishedAt: posts.publishedAt,
+        status: posts.status,
+      },
     })
     .from(comments)
     .innerJoin(parents, eq(parents.id, answered))
@@ -234,7 +240,8 @@ export async function sendReplyMail(
   if (!claimed) return 'already';
 
   const settings = await getSiteSettings(db);
-  const path = postPath({ slug: found.post.slug, publishedAt: found.post.publishedAt }, settings.timeZone);
+  const post = { ...found.post, publishedAt: found.post.publishedAt };
+  const address = await commentAddress(db, { post, commentId: replyId, settings });
   const mail = replyMail({
     siteTitle: settings.title,
     to: found.parentEmail,
@@ -243,7 +250,7 @@ export async function sendReplyMail(
     replyAuthor: found.authorName,
     replyBody: found.body,
     parentBody: found.parentBody,
-    url: `${env().SITE_URL}${path}#comment-${replyId}`,
+    url: `${env().SITE_URL}${address}`,
   });
   const delivery = await send(mail);
   if (delivery.ok) {

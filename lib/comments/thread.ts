@@ -47,8 +47,27 @@ export function buildThreads<T extends { id: number; parentId: number | null }>(
   return roots;
 }
 
-/** "No comments", "1 comment", "12 comments" */
+/** "No comments", "1 comment", "12 comments", "3,860 comments" */
 export function commentCountLabel(count: number): string {
   if (count === 0) return 'No comments';
-  return count === 1 ? '1 comment' : `${count} comments`;
+  return count === 1 ? '1 comment' : `${count.toLocaleString('en-US')} comments`;
+}
+
+/**
+ * Threads (a top-level comment with its replies) on one page of comments (lib/comments/queries.ts). A story's
+ * thousands of comments on one page made its article megabytes long, rendered again on every new comment: 8 MB and
+ * 4 s of the server's time, with 100 MB of memory that stayed (bench/FINDINGS.md, "Published comments").
+ */
+export const THREADS_PER_PAGE = 100;
+
+/** The page of comments (newest first) whose threads hold this comment; 1 for one not among them. */
+export function pageOfComment<T extends { id: number }>(threads: ThreadNode<T>[], commentId: number): number {
+  const holds = (node: ThreadNode<T>): boolean => node.id === commentId || node.replies.some(holds);
+  const index = threads.findIndex(holds);
+  return index < 0 ? 1 : Math.floor((threads.length - 1 - index) / THREADS_PER_PAGE) + 1;
+}
+
+/** Where page `page` of an article's comments is: the article itself for the first. */
+export function commentsPagePath(articlePath: string, page: number): string {
+  return page === 1 ? articlePath : `${articlePath}/comments/${page}`;
 }

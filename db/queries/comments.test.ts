@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { seedDemoContent } from '@/lib/seed/demo';
+import { demoPosts } from '@/lib/seed/demo-content';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
+import { comments, posts } from '../schema';
+import { listApprovedCommentsPage } from './comments';
+
+// Runs on PGlite, and on PostgreSQL when DATABASE_URL is set (CI runs the suite both ways).
+const db = useFreshDatabase('comment_pages');
+
+describe('a page of approved comments', () => {
+  it('holds whole threads, newest threads first, and counts threads and comments', async () => {
+    await seedDemoContent(db());
+    const quiet = demoPosts.find((candidate) => candidate.status === 'published' && !candidate.comments?.length)!;
+    const [post] = await db().select({ id: posts.id }).from(posts).where(eq(posts.slug, quiet.slug));
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 2, 0, minute));
+    const add = async (
+      name: string,
+      minute: number,
+      parentId: number | null = null,
+      status: 'approved' | 'pending' = 'approved',
+    ) => {
+      const [row] = await db()
+        .insert(comments)
+        .values({ postId: post.id, authorName: name, body: name, status, parentId, createdAt: at(minute) })
+        .returning({ id: comments.id });
+      return row.id;
+    };
+    const r0 = await add('R0', 0);
+    const r1 = await add('R1', 1);
+    const held = await add('Held', 2, null, 'pending');
+    // A reply to a comment that is not shown starts a thread of its own, as on the page.
+    await add('Orphan', 3, held);
+    await add('R2', 4);
+    await add('R3', 5);
+    await add('R4', 6);
+    const a = await add('Reply to R1', 7, r1);
+    await add('Reply to that', 8, a);
+
+    const page = async (skip: number) => {
+      const found = await listApprovedCommentsPage(db(), post.id, { skip, perPage: 2 });
+      return { names: found.comments.map((comment) => comment.authorName), threads: found.threads, total: found.total };
+    };
+    expect(await page(0)).toEqual({ names: ['R3', 'R4'], threads: 6, total: 8 });
+    expect(await page(2)).toEqual({ names: ['Orphan', 'R2'], threads: 6, total: 8 });
+    expect(await page(4)).toEqual({ names: ['R0', 'R1', 'Reply to R1', 'Reply to that'], threads: 6, total: 8 });
+    expect(await page(6)).toEqual({ names: [], threads: 6, total: 8 });
+    const [first] = (await listApprovedCommentsPage(db(), post.id, { skip: 4, perPage: 2 })).comments;
+    expect(first).toEqual({ id: r0, parentId: null, authorName: 'R0', isStaff: false, body: 'R0', createdAt: at(0) });
+  });
+});
