@@ -39,14 +39,16 @@ describe('a page of approved comments', () => {
     await add('Reply to that', 8, a);
 
     const page = async (skip: number) => {
-      const found = await listApprovedCommentsPage(db(), post.id, { skip, perPage: 2 });
+      const found = (await listApprovedCommentsPage(db(), post.id, { skip, perPage: 2 }))!;
       return { names: found.comments.map((comment) => comment.authorName), threads: found.threads, total: found.total };
     };
     expect(await page(0)).toEqual({ names: ['R3', 'R4'], threads: 6, total: 8 });
     expect(await page(2)).toEqual({ names: ['Orphan', 'R2'], threads: 6, total: 8 });
     expect(await page(4)).toEqual({ names: ['R0', 'R1', 'Reply to R1', 'Reply to that'], threads: 6, total: 8 });
-    expect(await page(6)).toEqual({ names: [], threads: 6, total: 8 });
-    const [first] = (await listApprovedCommentsPage(db(), post.id, { skip: 4, perPage: 2 })).comments;
+    expect(await listApprovedCommentsPage(db(), post.id, { skip: 6, perPage: 2 })).toBeNull();
+    const none = await listApprovedCommentsPage(db(), post.id + 1000, { skip: 0, perPage: 2 });
+    expect(none).toEqual({ comments: [], threads: 0, total: 0 });
+    const [first] = (await listApprovedCommentsPage(db(), post.id, { skip: 4, perPage: 2 }))!.comments;
     expect(first).toEqual({ id: r0, parentId: null, authorName: 'R0', isStaff: false, body: 'R0', createdAt: at(0) });
   });
 });

@@ -30,14 +30,14 @@ export async function listApprovedComments(db: Database, postId: number): Promis
 /**
  * One page of a post's approved comments, by thread (a comment with no parent shown, and its replies): the
  * `perPage` threads before the newest `skip`, each with all its replies, oldest first; and how many threads and
- * comments the post has in all. One statement, so that an article's page reads its own comments rather than its
+ * comments the post has in all; null past the last page. One statement, so that an article's page reads its own comments rather than its
  * thousands (lib/comments/thread.ts, THREADS_PER_PAGE).
  */
 export async function listApprovedCommentsPage(
   db: Database,
   postId: number,
   { skip, perPage }: { skip: number; perPage: number },
-): Promise<{ comments: PublicComment[]; threads: number; total: number }> {
+): Promise<{ comments: PublicComment[]; threads: number; total: number } | null> {
   const result = await db.execute(sql`
     with recursive approved as (
       select id, parent_id, author_name, author_user_id, body, created_at from ${comments}
@@ -72,6 +72,9 @@ export async function listApprovedCommentsPage(
     total: number;
   };
   const rows = rowsOf<Row>(result);
+  // Past the last page: nothing, which the page cache does not keep (lib/cache/keep-only-found.ts), so no address
+  // of a page that does not exist takes room in it.
+  if (skip > 0 && rows[0].id === null) return null;
   return {
     comments: rows
       .filter((row) => row.id !== null)

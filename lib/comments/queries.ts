@@ -22,8 +22,8 @@ export const countApprovedComments = cached('comments:count', comments.countAppr
 export async function getCommentsPage(postId: number, page: number, maxReplyDepth: number) {
   const skip = (page - 1) * THREADS_PER_PAGE;
   const found = await listApprovedCommentsPage(postId, { skip, perPage: THREADS_PER_PAGE });
+  if (!found) return null;
   const pages = Math.max(1, Math.ceil(found.threads / THREADS_PER_PAGE));
-  if (page > pages) return null;
   return { threads: buildThreads(found.comments, maxReplyDepth), page, pages, total: found.total };
 }
 
