@@ -359,6 +359,9 @@ export const comments = pgTable(
     // The duplicate check of each comment submitted (db/queries/comment-checks.ts) looks for the same text from the
     // same network or email: without it, a scan of every comment of the day, each one's body lowered and trimmed.
     index('comments_ip_idx').on(t.ipHash, t.createdAt),
+    // And the same text on the post, found by its hash: a regular (or a staff member) on a busy day otherwise has
+    // every comment of theirs on the post lowered and compared (a hash, because a body may exceed a btree entry).
+    index('comments_duplicate_idx').on(t.postId, sql`md5(lower(trim(${t.body})))`),
   ],
 );
 

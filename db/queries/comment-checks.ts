@@ -61,8 +61,8 @@ export async function readCommentChecks(
       knownCommenter: sql<boolean>`exists (select 1 from comments c
         where ${proven} and c.author_email = ${email} and c.status = 'approved')`,
       duplicate: sql<boolean>`exists (select 1 from comments c
-        where c.post_id = ${c.postId} and c.created_at >= ${c.since.toISOString()}::timestamptz
-          and lower(trim(c.body)) = lower(trim(${c.body}))
+        where c.post_id = ${c.postId} and md5(lower(trim(c.body))) = md5(lower(trim(${c.body})))
+          and c.created_at >= ${c.since.toISOString()}::timestamptz and lower(trim(c.body)) = lower(trim(${c.body}))
           and (c.ip_hash = ${c.ipHash} or c.author_email = ${email}) and c.status in ('pending', 'approved'))`,
       blockedEmail: sql<boolean>`exists (select 1 from blocked_commenters b
         where b.kind = 'email' and b.value = ${email})`,

@@ -1,0 +1,1 @@
+CREATE INDEX "comments_duplicate_idx" ON "comments" USING btree ("post_id",md5(lower(trim("body"))));
