@@ -10,7 +10,9 @@ import { openBucket } from '../lib/storage/s3';
 import { startRedisServer, type RedisServer } from '../lib/testing/redis-server';
 import { startS3Server, type S3Server } from '../lib/testing/s3-server';
 import { startInstance, type Instance } from '../scripts/instances';
+import { postComment } from './comment-post';
 import { answered, openEditor, publishNewPost, sendComment, signInAs, thisMonth, tinyPng, unique } from './fixtures';
+import { sessionCookie } from './server-actions';
 
 /**
  * Two instances of the e2e build, A and B, as deploy/README.md runs them: one PostgreSQL database (several
@@ -159,6 +161,20 @@ test('a comment approved on one instance is on the other at once', async ({ brow
   await expect
     .poll(async () => (await textOf(`${a.url}${article}`)).includes(comment.body), { timeout: 30_000 })
     .toBe(true);
+});
+
+test('a staff comment published on one instance is on both before its answer', async () => {
+  const body = `The wall looks grand from the ferry ${unique()}`;
+  // Both have the article in the shared cache first.
+  const html = await textOf(`${b.url}${article}`);
+  expect(await textOf(`${a.url}${article}`)).not.toContain(body);
+  const postId = /name="postId" value="(\d+)"/.exec(html)![1];
+  const cookie = await sessionCookie(a.url, 'editor@broadsheet.test');
+  // Answered before Next: its pages are marked stale on the cache's handler in A's own process, in Redis.
+  const answer = await postComment(a.url, { postId, name: '', email: '', body, token: '' }, { cookie });
+  expect(answer.text).toContain('"published":true');
+  expect(await textOf(`${b.url}${article}`)).toContain(body);
+  expect(await textOf(`${a.url}${article}`)).toContain(body);
 });
 
 test('a cover uploaded on one instance is served by the other, from the bucket', async ({ browser }) => {
