@@ -43,19 +43,24 @@ const read = async (cache: Cache) => {
 const aFewTicksOfTheFileClock = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('the file-system page cache after a restart', () => {
-  it('renders again what the server stored before it started, and keeps what it stores after', async () => {
-    // What the server stored before it stopped, through Next's own class: still fresh for that server.
-    const before = cacheOf(FileSystemCache as never);
-    await store(before, 'the feed before the restart');
-    expect(await read(before)).toBe('the feed before the restart');
+  it('keeps the build’s pages at the first start, and renders again what was stored before a restart', async () => {
+    const slot = () =>
+      (globalThis as Record<symbol, { FetchCache: new (ctx: never) => Cache }>)[Symbol.for('@next/cache-handlers')];
+    // The build: its BUILD_ID, and a route's answer it stored, through Next's own class.
+    fs.mkdirSync(distDir, { recursive: true });
+    fs.writeFileSync(path.join(distDir, 'BUILD_ID'), 'build-1');
+    await store(cacheOf(FileSystemCache as never), 'the feed the build rendered');
     await aFewTicksOfTheFileClock();
 
+    // The first start serves it: it was rendered from the database moments ago.
     installFileSystemHandler();
-    const slot = (globalThis as Record<symbol, { FetchCache: new (ctx: never) => Cache }>)[
-      Symbol.for('@next/cache-handlers')
-    ];
-    const cache = cacheOf(slot.FetchCache);
-    // Its tags may have been revalidated while it was not rendered again: it is rendered again.
+    expect(await read(cacheOf(slot().FetchCache))).toBe('the feed the build rendered');
+    await store(cacheOf(slot().FetchCache), 'the feed before the restart');
+    await aFewTicksOfTheFileClock();
+
+    // Restarted: its tags may have been invalidated while it was not rendered again, so it is rendered again.
+    installFileSystemHandler();
+    const cache = cacheOf(slot().FetchCache);
     expect(await read(cache)).toBeNull();
     await aFewTicksOfTheFileClock();
     await store(cache, 'the feed rendered after the restart');

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache';
@@ -61,12 +62,28 @@ export function installFileSystemHandler(): void {
   handlers[slot] = { ...handlers[slot], FetchCache: KeepOnlyFound };
   // Next keeps its record of revalidated tags in memory only: a page invalidated but not yet rendered again when the
   // server stopped would be served from disk as fresh after the restart, without the comment, post or ad that
-  // changed it. So everything stored before this start counts as expired, through the tag every page and cached
-  // read carries (the root layout's): each is rendered again from the database on its first request, as the
-  // Redis cache does after a deployment. The handler is built for that alone (its revalidateTag needs no context).
-  void new KeepOnlyFound({} as ConstructorParameters<typeof FileSystemCache>[0]).revalidateTag([ROOT_LAYOUT_TAG], {
-    expire: 0,
-  });
+  // changed it. So once a server has served this build, everything stored before this start counts as expired,
+  // through the tag every page and cached read carries (the root layout's): each is rendered again from the
+  // database on its first request, as the Redis cache does after a deployment. The first start after a build keeps
+  // the build's pages, which it has just rendered. The handler is built for that alone (its revalidateTag needs no
+  // context).
+  if (servedSinceBuild(path.resolve(config.NEXT_DIST_DIR)))
+    void new KeepOnlyFound({} as ConstructorParameters<typeof FileSystemCache>[0]).revalidateTag([ROOT_LAYOUT_TAG], {
+      expire: 0,
+    });
+}
+
+/**
+ * Whether a server has started on this build before. Each start is recorded beside the page cache (which a build
+ * keeps), and a build writes its BUILD_ID anew.
+ */
+function servedSinceBuild(distDir: string): boolean {
+  const mtimeOf = (file: string) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+  const lastStart = path.join(distDir, 'cache', 'last-start');
+  const served = mtimeOf(lastStart) > mtimeOf(path.join(distDir, 'BUILD_ID'));
+  fs.mkdirSync(path.dirname(lastStart), { recursive: true });
+  fs.writeFileSync(lastStart, new Date().toISOString());
+  return served;
 }
 
 /** The implicit tag Next gives every page, route answer and cached read rendered under the root layout. */
