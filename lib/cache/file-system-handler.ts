@@ -60,17 +60,17 @@ export function installFileSystemHandler(): void {
   const slot = Symbol.for('@next/cache-handlers');
   const handlers = globalThis as { [slot]?: object };
   handlers[slot] = { ...handlers[slot], FetchCache: KeepOnlyFound };
+  // One handler of our own from the start, for code outside Next's requests (lib/cache/page-cache-handler.ts): its
+  // revalidateTag needs no context.
+  const standing = new KeepOnlyFound({} as ConstructorParameters<typeof FileSystemCache>[0]);
   // Next keeps its record of revalidated tags in memory only: a page invalidated but not yet rendered again when the
   // server stopped would be served from disk as fresh after the restart, without the comment, post or ad that
   // changed it. So once a server has served this build, everything stored before this start counts as expired,
   // through the tag every page and cached read carries (the root layout's): each is rendered again from the
   // database on its first request, as the Redis cache does after a deployment. The first start after a build keeps
-  // the build's pages, which it has just rendered. The handler is built for that alone (its revalidateTag needs no
-  // context).
+  // the build's pages, which it has just rendered.
   if (servedSinceBuild(path.resolve(config.NEXT_DIST_DIR)))
-    void new KeepOnlyFound({} as ConstructorParameters<typeof FileSystemCache>[0]).revalidateTag([ROOT_LAYOUT_TAG], {
-      expire: 0,
-    });
+    void standing.revalidateTag([ROOT_LAYOUT_TAG], { expire: 0 });
 }
 
 /**
