@@ -148,7 +148,7 @@ function CommentPager({ comments: { page, pages }, articlePath }: { comments: Co
           </a>
         )}
       </span>
-      <span className="text-muted">
+      <span className="whitespace-nowrap px-2 text-muted">
         Page {page} of {pages}
       </span>
       <span>
