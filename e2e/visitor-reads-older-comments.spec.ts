@@ -77,6 +77,9 @@ test('an editor’s reply in the oldest thread is shown on that thread’s page,
     .getByRole('link', { name: /^Reply/ })
     .click();
   await expect(noScript).toHaveURL(/\/comments\/\d+\/reply$/);
+  // The way back leads to the thread, on its page.
+  const back = noScript.locator('p', { hasText: /^On / }).getByRole('link', { name: post.title });
+  await expect(back).toHaveAttribute('href', new RegExp(`^${article}/comments/2#comment-\\d+$`));
   // A static page cannot know who is signed in: the name is asked for, and the session still publishes the reply.
   await noScript.getByLabel('Name').fill('Eddie Editor');
   await noScript.getByLabel('Comment').fill('A reply without scripts, under the oldest thread');

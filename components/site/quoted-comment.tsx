@@ -2,7 +2,7 @@ import { formatCommentText } from '@/lib/comments/format';
 
 type Props = { authorName: string; body: string; post: { title: string; path: string } };
 
-/** The comment a reader is replying to or reporting, with the way back to its article. */
+/** The comment a reader is replying to or reporting, with the way back to it on its article. */
 export function QuotedComment({ authorName, body, post }: Props) {
   return (
     <>

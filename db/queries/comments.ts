@@ -28,10 +28,26 @@ export async function listApprovedComments(db: Database, postId: number): Promis
 }
 
 /**
- * One page of a post's approved comments, by thread (a comment with no parent shown, and its replies): the
- * `perPage` threads before the newest `skip`, each with all its replies, oldest first; and how many threads and
- * comments the post has in all; null past the last page. One statement, so that an article's page reads its own comments rather than its
- * thousands (lib/comments/thread.ts, THREADS_PER_PAGE).
+ * A post's approved comments and the roots of its threads, as lib/comments/thread.ts builds them: a comment with no
+ * parent, or whose parent is not shown, starts a thread. The one definition of a thread that both reads below use.
+ */
+function approvedThreads(postId: number) {
+  return sql`
+    approved as (
+      select id, parent_id, author_name, author_user_id, body, created_at from ${comments}
+      where post_id = ${postId} and status = 'approved'
+    ),
+    roots as (
+      select a.id, a.created_at from approved a
+      where a.parent_id is null or not exists (select 1 from approved p where p.id = a.parent_id)
+    )`;
+}
+
+/**
+ * One page of a post's approved comments, by thread: the `perPage` threads before the newest `skip`, each with all
+ * its replies, oldest first; and how many threads and comments the post has in all; null past the last page. One
+ * statement, so that an article's page reads its own comments rather than its thousands (lib/comments/thread.ts,
+ * THREADS_PER_PAGE).
  */
 export async function listApprovedCommentsPage(
   db: Database,
@@ -39,15 +55,7 @@ export async function listApprovedCommentsPage(
   { skip, perPage }: { skip: number; perPage: number },
 ): Promise<{ comments: PublicComment[]; threads: number; total: number } | null> {
   const result = await db.execute(sql`
-    with recursive approved as (
-      select id, parent_id, author_name, author_user_id, body, created_at from ${comments}
-      where post_id = ${postId} and status = 'approved'
-    ),
-    -- As lib/comments/thread.ts builds them: a reply whose parent is not shown starts a thread of its own.
-    roots as (
-      select a.id, a.created_at from approved a
-      where a.parent_id is null or not exists (select 1 from approved p where p.id = a.parent_id)
-    ),
+    with recursive ${approvedThreads(postId)},
     shown_roots as (select id from roots order by created_at desc, id desc limit ${perPage} offset ${skip}),
     -- union, not union all: a loop of parents (in imported data) ends instead of going round for ever.
     shown as (
@@ -89,6 +97,27 @@ export async function listApprovedCommentsPage(
     threads: rows[0].threads,
     total: rows[0].total,
   };
+}
+
+/**
+ * How many of a post's threads are newer than the one that holds this approved comment: the `skip` of the page
+ * that shows it. Null for a comment that is not shown (held, of another post, or in a loop of parents).
+ */
+export async function countThreadsNewerThan(db: Database, postId: number, commentId: number): Promise<number | null> {
+  const result = await db.execute(sql`
+    with recursive ${approvedThreads(postId)},
+    -- The comment and its shown ancestors, up to the root of its thread; union ends a loop of parents.
+    chain as (
+      select id, parent_id from approved where id = ${commentId}
+      union
+      select a.id, a.parent_id from approved a join chain on a.id = chain.parent_id
+    ),
+    root as (select roots.id, roots.created_at from roots join chain using (id))
+    select (select count(*) from roots r where (r.created_at, r.id) > (root.created_at, root.id))::int as newer
+    from root
+  `);
+  const [row] = rowsOf<{ newer: number }>(result);
+  return row ? row.newer : null;
 }
 
 /** Approved comment counts by post id; posts without comments are absent. */

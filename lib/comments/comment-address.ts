@@ -1,14 +1,14 @@
 import 'server-only';
-import { listApprovedComments } from '@/db/queries/comments';
+import { countThreadsNewerThan } from '@/db/queries/comments';
 import type { PublicSettings } from '@/db/queries/settings';
 import type { Database } from '@/lib/db';
 import { postPath } from '@/lib/posts/permalink';
-import { buildThreads, commentsPagePath, pageOfComment } from './thread';
+import { commentsPagePath, THREADS_PER_PAGE } from './thread';
 
 type Where = {
   post: { id: number; slug: string; publishedAt: Date };
   commentId: number;
-  settings: Pick<PublicSettings, 'timeZone' | 'maxReplyDepth'>;
+  settings: Pick<PublicSettings, 'timeZone'>;
   /** A comment that starts a thread and was just published: the newest thread, on the article itself. */
   newThread?: boolean;
 };
@@ -19,7 +19,8 @@ type Where = {
  * Next's requests.
  */
 export async function commentAddress(db: Database, { post, commentId, settings, newThread = false }: Where) {
-  const threads = newThread ? [] : buildThreads(await listApprovedComments(db, post.id), settings.maxReplyDepth);
-  const page = pageOfComment(threads, commentId);
+  const newer = newThread ? 0 : await countThreadsNewerThan(db, post.id, commentId);
+  // A comment not shown (held since, say) is looked for on the article.
+  const page = Math.floor((newer ?? 0) / THREADS_PER_PAGE) + 1;
   return `${commentsPagePath(postPath(post, settings.timeZone), page)}#comment-${commentId}`;
 }

@@ -3,12 +3,14 @@ import { getDb } from '@/lib/db';
 import { getApprovedComment, getCommentablePost } from '@/db/queries/comment-checks';
 import { postPath } from '@/lib/posts/permalink';
 import { getSettings } from '@/lib/settings/queries';
+import { commentAddress } from './comment-address';
 import { getDraft } from './drafts';
 import { commentsClosed } from './rules';
 
 /**
- * What the reply and report pages (reached without JavaScript) need: an approved comment on a live post, that post,
- * and whether it still takes comments. Null for anything else, which those pages answer with 404.
+ * What the reply and report pages (reached without JavaScript) need: an approved comment on a live post, that post
+ * with the way back to the comment (on the article, or on the older page of comments its thread is on), and whether
+ * the post still takes comments. Null for anything else, which those pages answer with 404.
  */
 export async function loadCommentPage(rawId: string) {
   const id = Number(rawId);
@@ -20,7 +22,7 @@ export async function loadCommentPage(rawId: string) {
   const settings = await getSettings();
   return {
     comment,
-    post: { id: post.id, title: post.title, path: postPath(post, settings.timeZone) },
+    post: { id: post.id, title: post.title, path: await commentAddress(db, { post, commentId: id, settings }) },
     settings,
     open: !commentsClosed(post, settings, new Date()),
   };

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildThreads,
-  commentCountLabel,
-  commentsPagePath,
-  pageOfComment,
-  replyParent,
-  THREADS_PER_PAGE,
-} from './thread';
+import { buildThreads, commentCountLabel, commentsPagePath, replyParent } from './thread';
 
 describe('buildThreads', () => {
   it('nests replies under their parents, keeping order', () => {
@@ -54,23 +47,6 @@ describe('commentCountLabel', () => {
 });
 
 describe('pages of comments', () => {
-  // 250 threads: 1..250 oldest first, thread 10 with a reply (1001) and a reply to it (1002).
-  const flat = [
-    ...Array.from({ length: 250 }, (_, i) => ({ id: i + 1, parentId: null })),
-    { id: 1001, parentId: 10 },
-    { id: 1002, parentId: 1001 },
-  ];
-  const threads = buildThreads(flat);
-
-  it('finds the page of a comment, a reply by its thread', () => {
-    expect(THREADS_PER_PAGE).toBe(100);
-    expect(pageOfComment(threads, 250)).toBe(1);
-    expect(pageOfComment(threads, 151)).toBe(1);
-    expect(pageOfComment(threads, 150)).toBe(2);
-    expect(pageOfComment(threads, 1002)).toBe(3);
-    expect(pageOfComment(threads, 99999)).toBe(1);
-  });
-
   it('puts page 1 at the article’s own address', () => {
     expect(commentsPagePath('/2026/12/a-story', 1)).toBe('/2026/12/a-story');
     expect(commentsPagePath('/2026/12/a-story', 3)).toBe('/2026/12/a-story/comments/3');

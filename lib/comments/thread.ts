@@ -60,13 +60,6 @@ export function commentCountLabel(count: number): string {
  */
 export const THREADS_PER_PAGE = 100;
 
-/** The page of comments (newest first) whose threads hold this comment; 1 for one not among them. */
-export function pageOfComment<T extends { id: number }>(threads: ThreadNode<T>[], commentId: number): number {
-  const holds = (node: ThreadNode<T>): boolean => node.id === commentId || node.replies.some(holds);
-  const index = threads.findIndex(holds);
-  return index < 0 ? 1 : Math.floor((threads.length - 1 - index) / THREADS_PER_PAGE) + 1;
-}
-
 /** Where page `page` of an article's comments is: the article itself for the first. */
 export function commentsPagePath(articlePath: string, page: number): string {
   return page === 1 ? articlePath : `${articlePath}/comments/${page}`;
