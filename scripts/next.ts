@@ -28,8 +28,9 @@ export const keepAliveArgs = ['--keepAliveTimeout', '65000'];
  *   dropped it would refuse to start.
  * - On the embedded database, `--optimize-for-size` too: the server holds the database's memory as well, and V8
  *   then grows its heap by smaller steps and gives memory back sooner. After the write loads RSS read 238–247 MB
- *   against 320–342 without it, for 10–20 % of the comment and beacon rates, which stay well above their budgets.
- *   On PostgreSQL the server stays under its budget without it, so it keeps the rates.
+ *   against 320–342 without it, for a fifth to two fifths of the comment and beacon rates (which stay above their
+ *   budgets) and, on a slower host, the p99 budgets (bench/FINDINGS.md, "Both databases side by side"). On
+ *   PostgreSQL the server stays under its budget without it, so it keeps the rates.
  */
 export function serverNodeFlags(databaseUrl: string | undefined): string[] {
   const flags = ['--max-old-space-size=1024', '--max-semi-space-size=8'];
