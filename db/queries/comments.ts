@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../client';
 import { comments } from '../schema';
 
@@ -10,22 +10,6 @@ export type PublicComment = {
   body: string;
   createdAt: Date;
 };
-
-/** Approved comments of a post, oldest first (threads are built from parentId by lib/comments/thread). */
-export async function listApprovedComments(db: Database, postId: number): Promise<PublicComment[]> {
-  return db
-    .select({
-      id: comments.id,
-      parentId: comments.parentId,
-      authorName: comments.authorName,
-      isStaff: sql<boolean>`${comments.authorUserId} is not null`,
-      body: comments.body,
-      createdAt: comments.createdAt,
-    })
-    .from(comments)
-    .where(and(eq(comments.postId, postId), eq(comments.status, 'approved')))
-    .orderBy(asc(comments.createdAt), asc(comments.id));
-}
 
 /**
  * A post's approved comments and the roots of its threads, as lib/comments/thread.ts builds them: a comment with no

@@ -5,7 +5,7 @@ import { seedDemoContent } from '@/lib/seed/demo';
 import { adSlots, ads, comments, labels, postLabels, posts, siteSettings } from '../schema';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
 import { listLiveSlots } from './ads';
-import { countApprovedComments, listApprovedComments } from './comments';
+import { countApprovedComments, listApprovedCommentsPage } from './comments';
 import {
   getAdjacentPublishedPosts,
   getPublishedPostBySlug,
@@ -142,7 +142,7 @@ describe('reader queries over the demo newsroom', () => {
 
   it('shows approved comments only, threaded by parent, and counts them', async () => {
     const post = (await getPublishedPostBySlug(db(), newest.slug))!;
-    const list = await listApprovedComments(db(), post.id);
+    const list = (await listApprovedCommentsPage(db(), post.id, { skip: 0, perPage: 100 }))!.comments;
     expect(list.length).toBe(3);
     expect(list.filter((c) => c.parentId !== null).length).toBe(1);
     const counts = await countApprovedComments(db(), [post.id, 999_999]);

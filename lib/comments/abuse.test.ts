@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listApprovedComments } from '@/db/queries/comments';
+import { listApprovedCommentsPage } from '@/db/queries/comments';
 import { commentChain } from '@/db/queries/comment-checks';
 import { commentDrafts, comments, posts, siteSettings } from '@/db/schema';
 import { createAccount } from '@/lib/people/accounts';
@@ -160,7 +160,7 @@ describe('nested replies', () => {
       if (!result.ok || !result.commentId) throw new Error(`reply ${i} was refused`);
       parentId = result.commentId;
     }
-    const stored = await listApprovedComments(db(), openPost);
+    const stored = (await listApprovedCommentsPage(db(), openPost, { skip: 0, perPage: 100 }))!.comments;
     expect(stored).toHaveLength(21);
     const depths = await Promise.all(stored.map(async (c) => (await commentChain(db(), c.id)).length));
     expect(Math.max(...depths)).toBe(5);

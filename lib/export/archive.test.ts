@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asc, eq, ne } from 'drizzle-orm';
 import { listLiveSlots } from '@/db/queries/ads';
-import { listApprovedComments } from '@/db/queries/comments';
+import { listApprovedCommentsPage } from '@/db/queries/comments';
 import { listPublishedPages, getPublishedPageBySlug } from '@/db/queries/pages';
 import {
   getAdjacentPublishedPosts,
@@ -235,7 +235,7 @@ async function readerPages() {
   const slug = home.posts[1].slug;
   const article = await getPublishedPostBySlug(d, slug);
   const [label] = await listLabelsWithCounts(d);
-  const thread = await listApprovedComments(d, article!.id);
+  const thread = (await listApprovedCommentsPage(d, article!.id, { skip: 0, perPage: 100 }))!.comments;
   const adjacent = await getAdjacentPublishedPosts(d, { id: article!.id, publishedAt: article!.publishedAt });
   return withoutIds({
     settings,
