@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoContent } from '@/lib/seed/demo';
 import { demoPosts } from '@/lib/seed/demo-content';
 import { useFreshDatabase } from '@/lib/testing/fresh-database';
@@ -8,12 +8,12 @@ import { countThreadsNewerThan, listApprovedCommentsPage } from './comments';
 
 // Runs on PGlite, and on PostgreSQL when DATABASE_URL is set (CI runs the suite both ways).
 const db = useFreshDatabase('comment_pages');
+beforeAll(() => seedDemoContent(db()));
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 2, 0, minute));
 
 /** Adds comments to the nth published demo post that has none of its own. */
 async function quietPost(nth: number) {
-  if (nth === 0) await seedDemoContent(db());
   const quiet = demoPosts.filter((candidate) => candidate.status === 'published' && !candidate.comments?.length)[nth];
   const [post] = await db().select({ id: posts.id }).from(posts).where(eq(posts.slug, quiet.slug));
   const add = async (
