@@ -14,11 +14,12 @@ export type PublicComment = {
 /**
  * A post's approved comments and the roots of its threads, as lib/comments/thread.ts builds them: a comment with no
  * parent, or whose parent is not shown, starts a thread. The one definition of a thread that both reads below use.
+ * Only what places a comment is read here: a page joins back for the bodies of the comments it shows.
  */
 function approvedThreads(postId: number) {
   return sql`
     approved as (
-      select id, parent_id, author_name, author_user_id, body, created_at from ${comments}
+      select id, parent_id, created_at from ${comments}
       where post_id = ${postId} and status = 'approved'
     ),
     roots as (
@@ -41,17 +42,18 @@ export async function listApprovedCommentsPage(
   const result = await db.execute(sql`
     with recursive ${approvedThreads(postId)},
     shown_roots as (select id from roots order by created_at desc, id desc limit ${perPage} offset ${skip}),
-    -- union, not union all: a loop of parents (in imported data) ends instead of going round for ever.
+    -- union, not union all: a loop of parents (no importer makes one; a hand edit of the database can) ends instead
+    -- of going round for ever.
     shown as (
       select id from shown_roots
       union
       select a.id from approved a join shown on a.parent_id = shown.id
     )
-    select a.id, a.parent_id, a.author_name, a.author_user_id is not null as is_staff, a.body, a.created_at,
+    select c.id, c.parent_id, c.author_name, c.author_user_id is not null as is_staff, c.body, c.created_at,
       (select count(*) from roots)::int as threads, (select count(*) from approved)::int as total
     from (select 1) as always
-    left join (approved a join shown using (id)) on true
-    order by a.created_at, a.id
+    left join (shown join ${comments} c using (id)) on true
+    order by c.created_at, c.id
   `);
   type Row = {
     id: number | null;
