@@ -85,6 +85,8 @@ describe('the server start', () => {
     else process.env.AUTH_SECRET = secret;
     delete process.env.TRUST_PROXY;
     vi.restoreAllMocks();
+    // A started server's settings are fixed (below); the other tests change them.
+    delete (globalThis as { broadsheetEnvSettled?: boolean }).broadsheetEnvSettled;
   });
   const start = () => {
     const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -109,5 +111,13 @@ describe('the server start', () => {
     expect(start()).toMatchObject({ exited: true, printed: expect.stringMatching(/TRUST_PROXY must be/) });
     delete process.env.TRUST_PROXY;
     expect(start()).toEqual({ exited: false, printed: '' });
+  });
+
+  it('fixes the settings once the server has started: they are not read from the environment again', () => {
+    process.env.TRUST_PROXY = '1';
+    expect(env().TRUST_PROXY).toBe(1);
+    expect(start()).toEqual({ exited: false, printed: '' });
+    process.env.TRUST_PROXY = '2';
+    expect(env().TRUST_PROXY).toBe(1);
   });
 });

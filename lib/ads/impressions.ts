@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, hash } from 'node:crypto';
 import { isbot } from 'isbot';
 import { keyFor } from '@/lib/secrets';
 import { recordAdCounts, type AdCountKind } from './ad-counts';
@@ -24,7 +24,7 @@ export function visitorHash(ip: string, userAgent: string, now: Date): string {
 
 /** What the repeat filter remembers of one count: 8 bytes of a hash of visitor, ad and kind. */
 function viewFingerprint(visitor: string, adId: number, kind: AdCountKind): Uint8Array {
-  return createHash('sha256').update(`${kind}:${visitor}:${adId}`).digest().subarray(0, 8);
+  return hash('sha256', `${kind}:${visitor}:${adId}`, 'buffer').subarray(0, 8);
 }
 
 /**
