@@ -1,15 +1,15 @@
 import { formatCommentText } from '@/lib/comments/format';
 
-type Props = { authorName: string; body: string; post: { title: string; path: string } };
+type Props = { authorName: string; body: string; postTitle: string; address: string };
 
-/** The comment a reader is replying to or reporting, with the way back to it on its article. */
-export function QuotedComment({ authorName, body, post }: Props) {
+/** The comment a reader is replying to or reporting, under a link back to it (`address`) on its article. */
+export function QuotedComment({ authorName, body, postTitle, address }: Props) {
   return (
     <>
       <p className="mb-4">
         On{' '}
-        <a href={post.path} className="font-semibold text-accent hover:underline">
-          {post.title}
+        <a href={address} className="font-semibold text-accent hover:underline">
+          {postTitle}
         </a>
       </p>
       <blockquote className="mb-6 rounded border-l-4 border-rule bg-white p-4">

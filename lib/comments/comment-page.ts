@@ -8,9 +8,9 @@ import { getDraft } from './drafts';
 import { commentsClosed } from './rules';
 
 /**
- * What the reply and report pages (reached without JavaScript) need: an approved comment on a live post, that post
- * with the way back to the comment (on the article, or on the older page of comments its thread is on), and whether
- * the post still takes comments. Null for anything else, which those pages answer with 404.
+ * What the reply and report pages (reached without JavaScript) need: an approved comment on a live post, that post,
+ * the comment's address (the way back to it: on the article, or on the older page of comments its thread is on),
+ * and whether the post still takes comments. Null for anything else, which those pages answer with 404.
  */
 export async function loadCommentPage(rawId: string) {
   const id = Number(rawId);
@@ -22,7 +22,8 @@ export async function loadCommentPage(rawId: string) {
   const settings = await getSettings();
   return {
     comment,
-    post: { id: post.id, title: post.title, path: await commentAddress(db, { post, commentId: id, settings }) },
+    post: { id: post.id, title: post.title },
+    address: await commentAddress(db, { post, commentId: id, settings }),
     settings,
     open: !commentsClosed(post, settings, new Date()),
   };

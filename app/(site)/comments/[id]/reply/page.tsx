@@ -16,11 +16,11 @@ export const metadata: Metadata = { title: 'Reply', robots: { index: false } };
 export default async function ReplyPage({ params }: { params: Promise<{ id: string }> }) {
   const page = await loadCommentPage((await params).id);
   if (!page) notFound();
-  const { comment, post, settings, open } = page;
+  const { comment, post, address, settings, open } = page;
   return (
     <SiteFrame nonce={await scriptNonce()}>
       <h1 className="mb-2 font-serif text-3xl font-bold">Reply to {comment.authorName}</h1>
-      <QuotedComment authorName={comment.authorName} body={comment.body} post={post} />
+      <QuotedComment authorName={comment.authorName} body={comment.body} postTitle={post.title} address={address} />
       <div id="write-comment" className="rounded border border-rule bg-white p-4">
         {open ? (
           <CommentForm

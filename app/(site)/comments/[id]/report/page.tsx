@@ -13,11 +13,11 @@ export const metadata: Metadata = { title: 'Report a comment', robots: { index: 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const page = await loadCommentPage((await params).id);
   if (!page) notFound();
-  const { comment, post } = page;
+  const { comment, post, address } = page;
   return (
     <SiteFrame nonce={await scriptNonce()}>
       <h1 className="mb-2 font-serif text-3xl font-bold">Report a comment</h1>
-      <QuotedComment authorName={comment.authorName} body={comment.body} post={post} />
+      <QuotedComment authorName={comment.authorName} body={comment.body} postTitle={post.title} address={address} />
       <div className="rounded border border-rule bg-white p-4">
         <ReportForm commentId={comment.id} />
       </div>
