@@ -5,7 +5,7 @@ import { E2E_MAIL_DIR } from '../e2e/mail';
 import { freshDatabaseEnv } from '@/db/fresh-database';
 import { env, scriptEnv } from '@/lib/env';
 import { buildDemoSite } from './build';
-import { runNext } from './next';
+import { keepAliveArgs, runNext } from './next';
 
 /**
  * The server the e2e suite runs against: a fresh database of CI's driver with the demo content, a production
@@ -38,4 +38,6 @@ const testEnv = {
 Object.assign(process.env, testEnv);
 
 await buildDemoSite();
-await runNext(['start', '--hostname', '127.0.0.1', '--port', port]);
+// Idle connections stay open as under `npm start`: with Node's 5 s a request could reuse a connection the server was
+// closing at that moment, and fail with ECONNRESET.
+await runNext(['start', '--hostname', '127.0.0.1', '--port', port, ...keepAliveArgs]);
