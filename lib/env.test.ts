@@ -85,6 +85,7 @@ describe('the server start', () => {
     else process.env.AUTH_SECRET = secret;
     delete process.env.TRUST_PROXY;
     vi.restoreAllMocks();
+    vi.unstubAllEnvs();
     // A started server's settings are fixed (below); the other tests change them.
     delete (globalThis as { broadsheetEnvSettled?: boolean }).broadsheetEnvSettled;
   });
@@ -113,11 +114,20 @@ describe('the server start', () => {
     expect(start()).toEqual({ exited: false, printed: '' });
   });
 
-  it('fixes the settings once the server has started: they are not read from the environment again', () => {
+  it('fixes the settings once a production server has started: they are not read from the environment again', () => {
+    vi.stubEnv('NODE_ENV', 'production');
     process.env.TRUST_PROXY = '1';
     expect(env().TRUST_PROXY).toBe(1);
     expect(start()).toEqual({ exited: false, printed: '' });
     process.env.TRUST_PROXY = '2';
     expect(env().TRUST_PROXY).toBe(1);
+  });
+
+  it('keeps reading them under `next dev`, which reloads .env files as they change', () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    process.env.TRUST_PROXY = '1';
+    expect(start()).toEqual({ exited: false, printed: '' });
+    process.env.TRUST_PROXY = '2';
+    expect(env().TRUST_PROXY).toBe(2);
   });
 });

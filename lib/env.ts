@@ -159,14 +159,14 @@ function parse<T extends z.ZodType>(schema: T): z.infer<T> {
 
 const names = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
 let last: { values: (string | undefined)[]; env: Env } | undefined;
-// Set once the server has started (exitUnlessConfigured): on globalThis, as each route bundle has its own copy of
-// this module.
+// Set once a production server has started (exitUnlessConfigured): on globalThis, as each route bundle has its own
+// copy of this module.
 const server = globalThis as unknown as { broadsheetEnvSettled?: boolean };
 
 /**
  * Read at call time, not import time: scripts and tests set the environment before the first query. Parsed again
  * only when one of its variables changed: it is read per mail sent and per request, and each parse made garbage.
- * A started server's environment does not change, and is not compared again: each read of `process.env` is a call
+ * A started production server's environment does not change, and is not compared again: each read of `process.env` is a call
  * into Node's C++, and comparing every variable was 8 % of the server's time under a rush of ad beacons
  * (bench/FINDINGS.md, "Beacons: what a request cost").
  */
@@ -218,7 +218,8 @@ export function exitUnlessConfigured(): Env {
   try {
     authSecret();
     const settings = env();
-    server.broadsheetEnvSettled = true;
+    // `next dev` reloads .env files into the environment while it runs; a production server's never changes.
+    server.broadsheetEnvSettled = process.env.NODE_ENV === 'production';
     return settings;
   } catch (error) {
     console.error(`Broadsheet cannot start. ${(error as Error).message}`);
