@@ -161,17 +161,17 @@ const names = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
 let last: { values: (string | undefined)[]; env: Env } | undefined;
 // Set once a production server has started (exitUnlessConfigured): on globalThis, as each route bundle has its own
 // copy of this module.
-const server = globalThis as unknown as { broadsheetEnvSettled?: boolean };
+const holder = globalThis as unknown as { broadsheetEnvSettled?: boolean };
 
 /**
  * Read at call time, not import time: scripts and tests set the environment before the first query. Parsed again
  * only when one of its variables changed: it is read per mail sent and per request, and each parse made garbage.
- * A started production server's environment does not change, and is not compared again: each read of `process.env` is a call
- * into Node's C++, and comparing every variable was 8 % of the server's time under a rush of ad beacons
- * (bench/FINDINGS.md, "Beacons: what a request cost").
+ * A started production server's environment does not change, and is not compared again: each read of
+ * `process.env` is a call into Node's C++, and comparing every variable was 8 % of the server's time under a rush of
+ * ad beacons (bench/FINDINGS.md, "Beacons: what a request cost").
  */
 export function env(): Env {
-  if (last && (server.broadsheetEnvSettled || last.values.every((value, i) => process.env[names[i]] === value))) {
+  if (last && (holder.broadsheetEnvSettled || last.values.every((value, i) => process.env[names[i]] === value))) {
     return last.env;
   }
   const values = names.map((name) => process.env[name]);
@@ -219,7 +219,7 @@ export function exitUnlessConfigured(): Env {
     authSecret();
     const settings = env();
     // `next dev` reloads .env files into the environment while it runs; a production server's never changes.
-    server.broadsheetEnvSettled = process.env.NODE_ENV === 'production';
+    holder.broadsheetEnvSettled = process.env.NODE_ENV === 'production';
     return settings;
   } catch (error) {
     console.error(`Broadsheet cannot start. ${(error as Error).message}`);

@@ -67,7 +67,8 @@ describe('the page that shows a comment', () => {
     const shown = [await add('R0', 1), await add('Orphan', 2, held), await add('R1', 3)];
     shown.push(await add('Reply to R0', 4, shown[0]), await add('R2', 5), await add('R3', 6));
     shown.push(await add('Reply to the reply', 7, shown[3]), await add('Same minute as R3', 6));
-    // Two comments that answer each other (no importer makes such a loop; a hand edit of the database can) belong to no thread.
+    // Two comments that answer each other (no importer makes such a loop; a hand edit of the database can) belong to
+    // no thread.
     const loop = [await add('Loop A', 8), await add('Loop B', 9)];
     await db().update(comments).set({ parentId: loop[1] }).where(eq(comments.id, loop[0]));
     await db().update(comments).set({ parentId: loop[0] }).where(eq(comments.id, loop[1]));
