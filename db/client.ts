@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { createPglite } from './pglite-client';
 import { acquireLock, acquireLockWaiting, isAlive } from './pglite-lock';
 import * as schema from './schema';
 
@@ -37,39 +38,6 @@ export async function openDatabase({ url, pgliteDir, building }: DatabaseConfig)
   return openPglite(pgliteDir);
 }
 
-/**
- * PGlite runs Postgres inside the process, so its shared buffers are the server's own memory. initdb's default of
- * 128 MB of buffers (touched as soon as Postgres starts) made up most of the WASM heap and a quarter of the
- * server's RSS; 32 MB holds the pages the reader and comment queries touch, and the table files stay in the
- * operating system's page cache behind them. PostgreSQL servers (DATABASE_URL) keep their own configuration.
- */
-const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
-
-/**
- * PGlite answers a query without waiting on any I/O: its promise settles in a microtask, and the caller's next query
- * follows in another. Under a rush every request in flight thus ran all of its statements in one turn of the event
- * loop, and turns grew to 100–250 ms. Node reads sockets and accepts new connections between turns, one connection
- * per turn, so the first comments of a rush, each on a new connection, waited seconds to be read (bench/FINDINGS.md,
- * "Starved connections"). Here each statement, or transaction, the app sends waits for a turn of its own: the
- * statements queue in the order they are sent, as PGlite would have run them, and between two of them Node gets to
- * the sockets.
- */
-async function createPglite(dataDir: string): Promise<PGlite> {
-  const client = await PGlite.create(dataDir, { startParams: pgliteStartParams });
-  let last: Promise<unknown> = Promise.resolve();
-  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-  const inTurn = <F extends (...args: never[]) => Promise<unknown>>(run: F) =>
-    function (...args: Parameters<F>) {
-      const result = last.then(nextTurn).then(() => run.apply(client, args));
-      last = result.catch(() => undefined);
-      return result;
-    } as F;
-  client.query = inTurn(client.query);
-  client.exec = inTurn(client.exec);
-  client.transaction = inTurn(client.transaction);
-  return client;
-}
-
 function openPostgres(url: string): Connection {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   return {
@@ -83,9 +51,9 @@ async function openPglite(dataDir: string): Promise<Connection> {
   process.once('exit', release);
   try {
     fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-    const client = await createPglite(dataDir);
+    const { client, forDrizzle } = await createPglite(dataDir);
     return {
-      db: drizzlePglite({ client, schema }) as unknown as Database,
+      db: drizzlePglite({ client: forDrizzle, schema }) as unknown as Database,
       pglite: client,
       close: async () => {
         await client.close();
@@ -128,9 +96,9 @@ async function openPgliteCopy(dataDir: string): Promise<Connection> {
       process.exit(128 + os.constants.signals[signal]);
     });
   }
-  const client = await createPglite(copy);
+  const { client, forDrizzle } = await createPglite(copy);
   return {
-    db: drizzlePglite({ client, schema }) as unknown as Database,
+    db: drizzlePglite({ client: forDrizzle, schema }) as unknown as Database,
     close: async () => {
       await client.close();
       removeCopy();

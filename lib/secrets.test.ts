@@ -29,6 +29,8 @@ describe('keys', () => {
     const before = keyFor('scheduler').toString('hex');
     process.env.AUTH_SECRET = 'another-secret';
     expect(keyFor('scheduler').toString('hex')).not.toBe(before);
+    process.env.AUTH_SECRET = original;
+    expect(keyFor('scheduler').toString('hex')).toBe(before);
   });
 
   it('are refused without a secret, with a message that says what to set', () => {

@@ -18,11 +18,18 @@ export type KeyUse =
   | 'subscriber-links'
   | 'reply-links';
 
+const derived = new Map<KeyUse, { secret: string; key: Buffer }>();
+
 /**
  * The key for one use, derived from AUTH_SECRET (HKDF-SHA-256, the use as its label), so that no two uses share a
  * key: a value signed for one purpose is worth nothing in another, and none of them exposes the secret itself,
- * which Auth.js uses as it is for sessions.
+ * which Auth.js uses as it is for sessions. Derived once per secret: a comment needs five keys.
  */
 export function keyFor(use: KeyUse): Buffer {
-  return Buffer.from(hkdfSync('sha256', authSecret(), 'broadsheet', use, 32));
+  const secret = authSecret();
+  const known = derived.get(use);
+  if (known?.secret === secret) return known.key;
+  const key = Buffer.from(hkdfSync('sha256', secret, 'broadsheet', use, 32));
+  derived.set(use, { secret, key });
+  return key;
 }
