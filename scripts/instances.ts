@@ -20,12 +20,22 @@ export async function startInstance(
   env: Record<string, string | undefined>,
   output: 'inherit' | 'ignore' = 'inherit',
 ): Promise<Instance> {
-  const child = spawn(
-    process.execPath,
-    nextStartCommand(['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs], env.DATABASE_URL),
-    { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', output, 'inherit'] },
-  );
+  const command = instanceCommand(port, env);
+  const child = spawn(process.execPath, command.args, { env: command.env, stdio: ['ignore', output, 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilAnswers(`${url}/api/health`, { child, what: `next start on ${port}`, seconds: 90, status: 200 });
   return { url, port, child, stop: () => stopProcess(child, 'SIGTERM') };
+}
+
+/**
+ * The command line and environment of startInstance's server. Its node flags follow the database it gets, whether
+ * `env` names it or only this process's environment does (the bench's PostgreSQL runs).
+ */
+export function instanceCommand(port: number, env: Record<string, string | undefined>) {
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port) };
+  const args = nextStartCommand(
+    ['--hostname', '127.0.0.1', '--port', String(port), ...keepAliveArgs],
+    serverEnv.DATABASE_URL,
+  );
+  return { args, env: serverEnv };
 }
