@@ -525,7 +525,8 @@ async function measurePublishToLive(context: Context, targets: { next: string; n
   const queue = (
     await request(`${base}/dashboard/comments?queue=pending&q=${marker}`, { headers: { cookie: moderator } })
   ).body;
-  const held = [...queue.matchAll(/name="ids" value="(\d+)"[\s\S]*?data-comment-body[^>]*>([^<]*)</g)].map((m) => ({
+  // Each row names its comment once in its checkbox's id (its ids inputs are two: the checkbox and the row's form).
+  const held = [...queue.matchAll(/id="select-(\d+)"[\s\S]*?data-comment-body[^>]*>([^<]*)</g)].map((m) => ({
     id: m[1],
     body: m[2].trim(),
   }));
