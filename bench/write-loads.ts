@@ -108,10 +108,11 @@ export async function measureWriteLoads(
   // A server that has just started runs the write routes' code for the first time, and the 50 comments that come
   // in the same millisecond at the start of a round wait for each other while it does: they were the whole top 1 %
   // of a first round (bench/FINDINGS.md, "The first round: a cold start"). So, as every other load here, the
-  // budgeted rounds come after a warm-up (2 s of each load), whose p99s are printed as the figures of a cold start.
+  // budgeted rounds come after a warm-up (2 s of each load), whose p99s are printed too: on a server started for
+  // the loads (`BENCH_PARTS=none`, or PGlite's beside PostgreSQL), what a restart in the middle of a rush meets.
   const start = await runWriteLoads({ base, articlePath, adId }, 0, 2);
   for (const budget of budgets) {
-    const figure = `${budget.p99}, first 2 s after the server started, ${driver}`;
+    const figure = `${budget.p99}, warm-up (the first 2 s of each load), ${driver}`;
     record({ figure, value: start[budget.load].p99, unit: 'ms' });
   }
   const first = await runWriteLoads({ base, articlePath, adId }, 1);
