@@ -110,10 +110,10 @@ export async function measureWriteLoads(
   // of a first round (bench/FINDINGS.md, "The first round: a cold start"). So, as every other load here, the
   // budgeted rounds come after a warm-up (2 s of each load), whose p99s are printed too: on a server started for
   // the loads (`BENCH_PARTS=none`, or PGlite's beside PostgreSQL), what a restart in the middle of a rush meets.
-  const start = await runWriteLoads({ base, articlePath, adId }, 0, 2);
+  const warmUp = await runWriteLoads({ base, articlePath, adId }, 0, 2);
   for (const budget of budgets) {
     const figure = `${budget.p99}, warm-up (the first 2 s of each load), ${driver}`;
-    record({ figure, value: start[budget.load].p99, unit: 'ms' });
+    record({ figure, value: warmUp[budget.load].p99, unit: 'ms' });
   }
   const first = await runWriteLoads({ base, articlePath, adId }, 1);
   for (const budget of budgets) {
@@ -155,7 +155,7 @@ export async function measureWriteLoads(
     budget: '≤ first × 1.1',
     pass: secondRss <= rss * 1.1,
   });
-  const rounds = [start, first, second];
+  const rounds = [warmUp, first, second];
   return {
     driver,
     adId,
