@@ -23,7 +23,6 @@ import type { PGlite } from '@electric-sql/pglite';
 import type postgres from 'postgres';
 import { closeDb, getDb, migrate, type Database } from '@/lib/db';
 import { dropDatabase, freshDatabaseEnv } from '@/db/fresh-database';
-import { env } from '@/lib/env';
 import {
   getAdjacentPublishedPosts,
   labelsForPosts,
@@ -38,7 +37,7 @@ import { seedDemoAccounts, seedDemoContent } from '@/lib/seed/demo';
 import { monthRange } from '@/lib/dates';
 import { postPath } from '@/lib/posts/permalink';
 import { searchPath } from '@/lib/posts/search';
-import { buildFingerprint, recordBuild } from '../scripts/build-fingerprint';
+import { currentBuildFingerprint, recordBuild } from '../scripts/build-fingerprint';
 import { nextStartCommand } from '../scripts/next';
 import { startBareNext } from './bare';
 import { freePort, stopProcess, waitUntilAnswers } from './load';
@@ -193,7 +192,7 @@ async function timeBuild(
   // As `npm run build` does, from the settings as `npm start` reads them, defaults filled in (on PostgreSQL the unset
   // PGLITE_DIR is the default folder): `npm start` of this archive then serves this build without making another.
   await withEnv(archiveEnv(archive, { SITE_URL: siteUrl }), async () =>
-    recordBuild(archive.distDir, buildFingerprint(process.cwd(), env())),
+    recordBuild(archive.distDir, currentBuildFingerprint()),
   );
   // The one phase that reads the database (compiling and type-checking do not): "Generating static pages … in 4.8s".
   const phase = /Generating static pages[^\n]*\) in ([\d.]+)(m?s)/.exec(output);

@@ -49,6 +49,14 @@ export function buildFingerprint(
   return hash.digest('hex');
 }
 
+/**
+ * The fingerprint of the code in the working folder and the build-time environment as this process reads it,
+ * defaults filled in (env()): the one `npm start` compares with the build's.
+ */
+export function currentBuildFingerprint(): string {
+  return buildFingerprint(process.cwd(), env());
+}
+
 /** True when distDir holds a finished build made from exactly this fingerprint. */
 export function isBuildCurrent(distDir: string, fingerprint: string): boolean {
   if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) return false;
@@ -61,7 +69,7 @@ export function isBuildCurrent(distDir: string, fingerprint: string): boolean {
 
 /** Whether the last build was made from this code, lockfile and build-time environment (then it can be served). */
 export function isSiteBuilt(): boolean {
-  if (!isBuildCurrent(env().NEXT_DIST_DIR, buildFingerprint(process.cwd(), env()))) return false;
+  if (!isBuildCurrent(env().NEXT_DIST_DIR, currentBuildFingerprint())) return false;
   console.log('Nothing that shapes the build changed since the last one: serving it.');
   return true;
 }

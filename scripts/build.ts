@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb, migrate } from '@/lib/db';
 import { env } from '@/lib/env';
-import { buildFingerprint, isSiteBuilt, recordBuild } from './build-fingerprint';
+import { currentBuildFingerprint, isSiteBuilt, recordBuild } from './build-fingerprint';
 import { markChunksCalledOnLoad } from './compile-hints';
 import { runNext } from './next';
 import { addScriptPoliciesToPrerenderedPages } from './prerendered-script-policies';
@@ -18,7 +18,7 @@ import { prepareDatabase } from './prepare-db';
 export async function buildSite(): Promise<void> {
   const distDir = env().NEXT_DIST_DIR;
   // Taken before building: a file changed while the build ran makes the next start build again.
-  const fingerprint = buildFingerprint(process.cwd(), env());
+  const fingerprint = currentBuildFingerprint();
   fs.rmSync(path.join(distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
   await runNext(['build']);
   console.log(`compile hints: ${markChunksCalledOnLoad(distDir).length} scripts marked as called on load`);
