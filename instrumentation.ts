@@ -6,7 +6,8 @@
  * as a 301 (lib/request/front.ts), the page cache is chosen (with REDIS_URL one Redis
  * shared by every instance, lib/cache/redis-handler.ts; else Next's file-system cache,
  * lib/cache/file-system-handler.ts; neither keeps 404s), the database is migrated (a no-op when it is up to date), a
- * stop signal is made to finish the shutdown tasks before the process exits (lib/graceful-stop.ts), and the
+ * stop signal is made to finish the shutdown tasks before the process exits (lib/graceful-stop.ts), the memory a
+ * rush leaves is given back once the server is idle (lib/idle-memory.ts), and the
  * scheduler's workers start on the job queue (lib/scheduler/jobs.ts): scheduled posts and ad windows are jobs due
  * at their time, and a sweep catches anything missed while the server was down.
  */
@@ -38,6 +39,8 @@ export async function register() {
   await migrate();
   // Connections close last: the shutdown tasks (counters flushed, the job under way) still write through them.
   stopGracefully({ deadlineMs: 10_000, finish: async () => void (await Promise.all([closeDb(), closeSharedRedis()])) });
+  const { giveBackMemoryWhenIdle } = await import('./lib/idle-memory');
+  giveBackMemoryWhenIdle();
   if (config.SCHEDULER === 'off') return;
   const { startScheduler } = await import('./lib/scheduler/jobs');
   const { stopQueue } = await import('./lib/jobs/queue');

@@ -6,10 +6,12 @@ import { nextStartOptions, serverNodeFlags } from './next';
 const service = fs.readFileSync('deploy/broadsheet@.service', 'utf8');
 
 describe("the server's node flags", () => {
-  it('cap the heap and the young generation on either database', () => {
+  it('cap the heap and the young generation, and expose V8’s gc, on either database', () => {
     for (const url of [undefined, 'postgres://db/news']) {
       expect(serverNodeFlags(url)).toContain('--max-old-space-size=1024');
       expect(serverNodeFlags(url)).toContain('--max-semi-space-size=8');
+      // lib/idle-memory.ts
+      expect(serverNodeFlags(url)).toContain('--expose-gc');
     }
   });
 

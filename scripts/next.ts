@@ -21,6 +21,7 @@ export const keepAliveArgs = ['--keepAliveTimeout', '65000'];
  *   64 MB (the limit is 1,216 MB: 1,024 plus three semi-spaces), and under the write loads both filled and stayed
  *   committed: 128 MB of RSS for objects that live for one request. At 8 MB the server's RSS after the loads fell
  *   by about 110 MB on either database, with the comment and beacon rates within the host's noise.
+ * - `--expose-gc`: V8's `gc`, with which the server gives a rush's garbage back once it is idle (lib/idle-memory.ts).
  * - On the embedded database, `--liftoff-only`: PGlite runs inside the server as WebAssembly, and V8's optimising
  *   compiler tiered its code up in the background as the server started, so every restart peaked at 556–698 MB of
  *   RSS and settled at 304 MB. With Liftoff, V8's baseline compiler, alone: 260 MB and no peak; the comment path
@@ -33,7 +34,7 @@ export const keepAliveArgs = ['--keepAliveTimeout', '65000'];
  *   PostgreSQL the server stays under its budget without it, so it keeps the rates.
  */
 export function serverNodeFlags(databaseUrl: string | undefined): string[] {
-  const flags = ['--max-old-space-size=1024', '--max-semi-space-size=8'];
+  const flags = ['--max-old-space-size=1024', '--max-semi-space-size=8', '--expose-gc'];
   if (databaseUrl) return flags;
   const embedded = [...flags, '--optimize-for-size'];
   const takesLiftoffOnly = spawnSync(process.execPath, ['--liftoff-only', '-e', '0']).status === 0;
