@@ -71,7 +71,7 @@ export function rssOf(pid: number): number {
  * "Memory after a rush"). So the RSS is read every 500 ms until it has not fallen by more than 1 MB for 45 s, or
  * for at most 90 s.
  */
-export async function idleRssOf(pid: number): Promise<number> {
+async function idleRssOf(pid: number): Promise<number> {
   const started = performance.now();
   let rss = rssOf(pid);
   let lastFall = started;
