@@ -8,9 +8,9 @@ describe('a started instance', () => {
     vi.stubEnv('DATABASE_URL', 'postgres://db/news');
     const onServer = instanceCommand(3000, {});
     expect(onServer.env.DATABASE_URL).toBe('postgres://db/news');
-    expect(onServer.args).not.toContain('--optimize-for-size');
+    expect(onServer.args).not.toContain('--liftoff-only');
     const embedded = instanceCommand(3000, { DATABASE_URL: undefined });
-    expect(embedded.args).toContain('--optimize-for-size');
+    expect(embedded.args).toContain('--liftoff-only');
     expect(embedded.args.slice(-6)).toEqual([
       '--hostname',
       '127.0.0.1',

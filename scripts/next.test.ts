@@ -15,9 +15,11 @@ describe("the server's node flags", () => {
     }
   });
 
-  it('favour memory over speed on the embedded database only, which the server holds as well', () => {
-    expect(serverNodeFlags(undefined)).toContain('--optimize-for-size');
-    expect(serverNodeFlags('postgres://db/news')).not.toContain('--optimize-for-size');
+  it('compile the embedded database once, with V8’s baseline compiler, and favour speed on either database', () => {
+    expect(serverNodeFlags(undefined)).toContain('--liftoff-only');
+    expect(serverNodeFlags('postgres://db/news')).not.toContain('--liftoff-only');
+    for (const url of [undefined, 'postgres://db/news'])
+      expect(serverNodeFlags(url)).not.toContain('--optimize-for-size');
   });
 
   it('are the ones the systemd unit gives its instances (PostgreSQL)', () => {

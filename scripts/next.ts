@@ -25,20 +25,18 @@ export const keepAliveArgs = ['--keepAliveTimeout', '65000'];
  * - On the embedded database, `--liftoff-only`: PGlite runs inside the server as WebAssembly, and V8's optimising
  *   compiler tiered its code up in the background as the server started, so every restart peaked at 556–698 MB of
  *   RSS and settled at 304 MB. With Liftoff, V8's baseline compiler, alone: 260 MB and no peak; the comment path
- *   in-process measured 0–35 % slower across runs. It is a V8 testing flag, so it is passed only when this node still takes it: a node that
- *   dropped it would refuse to start.
- * - On the embedded database, `--optimize-for-size` too: the server holds the database's memory as well, and V8
- *   then grows its heap by smaller steps and gives memory back sooner. After the write loads RSS read 238–247 MB
- *   against 320–342 without it, for a fifth to two fifths of the comment and beacon rates (which stay above their
- *   budgets) and, on a slower host, the p99 budgets (bench/FINDINGS.md, "Both databases side by side"). On
- *   PostgreSQL the server stays under its budget without it, so it keeps the rates.
+ *   in-process measured 0–35 % slower across runs. It is a V8 testing flag, so it is passed only when this node still
+ *   takes it: a node that dropped it would refuse to start.
+ * Not `--optimize-for-size`, which the embedded database had until the idle collection came. It kept the RSS 60–100
+ * MB lower right after a rush, most of it garbage the idle collection now gives back, and 22 MB lower after the whole
+ * bench, for a third of the write and serving rates and, on a slower host, the p99 budgets (bench/FINDINGS.md, "The
+ * size flag, once the server collects").
  */
 export function serverNodeFlags(databaseUrl: string | undefined): string[] {
   const flags = ['--max-old-space-size=1024', '--max-semi-space-size=8', '--expose-gc'];
   if (databaseUrl) return flags;
-  const embedded = [...flags, '--optimize-for-size'];
   const takesLiftoffOnly = spawnSync(process.execPath, ['--liftoff-only', '-e', '0']).status === 0;
-  return takesLiftoffOnly ? [...embedded, '--liftoff-only'] : embedded;
+  return takesLiftoffOnly ? [...flags, '--liftoff-only'] : flags;
 }
 
 /**
