@@ -6,8 +6,9 @@ import { securityHeaders } from './lib/security-headers.ts';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time; pg-boss (the job queue) is a Node
-  // library that imports its own package.json and node-postgres: both are loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss'],
+  // library that imports its own package.json and node-postgres; koffi (lib/malloc-trim.ts) loads its native binary
+  // from its platform's package: all three are loaded from node_modules, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'koffi'],
   // The e2e suite and the benchmark build into their own folders, leaving the developer's .next alone.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,

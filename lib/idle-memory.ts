@@ -1,10 +1,18 @@
 import 'server-only';
 import { performance } from 'node:perf_hooks';
+import { trimMallocArenas } from './malloc-trim';
 
 /** V8's `gc` function, exposed by node's `--expose-gc` (scripts/next.ts gives the server that flag). */
 export type CollectGarbage = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 
-type Options = { checkMs?: number; idleChecks?: number; growthMb?: number; idleUtilization?: number };
+type Options = {
+  checkMs?: number;
+  idleChecks?: number;
+  growthMb?: number;
+  idleUtilization?: number;
+  /** Gives malloc's free pages back after the collection (lib/malloc-trim.ts). */
+  trim?: () => Promise<unknown>;
+};
 
 /**
  * Gives the memory a rush left back to the system once the server is idle (bench/FINDINGS.md, "Memory after a
@@ -15,20 +23,21 @@ type Options = { checkMs?: number; idleChecks?: number; growthMb?: number; idleU
  *
  * So once the event loop has been busy less than `idleUtilization` (5 %) of each of `idleChecks` checks `checkMs`
  * apart (30 s), and the RSS has grown more than `growthMb` (32 MB) above where the last collection left it: one full
- * collection that also gives back freed pages (V8's "last resort": 40–100 ms on this server's heap). Never under
+ * collection that also gives back freed pages (V8's "last resort": 40–100 ms on this server's heap), then malloc's
+ * free pages, which the collection's freed buffers add to and glibc otherwise keeps (lib/malloc-trim.ts). Never under
  * load, nor in a lull of a few seconds (the heap it leaves is small, and the first seconds of the next load pay for
  * growing it again); at most once per growth while idle. Returns a function that stops it; does nothing on a node
  * started without `--expose-gc`.
  */
 export function giveBackMemoryWhenIdle(
   collect = (globalThis as { gc?: CollectGarbage }).gc,
-  { checkMs = 10_000, idleChecks = 3, growthMb = 32, idleUtilization = 0.05 }: Options = {},
+  { checkMs = 10_000, idleChecks = 3, growthMb = 32, idleUtilization = 0.05, trim = trimMallocArenas }: Options = {},
 ): () => void {
   if (typeof collect !== 'function') return () => {};
   let baseline = process.memoryUsage.rss();
   let since = performance.eventLoopUtilization();
   let idleInARow = 0;
-  const timer = setInterval(() => {
+  const timer = setInterval(async () => {
     const now = performance.eventLoopUtilization();
     const idle = performance.eventLoopUtilization(now, since).utilization < idleUtilization;
     since = now;
@@ -40,6 +49,7 @@ export function giveBackMemoryWhenIdle(
       return;
     }
     collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+    await trim();
     baseline = process.memoryUsage.rss();
     // The collection's own pause is not traffic.
     since = performance.eventLoopUtilization();
