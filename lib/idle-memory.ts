@@ -5,14 +5,7 @@ import { trimMallocArenas } from './malloc-trim';
 /** V8's `gc` function, exposed by node's `--expose-gc` (scripts/next.ts gives the server that flag). */
 export type CollectGarbage = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 
-type Options = {
-  checkMs?: number;
-  idleChecks?: number;
-  growthMb?: number;
-  idleUtilization?: number;
-  /** Gives malloc's free pages back after the collection (lib/malloc-trim.ts). */
-  trim?: () => Promise<unknown>;
-};
+type Options = { checkMs?: number; idleChecks?: number; growthMb?: number; idleUtilization?: number };
 
 /**
  * Gives the memory a rush left back to the system once the server is idle (bench/FINDINGS.md, "Memory after a
@@ -31,7 +24,7 @@ type Options = {
  */
 export function giveBackMemoryWhenIdle(
   collect = (globalThis as { gc?: CollectGarbage }).gc,
-  { checkMs = 10_000, idleChecks = 3, growthMb = 32, idleUtilization = 0.05, trim = trimMallocArenas }: Options = {},
+  { checkMs = 10_000, idleChecks = 3, growthMb = 32, idleUtilization = 0.05 }: Options = {},
 ): () => void {
   if (typeof collect !== 'function') return () => {};
   let baseline = process.memoryUsage.rss();
@@ -49,7 +42,7 @@ export function giveBackMemoryWhenIdle(
       return;
     }
     collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-    await trim();
+    await trimMallocArenas();
     baseline = process.memoryUsage.rss();
     // The collection's own pause is not traffic.
     since = performance.eventLoopUtilization();
