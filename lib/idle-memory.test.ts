@@ -1,11 +1,8 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { giveBackMemoryWhenIdle, type CollectGarbage } from './idle-memory';
+import { exposedGc } from '@/lib/testing/v8-gc';
+import { giveBackMemoryWhenIdle } from './idle-memory';
 
-// V8's real gc, as `--expose-gc` gives it to the server: exposed to a new context, since this worker started without.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as CollectGarbage;
+const gc = exposedGc();
 
 const MB = 2 ** 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

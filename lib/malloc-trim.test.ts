@@ -1,11 +1,8 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import type { CollectGarbage } from './idle-memory';
+import { exposedGc } from '@/lib/testing/v8-gc';
 import { trimMallocArenas } from './malloc-trim';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as CollectGarbage;
+const gc = exposedGc();
 const MB = 2 ** 20;
 
 // glibc's: on macOS there is nothing of the kind to call (trimMallocArenas resolves false there).
