@@ -10,6 +10,7 @@ export function record(row: Row): void {
   console.log(`  ${row.figure}: ${row.value.toFixed(row.unit === 'req/s' ? 0 : 1)} ${row.unit}`);
 }
 
+const valueOf = (row: Row) => row.value.toFixed(1).padStart(10);
 const resultOf = (row: Row) => (row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL');
 
 /** Prints the table, writes bench/results/latest.json and says whether every budget was met. */
@@ -18,7 +19,7 @@ export function finishReport(): boolean {
   console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  unit   budget      result`);
   for (const row of rows) {
     console.log(
-      `${row.figure.padEnd(width)}  ${row.value.toFixed(1).padStart(10)}  ${row.unit.padEnd(5)}  ${(row.budget ?? '').padEnd(10)}  ${resultOf(row)}`,
+      `${row.figure.padEnd(width)}  ${valueOf(row)}  ${row.unit.padEnd(5)}  ${(row.budget ?? '').padEnd(10)}  ${resultOf(row)}`,
     );
   }
   printBothDatabases();
@@ -47,14 +48,13 @@ function printBothDatabases(): void {
   );
   if (both.length === 0) return;
   const width = Math.max(...both.map((line) => line.figure.length));
-  const value = (row: Row) => row.value.toFixed(1).padStart(10);
   console.log(
     `\n${'on both databases'.padEnd(width)}  ${'PostgreSQL'.padStart(10)}  ${'PGlite'.padStart(10)}  unit   budget`,
   );
   for (const { figure, PostgreSQL, PGlite } of both) {
     const results = PostgreSQL.pass === undefined ? '' : `${resultOf(PostgreSQL)} / ${resultOf(PGlite)}`;
     console.log(
-      `${figure.padEnd(width)}  ${value(PostgreSQL)}  ${value(PGlite)}  ${PostgreSQL.unit.padEnd(5)}  ${(PostgreSQL.budget ?? '').padEnd(10)}  ${results}`,
+      `${figure.padEnd(width)}  ${valueOf(PostgreSQL)}  ${valueOf(PGlite)}  ${PostgreSQL.unit.padEnd(5)}  ${(PostgreSQL.budget ?? '').padEnd(10)}  ${results}`,
     );
   }
 }
